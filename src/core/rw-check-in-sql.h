@@ -1,0 +1,71 @@
+/* rw-check-in-sql.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Row-level reads and writes of check-ins. The write functions must run
+ * inside a transaction opened with rw_database_begin(); callers (the store,
+ * the importers) decide where a transaction starts and ends, so that a batch
+ * is all-or-nothing. They do not validate: callers run
+ * rw_validate_check_in() first.
+ */
+#pragma once
+
+#include "rw-check-in.h"
+#include "rw-database.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RwCheckInQuery:
+ * @from: first date (YYYY-MM-DD), or %NULL
+ * @to: last date (YYYY-MM-DD), or %NULL
+ * @search: what a person typed in a search box, or %NULL
+ * @oldest_first: ascending order instead of newest first
+ */
+typedef struct
+{
+  const char *from;
+  const char *to;
+  const char *search;
+  gboolean    oldest_first;
+} RwCheckInQuery;
+
+/* Return FALSE to stop the iteration early. */
+typedef gboolean (*RwCheckInFunc) (RwCheckIn *check_in,
+                                   gpointer   user_data);
+
+gboolean   rw_check_in_sql_insert       (RwDatabase            *db,
+                                         RwCheckIn             *check_in,
+                                         GError               **error);
+gboolean   rw_check_in_sql_update       (RwDatabase            *db,
+                                         RwCheckIn             *check_in,
+                                         GError               **error);
+gboolean   rw_check_in_sql_delete       (RwDatabase            *db,
+                                         const char            *id,
+                                         GError               **error);
+gboolean   rw_check_in_sql_exists       (RwDatabase            *db,
+                                         const char            *id,
+                                         gboolean              *exists,
+                                         GError               **error);
+RwCheckIn *rw_check_in_sql_load         (RwDatabase            *db,
+                                         const char            *id,
+                                         GError               **error);
+RwCheckIn *rw_check_in_sql_load_rowid   (RwDatabase            *db,
+                                         gint64                 rowid,
+                                         GError               **error);
+gboolean   rw_check_in_sql_foreach      (RwDatabase            *db,
+                                         const RwCheckInQuery  *query,
+                                         RwCheckInFunc          func,
+                                         gpointer               user_data,
+                                         GError               **error);
+GPtrArray *rw_check_in_sql_list_date    (RwDatabase            *db,
+                                         const char            *date,
+                                         GError               **error);
+gboolean   rw_check_in_sql_count        (RwDatabase            *db,
+                                         gint64                *check_ins,
+                                         gint64                *days,
+                                         gint64                *tags,
+                                         GError               **error);
+
+G_END_DECLS

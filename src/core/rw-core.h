@@ -1,0 +1,17 @@
+/* rw-core.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-check-in.h"
+#include "rw-check-in-sql.h"
+#include "rw-check-in-store.h"
+#include "rw-csv.h"
+#include "rw-database.h"
+#include "rw-export.h"
+#include "rw-import.h"
+#include "rw-json-io.h"
+#include "rw-search.h"
+#include "rw-validate.h"

@@ -1,0 +1,84 @@
+/* rw-database.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define RW_DATABASE_ERROR (rw_database_error_quark ())
+
+/**
+ * RwDatabaseError:
+ * @RW_DATABASE_ERROR_NOT_REWIRE: the file is not a Rewire journal
+ * @RW_DATABASE_ERROR_CORRUPT: the file is damaged or truncated
+ * @RW_DATABASE_ERROR_TOO_NEW: the schema is newer than this build knows
+ * @RW_DATABASE_ERROR_LOCKED: another program holds a lock on the journal
+ * @RW_DATABASE_ERROR_READ_ONLY: the journal or its folder cannot be written
+ * @RW_DATABASE_ERROR_DISK_FULL: the disk is full
+ * @RW_DATABASE_ERROR_NOT_FOUND: no check-in has the given id
+ * @RW_DATABASE_ERROR_FAILED: any other failure
+ *
+ * Errors of the storage layer; every message says what a person can do.
+ */
+typedef enum
+{
+  RW_DATABASE_ERROR_NOT_REWIRE,
+  RW_DATABASE_ERROR_CORRUPT,
+  RW_DATABASE_ERROR_TOO_NEW,
+  RW_DATABASE_ERROR_LOCKED,
+  RW_DATABASE_ERROR_READ_ONLY,
+  RW_DATABASE_ERROR_DISK_FULL,
+  RW_DATABASE_ERROR_NOT_FOUND,
+  RW_DATABASE_ERROR_FAILED,
+} RwDatabaseError;
+
+/* "RwJr" in big-endian, stored in PRAGMA application_id. */
+#define RW_DATABASE_APPLICATION_ID 0x52774A72
+#define RW_DATABASE_SCHEMA_VERSION 1
+#define RW_DATABASE_FILE_NAME "journal.db"
+
+#define RW_TYPE_DATABASE (rw_database_get_type ())
+G_DECLARE_FINAL_TYPE (RwDatabase, rw_database, RW, DATABASE, GObject)
+
+GQuark        rw_database_error_quark         (void);
+
+char         *rw_database_resolve_data_dir    (const char    *override_dir);
+
+RwDatabase   *rw_database_open                (const char    *data_dir,
+                                               GError       **error);
+const char   *rw_database_get_data_dir        (RwDatabase    *self);
+const char   *rw_database_get_path            (RwDatabase    *self);
+int           rw_database_get_schema_version  (RwDatabase    *self);
+sqlite3      *rw_database_get_handle          (RwDatabase    *self);
+
+sqlite3_stmt *rw_database_prepare             (RwDatabase    *self,
+                                               const char    *sql,
+                                               GError       **error);
+gboolean      rw_database_exec                (RwDatabase    *self,
+                                               const char    *sql,
+                                               GError       **error);
+gboolean      rw_database_begin               (RwDatabase    *self,
+                                               GError       **error);
+gboolean      rw_database_commit              (RwDatabase    *self,
+                                               GError       **error);
+void          rw_database_rollback            (RwDatabase    *self);
+gboolean      rw_database_in_transaction      (RwDatabase    *self);
+
+void          rw_database_set_error           (RwDatabase    *self,
+                                               int            rc,
+                                               const char    *doing,
+                                               GError       **error);
+
+gboolean      rw_database_quick_check         (RwDatabase    *self,
+                                               char         **result,
+                                               GError       **error);
+
+gboolean      rw_database_poll_changes        (RwDatabase    *self);
+void          rw_database_emit_changed        (RwDatabase    *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* rw-export.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-check-in-sql.h"
+#include "rw-database.h"
+#include "rw-import.h"
+
+G_BEGIN_DECLS
+
+/* Writes every check-in matching @query (NULL: all, oldest first) to
+ * @stream in @format (CSV or JSON). */
+gboolean rw_export_to_stream (RwDatabase            *db,
+                              const RwCheckInQuery  *query,
+                              RwFormat               format,
+                              GOutputStream         *stream,
+                              GCancellable          *cancellable,
+                              GError               **error);
+
+/* Writes atomically into @path, created 0600: the old file, if any, stays
+ * whole until the new one is complete. */
+gboolean rw_export_to_file   (RwDatabase            *db,
+                              const RwCheckInQuery  *query,
+                              RwFormat               format,
+                              const char            *path,
+                              GCancellable          *cancellable,
+                              GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* rw-import.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-database.h"
+
+G_BEGIN_DECLS
+
+#define RW_IMPORT_ERROR (rw_import_error_quark ())
+
+/**
+ * RwImportError:
+ * @RW_IMPORT_ERROR_PARSE: the file is not well-formed (a message names the line)
+ * @RW_IMPORT_ERROR_INVALID: a row holds a value out of range (names line and field)
+ * @RW_IMPORT_ERROR_UNKNOWN_FORMAT: the format could not be told from the name
+ */
+typedef enum
+{
+  RW_IMPORT_ERROR_PARSE,
+  RW_IMPORT_ERROR_INVALID,
+  RW_IMPORT_ERROR_UNKNOWN_FORMAT,
+} RwImportError;
+
+typedef enum
+{
+  RW_FORMAT_AUTO,
+  RW_FORMAT_CSV,
+  RW_FORMAT_JSON,
+} RwFormat;
+
+typedef struct
+{
+  guint rows;       /* check-ins read from the file */
+  guint added;      /* check-ins written */
+  guint skipped;    /* already in the journal */
+} RwImportResult;
+
+GQuark   rw_import_error_quark (void);
+
+gboolean rw_format_from_string (const char      *text,
+                                RwFormat        *format);
+RwFormat rw_format_from_path   (const char      *path);
+
+gboolean rw_import_file        (RwDatabase      *db,
+                                const char      *path,
+                                RwFormat         format,
+                                RwImportResult  *result,
+                                GError         **error);
+gboolean rw_import_bytes       (RwDatabase      *db,
+                                GBytes          *bytes,
+                                RwFormat         format,
+                                RwImportResult  *result,
+                                GError         **error);
+
+/* Takes parsed check-ins (line numbers in @lines, for messages; may be
+ * %NULL) and writes them in one transaction: a row whose id exists is
+ * skipped, rows without an id are matched on content as a multiset. */
+gboolean rw_import_check_ins   (RwDatabase      *db,
+                                GPtrArray       *check_ins,
+                                GArray          *lines,
+                                RwImportResult  *result,
+                                GError         **error);
+
+G_END_DECLS

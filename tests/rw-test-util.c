@@ -1,0 +1,90 @@
+/* rw-test-util.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "rw-test-util.h"
+
+char *
+rw_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rewire-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_recursive (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_recursive (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+rw_test_remove_dir (const char *dir)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (dir == NULL)
+    return;
+  file = g_file_new_for_path (dir);
+  remove_recursive (file);
+}
+
+char *
+rw_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+int
+rw_test_run_cli (const char * const *argv,
+                 char              **stdout_text,
+                 char              **stderr_text)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("REWIRE_BINARY");
+  int status = 0;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (args, (gpointer) binary);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                stdout_text, stderr_text, &status, &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return -1;
+}
