@@ -1,1 +1,546 @@
+/* rw-check-in-sql.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-check-in-sql"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rw-check-in-sql.h"
+#include "rw-search.h"
+
+#define SELECT_COLUMNS \
+  "c.id, c.uuid, c.date, c.time, c.mood, c.anxiety, c.focus, c.hope, c.energy, " \
+  "c.sleep_quality, c.sleep_quarters, c.note, c.created, c.modified, " \
+  "(SELECT group_concat (name, char (31)) FROM " \
+  "  (SELECT t.name AS name FROM check_in_tags ct JOIN tags t ON t.id = ct.tag " \
+  "   WHERE ct.check_in = c.id ORDER BY ct.position))"
+
+enum {
+  COL_ROWID,
+  COL_UUID,
+  COL_DATE,
+  COL_TIME,
+  COL_FIRST_METRIC,
+  COL_SLEEP_QUARTERS = COL_FIRST_METRIC + RW_N_METRICS,
+  COL_NOTE,
+  COL_CREATED,
+  COL_MODIFIED,
+  COL_TAGS,
+};
+
+static RwCheckIn *
+check_in_from_row (sqlite3_stmt *stmt)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+  const char *tags;
+
+  rw_check_in_set_id (check_in, (const char *) sqlite3_column_text (stmt, COL_UUID));
+  rw_check_in_set_date (check_in, (const char *) sqlite3_column_text (stmt, COL_DATE));
+  rw_check_in_set_time (check_in, (const char *) sqlite3_column_text (stmt, COL_TIME));
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    if (sqlite3_column_type (stmt, COL_FIRST_METRIC + i) != SQLITE_NULL)
+      rw_check_in_set_metric (check_in, i, sqlite3_column_int (stmt, COL_FIRST_METRIC + i));
+  if (sqlite3_column_type (stmt, COL_SLEEP_QUARTERS) != SQLITE_NULL)
+    rw_check_in_set_sleep_hours (check_in, sqlite3_column_int (stmt, COL_SLEEP_QUARTERS) / 4.0);
+  rw_check_in_set_note (check_in, (const char *) sqlite3_column_text (stmt, COL_NOTE));
+  rw_check_in_set_created (check_in, sqlite3_column_int64 (stmt, COL_CREATED));
+  rw_check_in_set_modified (check_in, sqlite3_column_int64 (stmt, COL_MODIFIED));
+
+  tags = (const char *) sqlite3_column_text (stmt, COL_TAGS);
+  if (tags != NULL)
+    {
+      g_auto(GStrv) split = g_strsplit (tags, "\x1f", -1);
+      rw_check_in_set_tags (check_in, (const char * const *) split);
+    }
+
+  return check_in;
+}
+
+static gboolean
+fail (RwDatabase  *db,
+      int          rc,
+      const char  *doing,
+      GError     **error)
+{
+  rw_database_set_error (db, rc, doing, error);
+  return FALSE;
+}
+
+static gboolean
+lookup_rowid (RwDatabase  *db,
+              const char  *id,
+              gint64      *rowid,
+              GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *rowid = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("No check-in has the id “%s”."), id);
+      return FALSE;
+    }
+  return fail (db, rc, _("read the journal"), error);
+}
+
+static gboolean
+step_done (RwDatabase   *db,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, doing, error);
+  return TRUE;
+}
+
+static void
+bind_values (sqlite3_stmt *stmt,
+             RwCheckIn    *check_in)
+{
+  double sleep = rw_check_in_get_sleep_hours (check_in);
+
+  sqlite3_bind_text (stmt, 1, rw_check_in_get_id (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rw_check_in_get_date (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, rw_check_in_get_time (check_in), -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    {
+      int value = rw_check_in_get_metric (check_in, i);
+
+      if (value == RW_METRIC_UNSET)
+        sqlite3_bind_null (stmt, 4 + i);
+      else
+        sqlite3_bind_int (stmt, 4 + i, value);
+    }
+  if (sleep < 0)
+    sqlite3_bind_null (stmt, 4 + RW_N_METRICS);
+  else
+    sqlite3_bind_int (stmt, 4 + RW_N_METRICS, (int) lround (sleep * 4));
+  sqlite3_bind_text (stmt, 5 + RW_N_METRICS, rw_check_in_get_note (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6 + RW_N_METRICS, rw_check_in_get_created (check_in));
+  sqlite3_bind_int64 (stmt, 7 + RW_N_METRICS, rw_check_in_get_modified (check_in));
+}
+
+static gboolean
+write_tags_and_index (RwDatabase  *db,
+                      gint64       rowid,
+                      RwCheckIn   *check_in,
+                      GError     **error)
+{
+  const char * const *tags = rw_check_in_get_tags (check_in);
+  g_autofree char *note_index = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *tags_index = NULL;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      gint64 tag_id;
+      int rc;
+
+      stmt = rw_database_prepare (db, "INSERT INTO tags (name) VALUES (?1) "
+                                      "ON CONFLICT (name) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
+      if (!step_done (db, stmt, _("save the tags"), error))
+        return FALSE;
+
+      stmt = rw_database_prepare (db, "SELECT id FROM tags WHERE name = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      tag_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return fail (db, rc, _("save the tags"), error);
+
+      stmt = rw_database_prepare (db, "INSERT OR IGNORE INTO check_in_tags (check_in, tag, position) "
+                                      "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int64 (stmt, 2, tag_id);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!step_done (db, stmt, _("save the tags"), error))
+        return FALSE;
+    }
+
+  note_index = rw_search_index_text (rw_check_in_get_note (check_in));
+  joined = g_strjoinv (" ; ", (char **) tags);
+  tags_index = rw_search_index_text (joined);
+
+  stmt = rw_database_prepare (db, "INSERT INTO check_in_fts (rowid, note, tags) VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, note_index, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, tags_index, -1, SQLITE_STATIC);
+  return step_done (db, stmt, _("update the search index"), error);
+}
+
+static gboolean
+clear_tags_and_index (RwDatabase  *db,
+                      gint64       rowid,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rw_database_prepare (db, "DELETE FROM check_in_tags WHERE check_in = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!step_done (db, stmt, _("update the tags"), error))
+    return FALSE;
+
+  stmt = rw_database_prepare (db, "DELETE FROM check_in_fts WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return step_done (db, stmt, _("update the search index"), error);
+}
+
+/**
+ * rw_check_in_sql_insert:
+ * @db: a #RwDatabase inside a transaction
+ * @check_in: a validated check-in
+ * @error: return location for a #GError
+ *
+ * Writes a new check-in with its tags and search index entry. A created
+ * time of 0 becomes now, and a modified time of 0 the created time; both
+ * are set on @check_in.
+ */
+gboolean
+rw_check_in_sql_insert (RwDatabase  *db,
+                        RwCheckIn   *check_in,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (rw_check_in_get_created (check_in) == 0)
+    rw_check_in_set_created (check_in, g_get_real_time ());
+  if (rw_check_in_get_modified (check_in) == 0)
+    rw_check_in_set_modified (check_in, rw_check_in_get_created (check_in));
+
+  stmt = rw_database_prepare (db,
+                              "INSERT INTO check_ins (uuid, date, time, mood, anxiety, focus, hope, "
+                              "energy, sleep_quality, sleep_quarters, note, created, modified) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_values (stmt, check_in);
+  if (!step_done (db, stmt, _("save the check-in"), error))
+    return FALSE;
+
+  return write_tags_and_index (db, sqlite3_last_insert_rowid (rw_database_get_handle (db)),
+                               check_in, error);
+}
+
+/**
+ * rw_check_in_sql_update:
+ * @db: a #RwDatabase inside a transaction
+ * @check_in: a validated check-in whose id exists
+ * @error: return location for a #GError
+ *
+ * Replaces the stored values of the check-in with @check_in's id and sets
+ * its modified time to now (always later than before).
+ */
+gboolean
+rw_check_in_sql_update (RwDatabase  *db,
+                        RwCheckIn   *check_in,
+                        GError     **error)
+{
+  g_autoptr(RwCheckIn) old = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  gint64 now;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (!lookup_rowid (db, rw_check_in_get_id (check_in), &rowid, error))
+    return FALSE;
+  old = rw_check_in_sql_load_rowid (db, rowid, error);
+  if (old == NULL)
+    return FALSE;
+
+  now = MAX (g_get_real_time (), rw_check_in_get_modified (old) + 1);
+  rw_check_in_set_created (check_in, rw_check_in_get_created (old));
+  rw_check_in_set_modified (check_in, now);
+
+  stmt = rw_database_prepare (db,
+                              "UPDATE check_ins SET uuid = ?1, date = ?2, time = ?3, mood = ?4, "
+                              "anxiety = ?5, focus = ?6, hope = ?7, energy = ?8, "
+                              "sleep_quality = ?9, sleep_quarters = ?10, note = ?11, "
+                              "created = ?12, modified = ?13 WHERE id = ?14",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_values (stmt, check_in);
+  sqlite3_bind_int64 (stmt, 14, rowid);
+  if (!step_done (db, stmt, _("save the check-in"), error))
+    return FALSE;
+
+  return clear_tags_and_index (db, rowid, error) &&
+         write_tags_and_index (db, rowid, check_in, error);
+}
+
+gboolean
+rw_check_in_sql_delete (RwDatabase  *db,
+                        const char  *id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (!lookup_rowid (db, id, &rowid, error))
+    return FALSE;
+  if (!clear_tags_and_index (db, rowid, error))
+    return FALSE;
+
+  stmt = rw_database_prepare (db, "DELETE FROM check_ins WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return step_done (db, stmt, _("delete the check-in"), error);
+}
+
+gboolean
+rw_check_in_sql_exists (RwDatabase  *db,
+                        const char  *id,
+                        gboolean    *exists,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (exists != NULL, FALSE);
+
+  *exists = lookup_rowid (db, id, &rowid, &local_error);
+  if (*exists || g_error_matches (local_error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+RwCheckIn *
+rw_check_in_sql_load_rowid (RwDatabase  *db,
+                            gint64       rowid,
+                            GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+
+  stmt = rw_database_prepare (db, "SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.id = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return check_in_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                 _("The check-in was deleted in the meantime."));
+  else
+    fail (db, rc, _("read the journal"), error);
+  return NULL;
+}
+
+/**
+ * rw_check_in_sql_load:
+ * @db: a #RwDatabase
+ * @id: a check-in's UUID
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the check-in, or %NULL with
+ *   %RW_DATABASE_ERROR_NOT_FOUND when no check-in has @id
+ */
+RwCheckIn *
+rw_check_in_sql_load (RwDatabase  *db,
+                      const char  *id,
+                      GError     **error)
+{
+  gint64 rowid = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!lookup_rowid (db, id, &rowid, error))
+    return NULL;
+  return rw_check_in_sql_load_rowid (db, rowid, error);
+}
+
+/**
+ * rw_check_in_sql_foreach:
+ * @db: a #RwDatabase
+ * @query: (nullable): which check-ins, in which order; %NULL for all,
+ *   newest first
+ * @func: called for each check-in; return %FALSE to stop
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Streams check-ins without holding them all in memory.
+ */
+gboolean
+rw_check_in_sql_foreach (RwDatabase            *db,
+                         const RwCheckInQuery  *query,
+                         RwCheckInFunc          func,
+                         gpointer               user_data,
+                         GError               **error)
+{
+  static const RwCheckInQuery all = { NULL, NULL, NULL, FALSE };
+  g_autoptr(GString) sql = g_string_new ("SELECT " SELECT_COLUMNS " FROM check_ins c WHERE 1");
+  g_autofree char *match = NULL;
+  g_autoptr(RwStmt) stmt = NULL;
+  const char *order;
+  int param = 1;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (query == NULL)
+    query = &all;
+
+  match = rw_search_build_match (query->search);
+  if (query->from != NULL)
+    g_string_append (sql, " AND c.date >= ?1");
+  if (query->to != NULL)
+    g_string_append (sql, " AND c.date <= ?2");
+  if (match != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT rowid FROM check_in_fts WHERE check_in_fts MATCH ?3)");
+  order = query->oldest_first ? "ASC" : "DESC";
+  g_string_append_printf (sql, " ORDER BY c.date %s, c.time %s, c.created %s, c.id %s",
+                          order, order, order, order);
+
+  stmt = rw_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (query->from != NULL)
+    sqlite3_bind_text (stmt, param, query->from, -1, SQLITE_TRANSIENT);
+  if (query->to != NULL)
+    sqlite3_bind_text (stmt, param + 1, query->to, -1, SQLITE_TRANSIENT);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, param + 2, match, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RwCheckIn) check_in = check_in_from_row (stmt);
+
+      if (!func (check_in, user_data))
+        return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, _("read the journal"), error);
+  return TRUE;
+}
+
+/**
+ * rw_check_in_sql_list_date:
+ * @db: a #RwDatabase
+ * @date: YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type RwCheckIn): the check-ins of
+ *   @date, earliest first, or %NULL on error
+ */
+GPtrArray *
+rw_check_in_sql_list_date (RwDatabase  *db,
+                           const char  *date,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  stmt = rw_database_prepare (db, "SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.date = ?1 "
+                                  "ORDER BY c.time, c.created, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, check_in_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, rc, _("read the journal"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gboolean
+rw_check_in_sql_count (RwDatabase  *db,
+                       gint64      *check_ins,
+                       gint64      *days,
+                       gint64      *tags,
+                       GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+
+  stmt = rw_database_prepare (db, "SELECT (SELECT count(*) FROM check_ins), "
+                                  "(SELECT count(DISTINCT date) FROM check_ins), "
+                                  "(SELECT count(*) FROM tags)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return fail (db, rc, _("read the journal"), error);
+
+  if (check_ins != NULL)
+    *check_ins = sqlite3_column_int64 (stmt, 0);
+  if (days != NULL)
+    *days = sqlite3_column_int64 (stmt, 1);
+  if (tags != NULL)
+    *tags = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}

@@ -1,1 +1,823 @@
+/* rw-database.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-database"
+
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rw-database.h"
+
+/**
+ * RwDatabase:
+ *
+ * The journal file: one SQLite connection, for the thread that opened it.
+ *
+ * Opening never writes to a file that is not a Rewire journal, is damaged,
+ * or has a schema newer than this build: those are refused with a #GError
+ * after reading the file's header, before SQLite is asked to change
+ * anything.
+ */
+struct _RwDatabase
+{
+  GObject parent_instance;
+
+  char *data_dir;
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;
+  gint64 data_version;
+  int schema_version;
+  guint in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RwDatabase, rw_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rw-database-error-quark, rw_database_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define BUSY_TIMEOUT_MS 3000
+#define HEADER_SIZE 100
+
+/* Each migration runs in its own transaction together with the bump of
+ * user_version; index i migrates from version i to i + 1. */
+static const char * const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE check_ins ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  date TEXT NOT NULL CHECK (length (date) = 10),"
+  "  time TEXT NOT NULL CHECK (length (time) = 5),"
+  "  mood INTEGER CHECK (mood BETWEEN 0 AND 10),"
+  "  anxiety INTEGER CHECK (anxiety BETWEEN 0 AND 10),"
+  "  focus INTEGER CHECK (focus BETWEEN 0 AND 10),"
+  "  hope INTEGER CHECK (hope BETWEEN 0 AND 10),"
+  "  energy INTEGER CHECK (energy BETWEEN 0 AND 10),"
+  "  sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),"
+  "  sleep_quarters INTEGER CHECK (sleep_quarters BETWEEN 0 AND 96),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX check_ins_by_when ON check_ins (date, time, created);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+  ");"
+  "CREATE TABLE check_in_tags ("
+  "  check_in INTEGER NOT NULL REFERENCES check_ins (id) ON DELETE CASCADE,"
+  "  tag INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (check_in, tag)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX check_in_tags_by_tag ON check_in_tags (tag);"
+  "CREATE VIRTUAL TABLE check_in_fts USING fts5 ("
+  "  note, tags, tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\""
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
+
+static void
+rw_database_dispose (GObject *object)
+{
+  RwDatabase *self = (RwDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  G_OBJECT_CLASS (rw_database_parent_class)->dispose (object);
+}
+
+static void
+rw_database_finalize (GObject *object)
+{
+  RwDatabase *self = (RwDatabase *)object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rw_database_parent_class)->finalize (object);
+}
+
+static void
+rw_database_class_init (RwDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rw_database_dispose;
+  object_class->finalize = rw_database_finalize;
+
+  /**
+   * RwDatabase::changed:
+   *
+   * Emitted after a commit of this connection that changed check-ins, and
+   * when rw_database_poll_changes() sees a commit by another process.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+rw_database_init (RwDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/**
+ * rw_database_resolve_data_dir:
+ * @override_dir: (nullable): a folder given with --data-dir
+ *
+ * Returns: (transfer full): @override_dir, else `$REWIRE_DATA_DIR`, else
+ *   `$XDG_DATA_HOME/rewire`
+ */
+char *
+rw_database_resolve_data_dir (const char *override_dir)
+{
+  const char *env;
+
+  if (override_dir != NULL && *override_dir != '\0')
+    return g_canonicalize_filename (override_dir, NULL);
+
+  env = g_getenv ("REWIRE_DATA_DIR");
+  if (env != NULL && *env != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+}
+
+static void
+set_error (RwDatabase  *self,
+           int          rc,
+           const char  *doing,
+           const char  *detail,
+           GError     **error)
+{
+  const char *path = self->path != NULL ? self->path : "";
+  g_autofree char *advice = NULL;
+  RwDatabaseError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = RW_DATABASE_ERROR_LOCKED;
+      advice = g_strdup_printf (_("the journal %s is in use by another program. "
+                                  "Close other copies of Rewire that use it, then try again."),
+                                path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      code = RW_DATABASE_ERROR_READ_ONLY;
+      advice = g_strdup_printf (_("the journal %s cannot be written (%s). Check that its folder "
+                                  "is writable and not on a read-only disk, or choose another "
+                                  "folder with --data-dir."),
+                                path, detail);
+      break;
+
+    case SQLITE_FULL:
+      code = RW_DATABASE_ERROR_DISK_FULL;
+      advice = g_strdup (_("the disk that holds the journal is full. Nothing was changed: "
+                           "free some space, then try again."));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = RW_DATABASE_ERROR_CORRUPT;
+      advice = g_strdup_printf (_("the journal %s is damaged (%s). Restore it from a backup, "
+                                  "or move it away to start a new journal."),
+                                path, detail);
+      break;
+
+    case SQLITE_IOERR:
+      code = RW_DATABASE_ERROR_FAILED;
+      advice = g_strdup_printf (_("reading or writing %s failed (%s). Nothing was changed; "
+                                  "check the disk, then try again."),
+                                path, detail);
+      break;
+
+    default:
+      code = RW_DATABASE_ERROR_FAILED;
+      advice = g_strdup_printf (_("SQLite said: %s."), detail);
+      break;
+    }
+
+  g_set_error (error, RW_DATABASE_ERROR, code, _("Could not %s: %s"), doing, advice);
+}
+
+/**
+ * rw_database_set_error:
+ * @self: a #RwDatabase
+ * @rc: an SQLite result code
+ * @doing: what was being done, completing "Could not …", e.g. "save the check-in"
+ * @error: return location for a #GError
+ *
+ * Turns an SQLite failure into a #RwDatabaseError whose message says what
+ * a person can do about it.
+ */
+void
+rw_database_set_error (RwDatabase  *self,
+                       int          rc,
+                       const char  *doing,
+                       GError     **error)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  set_error (self, rc, doing,
+             self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), error);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the 100-byte header of an existing file and refuses, without
+ * writing, what Rewire must not touch. */
+static gboolean
+check_header (RwDatabase  *self,
+              gboolean    *is_new,
+              guint32     *application_id,
+              GError     **error)
+{
+  guint8 header[HEADER_SIZE];
+  g_autofree char *wal_path = NULL;
+  GStatBuf st, wal_st;
+  guint32 page_size, page_count, user_version;
+  gssize n;
+  int fd;
+
+  *is_new = FALSE;
+  *application_id = 0;
+
+  if (g_stat (self->path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not open the journal %s: %s. Check its permissions, or choose "
+                     "another folder with --data-dir."),
+                   self->path, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is not a file. Move it away, or choose another folder with "
+                     "--data-dir."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not read the journal %s: %s. Check its permissions."),
+                   self->path, g_strerror (errno));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is not a Rewire journal (it is not an SQLite database). Rewire has "
+                     "not changed it. Move it away to start a new journal, or choose another "
+                     "folder with --data-dir."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (n < HEADER_SIZE)
+    goto truncated;
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT,
+                   _("The journal %s is damaged (its header is invalid). Rewire has not "
+                     "changed it. Restore it from a backup, or move it away to start a new "
+                     "journal."),
+                   self->path);
+      return FALSE;
+    }
+
+  /* The page count in the header is only valid when "version-valid-for"
+   * matches the change counter, and a WAL file may hold newer pages. */
+  page_count = read_be32 (header + 28);
+  wal_path = g_strconcat (self->path, "-wal", NULL);
+  if (page_count > 0 &&
+      read_be32 (header + 92) == read_be32 (header + 24) &&
+      (g_stat (wal_path, &wal_st) != 0 || wal_st.st_size == 0) &&
+      (guint64) st.st_size < (guint64) page_count * page_size)
+    goto truncated;
+
+  user_version = read_be32 (header + 60);
+  *application_id = read_be32 (header + 68);
+
+  if (*application_id != 0 && *application_id != RW_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is an SQLite database of another program, not a Rewire journal. "
+                     "Rewire has not changed it. Move it away, or choose another folder with "
+                     "--data-dir."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
+                   _("The journal %s was written by a newer version of Rewire (schema %u; "
+                     "this version knows schemas up to %d). Rewire has not changed it. "
+                     "Update Rewire to open it."),
+                   self->path, user_version, RW_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+
+truncated:
+  g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT,
+               _("The journal %s is damaged: it is shorter than its header says, as if a copy "
+                 "was cut off. Rewire has not changed it. Restore it from a backup, or move it "
+                 "away to start a new journal."),
+               self->path);
+  return FALSE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, RW_DATABASE_ERROR,
+                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not create the journal %s: %s. Check that the folder is writable, "
+                     "or choose another folder with --data-dir."),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+static void
+make_private (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
+    g_chmod (path, 0600);
+}
+
+static gboolean
+query_int (RwDatabase  *self,
+           const char  *sql,
+           gint64      *value,
+           const char  *doing,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rw_database_set_error (self, rc, doing, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+migrate (RwDatabase  *self,
+         GError     **error)
+{
+  gint64 version = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, _("read the journal's version"), error))
+    return FALSE;
+
+  for (gint64 v = version; v < RW_DATABASE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!rw_database_begin (self, error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT ";",
+                              RW_DATABASE_APPLICATION_ID, v + 1);
+      if (!rw_database_exec (self, migrations[v], error) ||
+          !rw_database_exec (self, bump, error) ||
+          !rw_database_commit (self, error))
+        {
+          rw_database_rollback (self);
+          return FALSE;
+        }
+      g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, self->path, v + 1);
+    }
+
+  self->schema_version = RW_DATABASE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+/**
+ * rw_database_open:
+ * @data_dir: the folder that holds (or will hold) `journal.db`
+ * @error: return location for a #GError
+ *
+ * Opens the journal, creating the folder (0700) and the file (0600) when
+ * they do not exist, and brings its schema up to date.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set
+ */
+RwDatabase *
+rw_database_open (const char  *data_dir,
+                  GError     **error)
+{
+  g_autoptr(RwDatabase) self = NULL;
+  g_autofree char *journal_mode = NULL;
+  gboolean is_new = FALSE;
+  guint32 application_id = 0;
+  gint64 tables = 0;
+  int rc;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (RW_TYPE_DATABASE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_build_filename (data_dir, RW_DATABASE_FILE_NAME, NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RW_DATABASE_ERROR,
+                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not create the folder %s: %s. Check its permissions, or choose "
+                     "another folder with --data-dir."),
+                   data_dir, g_strerror (saved));
+      return NULL;
+    }
+
+  if (!check_header (self, &is_new, &application_id, error))
+    return NULL;
+
+  if (is_new && !create_private_file (self->path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rw_database_set_error (self, rc, _("open the journal"), error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Reading the schema makes SQLite parse the first page: a damaged file
+   * fails here, before anything is written. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &tables,
+                  _("read the journal"), error))
+    return NULL;
+
+  if (application_id == 0 && tables > 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is an SQLite database of another program, not a Rewire journal. "
+                     "Rewire has not changed it. Move it away, or choose another folder with "
+                     "--data-dir."),
+                   self->path);
+      return NULL;
+    }
+
+  make_private (self->path);
+
+  if (!rw_database_exec (self,
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA secure_delete = ON;",
+                         error))
+    return NULL;
+
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        rc = SQLITE_OK;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_OK)
+      {
+        rw_database_set_error (self, rc, _("open the journal"), error);
+        return NULL;
+      }
+    if (g_strcmp0 (journal_mode, "wal") != 0)
+      {
+        set_error (self, SQLITE_READONLY, _("open the journal"),
+                   _("write-ahead logging could not be switched on"), error);
+        return NULL;
+      }
+  }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  {
+    g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+    make_private (wal);
+    make_private (shm);
+  }
+
+  if (!query_int (self, "PRAGMA data_version", &self->data_version,
+                  _("read the journal"), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rw_database_get_data_dir (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  return self->data_dir;
+}
+
+const char *
+rw_database_get_path (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+rw_database_get_schema_version (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), 0);
+  return self->schema_version;
+}
+
+/**
+ * rw_database_get_handle:
+ * @self: a #RwDatabase
+ *
+ * For the core only: widgets never run SQL.
+ *
+ * Returns: (transfer none): the SQLite connection
+ */
+sqlite3 *
+rw_database_get_handle (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+rw_database_prepare (RwDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rw_database_set_error (self, rc, _("read the journal"), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+rw_database_exec (RwDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rw_database_set_error (self, rc, _("update the journal"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rw_database_begin:
+ * @self: a #RwDatabase
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction (BEGIN IMMEDIATE, so that a lock held by
+ * another process is reported here and not half-way through).
+ */
+gboolean
+rw_database_begin (RwDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+rw_database_commit (RwDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!rw_database_exec (self, "COMMIT", error))
+    return FALSE;
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+rw_database_rollback (RwDatabase *self)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  if (!self->in_transaction)
+    return;
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+rw_database_in_transaction (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  return self->in_transaction;
+}
+
+/**
+ * rw_database_quick_check:
+ * @self: a #RwDatabase
+ * @result: (out) (transfer full): "ok", or SQLite's list of problems
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the check ran; see @result for its verdict
+ */
+gboolean
+rw_database_quick_check (RwDatabase  *self,
+                         char       **result,
+                         GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rw_database_set_error (self, rc, _("check the journal"), error);
+      return FALSE;
+    }
+
+  *result = g_string_free (g_steal_pointer (&out), FALSE);
+  return TRUE;
+}
+
+/**
+ * rw_database_poll_changes:
+ * @self: a #RwDatabase
+ *
+ * Looks whether another connection (the command line, another window)
+ * committed since the last look, and emits #RwDatabase::changed if so.
+ * Cheap enough to call once a second.
+ *
+ * Returns: %TRUE if something changed
+ */
+gboolean
+rw_database_poll_changes (RwDatabase *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+
+  if (self->in_transaction)
+    return FALSE;
+
+  if (!query_int (self, "PRAGMA data_version", &version, "poll", &error))
+    {
+      g_debug ("Could not poll for changes: %s", error->message);
+      return FALSE;
+    }
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * rw_database_emit_changed:
+ * @self: a #RwDatabase
+ *
+ * Called by writers of the core after a successful commit.
+ */
+void
+rw_database_emit_changed (RwDatabase *self)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}

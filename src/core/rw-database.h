@@ -56,6 +56,13 @@ const char   *rw_database_get_path            (RwDatabase    *self);
 int           rw_database_get_schema_version  (RwDatabase    *self);
 sqlite3      *rw_database_get_handle          (RwDatabase    *self);
 
+/* Returns a cached statement, reset and with bindings cleared. Owned by
+ * the database: never sqlite3_finalize() it. Reset it when done (or hold
+ * it in g_autoptr(RwStmt), which resets it at the end of the scope) so
+ * that no read transaction stays open. */
+typedef sqlite3_stmt RwStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwStmt, sqlite3_reset)
+
 sqlite3_stmt *rw_database_prepare             (RwDatabase    *self,
                                                const char    *sql,
                                                GError       **error);

@@ -1,1 +1,172 @@
+/* rw-search.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-search"
+
 #include "config.h"
+
+#include <string.h>
+
+#include "rw-search.h"
+
+/* A query never needs more; the cap keeps a pasted essay cheap. */
+#define MAX_TERMS 32
+
+/* Scripts that do not put spaces between words. Their characters are
+ * indexed one per token, so any run of them can be found as a phrase. */
+static gboolean
+is_segmented (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+    case G_UNICODE_SCRIPT_TIBETAN:
+      return TRUE;
+    default:
+      /* The prolonged sound mark and other kana-range symbols of script
+       * "common" belong with their neighbours. */
+      return (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F);
+    }
+}
+
+/* What FTS5 (tokenchars "L* N* Co M*") keeps inside a token. */
+static gboolean
+is_token_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * rw_search_index_text:
+ * @text: a note or the tags, as stored
+ *
+ * Returns: (transfer full): @text with a space around every character of
+ *   a script written without spaces, for the FTS5 index
+ */
+char *
+rw_search_index_text (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_segmented (c))
+        {
+          g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+flush_term (GString  *match,
+            GString  *term,
+            gboolean  segmented,
+            guint    *n_terms)
+{
+  if (term->len == 0)
+    return;
+
+  if (*n_terms < MAX_TERMS)
+    {
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      /* Terms hold only token characters, never a quote, so quoting them
+       * is all the escaping FTS5 needs. */
+      g_string_append_printf (match, "\"%s\"%s", term->str, segmented ? "" : "*");
+      (*n_terms)++;
+    }
+  g_string_truncate (term, 0);
+}
+
+/**
+ * rw_search_build_match:
+ * @query: what a person typed
+ *
+ * Turns typed text into an FTS5 MATCH expression that finds check-ins
+ * holding every word of @query, each as a prefix.
+ *
+ * Returns: (transfer full) (nullable): the expression, or %NULL when
+ *   @query holds nothing to search for
+ */
+char *
+rw_search_build_match (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) term = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  gboolean segmented = FALSE;
+  guint n_terms = 0;
+
+  if (query == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (query, -1);
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_segmented (c))
+        {
+          if (!segmented)
+            flush_term (match, term, FALSE, &n_terms);
+          segmented = TRUE;
+          if (term->len > 0)
+            g_string_append_c (term, ' ');
+          g_string_append_unichar (term, c);
+        }
+      else if (is_token_char (c))
+        {
+          if (segmented)
+            flush_term (match, term, TRUE, &n_terms);
+          segmented = FALSE;
+          g_string_append_unichar (term, c);
+        }
+      else
+        {
+          flush_term (match, term, segmented, &n_terms);
+          segmented = FALSE;
+        }
+    }
+  flush_term (match, term, segmented, &n_terms);
+
+  if (match->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
