@@ -1,3 +1,473 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rw-core.h"
+#include "rw-test-util.h"
+#include "rw-test-vfs.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = rw_test_make_dir ();
+  f->path = g_build_filename (f->dir, "journal.db", NULL);
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+pragma_int (RwDatabase *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rw_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static RwCheckIn *
+make_check_in (const char *date,
+               int         mood,
+               const char *note)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+
+  rw_check_in_set_date (check_in, date);
+  rw_check_in_set_time (check_in, "09:00");
+  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
+  rw_check_in_set_note (check_in, note);
+  return check_in;
+}
+
+static guint
+count_check_ins (RwDatabase *db)
+{
+  gint64 n = -1;
+
+  g_assert_true (rw_check_in_sql_count (db, &n, NULL, NULL, NULL));
+  return (guint) n;
+}
+
+static void
+fill (RwDatabase *db,
+      guint       n)
+{
+  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i / 28 % 12, 1 + i % 28);
+      g_autofree char *note = g_strdup_printf ("Check-in number %u, a note long enough to fill "
+                                               "pages of the journal file.", i);
+      g_autoptr(RwCheckIn) check_in = make_check_in (date, i % 11, note);
+      g_autoptr(GError) error = NULL;
+
+      rw_check_in_store_add (store, check_in, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+create_raw_database (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+assert_open_refused (Fixture        *f,
+                     RwDatabaseError code,
+                     const char     *words)
+{
+  g_autofree char *before = rw_test_file_checksum (f->path);
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  g_assert_nonnull (before);
+  db = rw_database_open (f->dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, RW_DATABASE_ERROR, (int) code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+  /* Every refusal says that the file was left alone. */
+  g_assert_nonnull (strstr (error->message, "not changed"));
+
+  after = rw_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "deeper", "rewire", NULL);
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  db = rw_database_open (sub, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  path = g_build_filename (sub, "journal.db", NULL);
+  g_assert_cmpstr (rw_database_get_path (db), ==, path);
+  g_assert_cmpint (rw_database_get_schema_version (db), ==, RW_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (db, "PRAGMA application_id"), ==, RW_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (db, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (pragma_int (db, "PRAGMA synchronous"), ==, 2);
+
+  g_assert_cmpint (g_stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  fill (db, 1);
+  {
+    const char *suffixes[] = { "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+        g_assert_cmpint (g_stat (side, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
+  }
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (rw_database_get_handle (db), "PRAGMA journal_mode", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+  }
+}
+
+static void
+test_empty_file_migrates (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  db = rw_database_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'check_ins'"), ==, 1);
+  g_assert_cmpuint (count_check_ins (db), ==, 0);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_assert_no_error (error);
+    fill (db, 25);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (db), ==, 25);
+  }
+}
+
+static void
+test_random_bytes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree guint8 *bytes = g_malloc (65536);
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 65536; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (f->path, (const char *) bytes, 65536, NULL));
+
+  assert_open_refused (f, RW_DATABASE_ERROR_NOT_REWIRE, "not a Rewire journal");
+}
+
+static void
+test_text_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (f->path, "date,mood\n2026-11-22,5\n", -1, NULL));
+  assert_open_refused (f, RW_DATABASE_ERROR_NOT_REWIRE, "not a Rewire journal");
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    fill (db, 300);
+  }
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, length / 2, NULL));
+
+  assert_open_refused (f, RW_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_future_version (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 99;"
+                                          "CREATE TABLE future (x);",
+                                          RW_DATABASE_APPLICATION_ID);
+
+  create_raw_database (f->path, sql);
+  assert_open_refused (f, RW_DATABASE_ERROR_TOO_NEW, "newer version of Rewire");
+}
+
+static void
+test_foreign_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  create_raw_database (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_open_refused (f, RW_DATABASE_ERROR_NOT_REWIRE, "another program");
+}
+
+static void
+test_foreign_application_id (Fixture       *f,
+                             gconstpointer  data)
+{
+  create_raw_database (f->path, "PRAGMA application_id = 1234; CREATE TABLE t (x);");
+  assert_open_refused (f, RW_DATABASE_ERROR_NOT_REWIRE, "another program");
+}
+
+static void
+test_quick_check (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+
+  fill (db, 10);
+  g_assert_true (rw_database_quick_check (db, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (result, ==, "ok");
+}
+
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "waits for the lock");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  fill (db, 2);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (rw_check_in_store_add (store, check_in, &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_clear_error (&error);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  /* Once the lock is gone the same save works and nothing was lost. */
+  g_assert_true (rw_check_in_store_add (store, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_check_ins (db), ==, 3);
+}
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
+    g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "does not fit on the disk");
+
+    fill (db, 5);
+    rw_test_vfs_set_mode (RW_TEST_VFS_DISK_FULL);
+    g_assert_false (rw_check_in_store_add (store, check_in, &error));
+    g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
+    g_assert_nonnull (strstr (error->message, "full"));
+    g_assert_nonnull (strstr (error->message, "free some space"));
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+    rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+    g_assert_cmpuint (count_check_ins (db), ==, 5);
+  }
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (db), ==, 5);
+  }
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    fill (db, 4);
+  }
+  before = rw_test_file_checksum (f->path);
+
+  rw_test_vfs_set_mode (RW_TEST_VFS_READ_ONLY);
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    if (db != NULL)
+      {
+        /* Opened for reading: every check-in is there, a save is refused. */
+        g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
+        g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "read-only");
+
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
+        g_assert_false (rw_check_in_store_add (store, check_in, &error));
+      }
+    g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "cannot be written"));
+  }
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+
+  after = rw_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    g_assert_cmpuint (count_check_ins (db), ==, 4);
+  }
+}
+
+static void
+changed_cb (RwDatabase *db,
+            guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_poll_changes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RwDatabase) a = rw_database_open (f->dir, NULL);
+  g_autoptr(RwDatabase) b = rw_database_open (f->dir, NULL);
+  guint changes = 0;
+
+  g_signal_connect (a, "changed", G_CALLBACK (changed_cb), &changes);
+  g_assert_false (rw_database_poll_changes (a));
+
+  fill (b, 1);
+  g_assert_true (rw_database_poll_changes (a));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (rw_database_poll_changes (a));
+  g_assert_cmpuint (changes, ==, 1);
+}
+
+static void
+test_resolve_data_dir (void)
+{
+  g_autofree char *from_override = NULL;
+  g_autofree char *from_env = NULL;
+  g_autofree char *from_xdg = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+
+  g_setenv ("REWIRE_DATA_DIR", "/tmp/rewire-env", TRUE);
+  from_override = rw_database_resolve_data_dir ("/tmp/rewire-cli");
+  from_env = rw_database_resolve_data_dir (NULL);
+  g_unsetenv ("REWIRE_DATA_DIR");
+  from_xdg = rw_database_resolve_data_dir (NULL);
+
+  g_assert_cmpstr (from_override, ==, "/tmp/rewire-cli");
+  g_assert_cmpstr (from_env, ==, "/tmp/rewire-env");
+  g_assert_cmpstr (from_xdg, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  rw_test_vfs_install ();
+
+#define ADD(name, func) \
+  g_test_add ("/database/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create", test_create);
+  ADD ("empty-file-migrates", test_empty_file_migrates);
+  ADD ("reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("refuse/random-bytes", test_random_bytes);
+  ADD ("refuse/text-file", test_text_file);
+  ADD ("refuse/truncated", test_truncated);
+  ADD ("refuse/future-version", test_future_version);
+  ADD ("refuse/foreign-database", test_foreign_database);
+  ADD ("refuse/foreign-application-id", test_foreign_application_id);
+  ADD ("quick-check", test_quick_check);
+  ADD ("locked", test_locked);
+  ADD ("disk-full", test_disk_full);
+  ADD ("read-only", test_read_only);
+  ADD ("poll-changes", test_poll_changes);
+  g_test_add_func ("/database/resolve-data-dir", test_resolve_data_dir);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -262,22 +262,23 @@ read_be32 (const guint8 *p)
 }
 
 /* Reads the 100-byte header of an existing file and refuses, without
- * writing, what Rewire must not touch. */
+ * asking SQLite to open it, what is not an SQLite database at all or is
+ * visibly cut short. The application id and schema version are checked
+ * later through SQLite, because in WAL mode the newest page 1 may still
+ * be in the -wal file. */
 static gboolean
 check_header (RwDatabase  *self,
               gboolean    *is_new,
-              guint32     *application_id,
               GError     **error)
 {
   guint8 header[HEADER_SIZE];
   g_autofree char *wal_path = NULL;
   GStatBuf st, wal_st;
-  guint32 page_size, page_count, user_version;
+  guint32 page_size, page_count;
   gssize n;
   int fd;
 
   *is_new = FALSE;
-  *application_id = 0;
 
   if (g_stat (self->path, &st) != 0)
     {
@@ -354,29 +355,6 @@ check_header (RwDatabase  *self,
       (g_stat (wal_path, &wal_st) != 0 || wal_st.st_size == 0) &&
       (guint64) st.st_size < (guint64) page_count * page_size)
     goto truncated;
-
-  user_version = read_be32 (header + 60);
-  *application_id = read_be32 (header + 68);
-
-  if (*application_id != 0 && *application_id != RW_DATABASE_APPLICATION_ID)
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is an SQLite database of another program, not a Rewire journal. "
-                     "Rewire has not changed it. Move it away, or choose another folder with "
-                     "--data-dir."),
-                   self->path);
-      return FALSE;
-    }
-
-  if (*application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
-                   _("The journal %s was written by a newer version of Rewire (schema %u; "
-                     "this version knows schemas up to %d). Rewire has not changed it. "
-                     "Update Rewire to open it."),
-                   self->path, user_version, RW_DATABASE_SCHEMA_VERSION);
-      return FALSE;
-    }
 
   return TRUE;
 
@@ -494,7 +472,8 @@ rw_database_open (const char  *data_dir,
   g_autoptr(RwDatabase) self = NULL;
   g_autofree char *journal_mode = NULL;
   gboolean is_new = FALSE;
-  guint32 application_id = 0;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
   gint64 tables = 0;
   int rc;
 
@@ -515,7 +494,7 @@ rw_database_open (const char  *data_dir,
       return NULL;
     }
 
-  if (!check_header (self, &is_new, &application_id, error))
+  if (!check_header (self, &is_new, error))
     return NULL;
 
   if (is_new && !create_private_file (self->path, error))
@@ -533,8 +512,32 @@ rw_database_open (const char  *data_dir,
   /* Reading the schema makes SQLite parse the first page: a damaged file
    * fails here, before anything is written. */
   if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &tables,
+                  _("read the journal"), error) ||
+      !query_int (self, "PRAGMA application_id", &application_id,
+                  _("read the journal"), error) ||
+      !query_int (self, "PRAGMA user_version", &user_version,
                   _("read the journal"), error))
     return NULL;
+
+  if (application_id != 0 && application_id != RW_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is an SQLite database of another program, not a Rewire journal. "
+                     "Rewire has not changed it. Move it away, or choose another folder with "
+                     "--data-dir."),
+                   self->path);
+      return NULL;
+    }
+
+  if (application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
+                   _("The journal %s was written by a newer version of Rewire (schema %"
+                     G_GINT64_FORMAT "; this version knows schemas up to %d). Rewire has not "
+                     "changed it. Update Rewire to open it."),
+                   self->path, user_version, RW_DATABASE_SCHEMA_VERSION);
+      return NULL;
+    }
 
   if (application_id == 0 && tables > 0)
     {

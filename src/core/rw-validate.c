@@ -397,10 +397,12 @@ rw_parse_sleep_hours (const char  *text,
       return TRUE;
     }
 
-  /* People write 7,5 where the decimal separator is a comma. */
+  /* People write 7,5 where the decimal separator is a comma. Only digits
+   * and one separator are taken: no signs, exponents or "inf". */
   g_strdelimit (stripped, ",", '.');
   value = g_ascii_strtod (stripped, &end);
   if (end == stripped || *end != '\0' || !g_ascii_isdigit (stripped[0]) ||
+      strspn (stripped, "0123456789.") != strlen (stripped) ||
       !isfinite (value) || value < 0 || value > RW_SLEEP_MAX_HOURS || !is_quarter (value))
     {
       g_autofree char *quoted = quote_input (text);

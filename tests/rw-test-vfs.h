@@ -1,0 +1,27 @@
+/* rw-test-vfs.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A SQLite VFS shim for tests. Tests run as root in CI, where file modes
+ * stop no write, so a full disk and a read-only folder are simulated here:
+ * the shim forwards to the real VFS until told to fail.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RW_TEST_VFS_NORMAL,
+  RW_TEST_VFS_DISK_FULL,  /* every write fails with ENOSPC's SQLITE_FULL */
+  RW_TEST_VFS_READ_ONLY,  /* files open read-only, as on a read-only mount */
+} RwTestVfsMode;
+
+/* Registers the shim as SQLite's default VFS (once per process). */
+void rw_test_vfs_install  (void);
+void rw_test_vfs_set_mode (RwTestVfsMode mode);
+
+G_END_DECLS
