@@ -423,6 +423,64 @@ test_poll_changes (Fixture       *f,
 }
 
 static void
+test_upgrade_from_v1 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 1);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'drafts'"), ==, 0);
+    fill (db, 12);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_autoptr(RwCheckInStore) store = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'drafts'"), ==, 1);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan_runs'"), ==, 1);
+    /* Every check-in of the old schema is there, visible. */
+    g_assert_cmpuint (count_check_ins (db), ==, 12);
+    store = rw_check_in_store_new (db);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 12);
+  }
+}
+
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+
+    none = rw_draft_load (db, "check-in", &error);
+    g_assert_no_error (error);
+    g_assert_null (none);
+    g_assert_true (rw_draft_save (db, "check-in", "{\"note\":\"first\"}", &error));
+    g_assert_true (rw_draft_save (db, "check-in", "{\"note\":\"half-typed 日記\"}", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    g_autofree char *draft = rw_draft_load (db, "check-in", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (draft, ==, "{\"note\":\"half-typed 日記\"}");
+    g_assert_true (rw_draft_clear (db, "check-in", &error));
+    g_clear_pointer (&draft, g_free);
+    draft = rw_draft_load (db, "check-in", &error);
+    g_assert_null (draft);
+  }
+}
+
+static void
 test_resolve_data_dir (void)
 {
   g_autofree char *from_override = NULL;
@@ -465,6 +523,8 @@ main (int   argc,
   ADD ("disk-full", test_disk_full);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
+  ADD ("upgrade-from-v1", test_upgrade_from_v1);
+  ADD ("drafts", test_drafts);
   g_test_add_func ("/database/resolve-data-dir", test_resolve_data_dir);
 
 #undef ADD

@@ -396,6 +396,50 @@ test_search (Fixture       *f,
 }
 
 static void
+test_hide_undo_purge (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) keep = add (f, "2026-11-20", "08:00", 5, "keep me");
+  g_autoptr(RwCheckIn) gone = add (f, "2026-11-21", "08:00", 2, "delete me, searchable");
+  g_autoptr(GError) error = NULL;
+  RwCheckInQuery query = { NULL, NULL, NULL, FALSE };
+  gint64 count = 0;
+  guint n = 0;
+
+  g_assert_true (rw_check_in_store_hide (f->store, rw_check_in_get_id (gone), &error));
+  g_assert_no_error (error);
+  /* Hidden at once everywhere: the list, search, counts, streaming queries. */
+  g_assert_cmpuint (n_items (f), ==, 1);
+  rw_check_in_store_set_search (f->store, "searchable");
+  g_assert_cmpuint (n_items (f), ==, 0);
+  rw_check_in_store_set_search (f->store, NULL);
+  g_assert_true (rw_check_in_sql_count (f->db, &count, NULL, NULL, NULL));
+  g_assert_cmpint (count, ==, 1);
+  g_assert_true (rw_check_in_sql_foreach (f->db, &query, count_cb, &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+
+  /* Undo brings it back whole. */
+  g_assert_true (rw_check_in_store_unhide (f->store, rw_check_in_get_id (gone), &error));
+  g_assert_cmpuint (n_items (f), ==, 2);
+  {
+    g_autoptr(RwCheckIn) back = item (f, 0);
+    g_assert_true (rw_check_in_content_equal (back, gone));
+  }
+
+  /* Hidden again and purged: gone for good, the other one stays. */
+  g_assert_true (rw_check_in_store_hide (f->store, rw_check_in_get_id (gone), &error));
+  g_assert_true (rw_check_in_store_purge_hidden (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (rw_check_in_store_unhide (f->store, rw_check_in_get_id (gone), &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (n_items (f), ==, 1);
+  {
+    g_autoptr(RwCheckIn) left = item (f, 0);
+    g_assert_cmpstr (rw_check_in_get_id (left), ==, rw_check_in_get_id (keep));
+  }
+}
+
+static void
 test_range (Fixture       *f,
             gconstpointer  data)
 {
@@ -467,6 +511,7 @@ main (int   argc,
   ADD ("external-change", test_external_change);
   ADD ("search", test_search);
   ADD ("range", test_range);
+  ADD ("hide-undo-purge", test_hide_undo_purge);
   ADD ("lazy-objects", test_lazy_objects);
 
 #undef ADD

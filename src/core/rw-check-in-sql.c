@@ -313,10 +313,63 @@ rw_check_in_sql_update (RwDatabase  *db,
          write_tags_and_index (db, rowid, check_in, error);
 }
 
+static gboolean
+delete_rowid (RwDatabase  *db,
+              gint64       rowid,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!clear_tags_and_index (db, rowid, error))
+    return FALSE;
+
+  stmt = rw_database_prepare (db, "DELETE FROM check_ins WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return step_done (db, stmt, _("delete the check-in"), error);
+}
+
+/**
+ * rw_check_in_sql_delete:
+ * @db: a #RwDatabase inside a transaction
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Deletes the check-in for good (secure_delete overwrites its bytes).
+ */
 gboolean
 rw_check_in_sql_delete (RwDatabase  *db,
                         const char  *id,
                         GError     **error)
+{
+  gint64 rowid = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (!lookup_rowid (db, id, &rowid, error))
+    return FALSE;
+  return delete_rowid (db, rowid, error);
+}
+
+/**
+ * rw_check_in_sql_set_hidden:
+ * @db: a #RwDatabase inside a transaction
+ * @id: a check-in's id
+ * @hidden: whether to hide it
+ * @error: return location for a #GError
+ *
+ * A hidden check-in is left out of every list, search, count and chart,
+ * but can still be brought back (Undo) until
+ * rw_check_in_sql_purge_hidden() removes it for good.
+ */
+gboolean
+rw_check_in_sql_set_hidden (RwDatabase  *db,
+                            const char  *id,
+                            gboolean     hidden,
+                            GError     **error)
 {
   sqlite3_stmt *stmt;
   gint64 rowid = 0;
@@ -327,14 +380,54 @@ rw_check_in_sql_delete (RwDatabase  *db,
 
   if (!lookup_rowid (db, id, &rowid, error))
     return FALSE;
-  if (!clear_tags_and_index (db, rowid, error))
-    return FALSE;
 
-  stmt = rw_database_prepare (db, "DELETE FROM check_ins WHERE id = ?1", error);
+  stmt = rw_database_prepare (db, "UPDATE check_ins SET hidden = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
   return step_done (db, stmt, _("delete the check-in"), error);
+}
+
+/**
+ * rw_check_in_sql_purge_hidden:
+ * @db: a #RwDatabase inside a transaction
+ * @n_purged: (out) (optional): how many were removed
+ * @error: return location for a #GError
+ *
+ * Removes every hidden check-in for good.
+ */
+gboolean
+rw_check_in_sql_purge_hidden (RwDatabase  *db,
+                              guint       *n_purged,
+                              GError     **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE hidden != 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, _("delete check-ins"), error);
+
+  for (guint i = 0; i < rowids->len; i++)
+    if (!delete_rowid (db, g_array_index (rowids, gint64, i), error))
+      return FALSE;
+
+  if (n_purged != NULL)
+    *n_purged = rowids->len;
+  return TRUE;
 }
 
 gboolean
@@ -429,7 +522,7 @@ rw_check_in_sql_foreach (RwDatabase            *db,
                          GError               **error)
 {
   static const RwCheckInQuery all = { NULL, NULL, NULL, FALSE };
-  g_autoptr(GString) sql = g_string_new ("SELECT " SELECT_COLUMNS " FROM check_ins c WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.hidden = 0");
   g_autofree char *match = NULL;
   g_autoptr(RwStmt) stmt = NULL;
   const char *order;
@@ -497,7 +590,8 @@ rw_check_in_sql_list_date (RwDatabase  *db,
   g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  stmt = rw_database_prepare (db, "SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.date = ?1 "
+  stmt = rw_database_prepare (db, "SELECT " SELECT_COLUMNS " FROM check_ins c "
+                                  "WHERE c.date = ?1 AND c.hidden = 0 "
                                   "ORDER BY c.time, c.created, c.id", error);
   if (stmt == NULL)
     return NULL;
@@ -526,8 +620,8 @@ rw_check_in_sql_count (RwDatabase  *db,
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
 
-  stmt = rw_database_prepare (db, "SELECT (SELECT count(*) FROM check_ins), "
-                                  "(SELECT count(DISTINCT date) FROM check_ins), "
+  stmt = rw_database_prepare (db, "SELECT (SELECT count(*) FROM check_ins WHERE hidden = 0), "
+                                  "(SELECT count(DISTINCT date) FROM check_ins WHERE hidden = 0), "
                                   "(SELECT count(*) FROM tags)", error);
   if (stmt == NULL)
     return FALSE;

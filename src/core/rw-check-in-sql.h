@@ -44,6 +44,13 @@ gboolean   rw_check_in_sql_update       (RwDatabase            *db,
 gboolean   rw_check_in_sql_delete       (RwDatabase            *db,
                                          const char            *id,
                                          GError               **error);
+gboolean   rw_check_in_sql_set_hidden   (RwDatabase            *db,
+                                         const char            *id,
+                                         gboolean               hidden,
+                                         GError               **error);
+gboolean   rw_check_in_sql_purge_hidden (RwDatabase            *db,
+                                         guint                 *n_purged,
+                                         GError               **error);
 gboolean   rw_check_in_sql_exists       (RwDatabase            *db,
                                          const char            *id,
                                          gboolean              *exists,

@@ -122,7 +122,7 @@ list_model_iface_init (GListModelInterface *iface)
 static GArray *
 query_rows (RwCheckInStore *self)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id, c.modified FROM check_ins c WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id, c.modified FROM check_ins c WHERE c.hidden = 0");
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GError) error = NULL;
   g_autofree char *match = rw_search_build_match (self->search);
@@ -487,6 +487,91 @@ rw_check_in_store_delete (RwCheckInStore  *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   return write_in_transaction (self, (WriteFunc) rw_check_in_sql_delete, (gpointer) id, error);
+}
+
+typedef struct
+{
+  const char *id;
+  gboolean hidden;
+} HideData;
+
+static gboolean
+set_hidden (RwDatabase  *db,
+            HideData    *data,
+            GError     **error)
+{
+  return rw_check_in_sql_set_hidden (db, data->id, data->hidden, error);
+}
+
+/**
+ * rw_check_in_store_hide:
+ * @self: a #RwCheckInStore
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Deletes a check-in in a way that can be undone: it disappears from
+ * every list, search and chart at once, and is removed for good by
+ * rw_check_in_store_purge_hidden().
+ */
+gboolean
+rw_check_in_store_hide (RwCheckInStore  *self,
+                        const char      *id,
+                        GError         **error)
+{
+  HideData data = { id, TRUE };
+
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return write_in_transaction (self, (WriteFunc) set_hidden, &data, error);
+}
+
+/**
+ * rw_check_in_store_unhide:
+ * @self: a #RwCheckInStore
+ * @id: a hidden check-in's id
+ * @error: return location for a #GError
+ *
+ * Undoes rw_check_in_store_hide().
+ */
+gboolean
+rw_check_in_store_unhide (RwCheckInStore  *self,
+                          const char      *id,
+                          GError         **error)
+{
+  HideData data = { id, FALSE };
+
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return write_in_transaction (self, (WriteFunc) set_hidden, &data, error);
+}
+
+static gboolean
+purge_hidden (RwDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  return rw_check_in_sql_purge_hidden (db, data, error);
+}
+
+/**
+ * rw_check_in_store_purge_hidden:
+ * @self: a #RwCheckInStore
+ * @error: return location for a #GError
+ *
+ * Removes hidden check-ins for good: when their Undo toast goes away,
+ * and when the app starts or quits.
+ */
+gboolean
+rw_check_in_store_purge_hidden (RwCheckInStore  *self,
+                                GError         **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+
+  return write_in_transaction (self, purge_hidden, &n, error);
 }
 
 /**

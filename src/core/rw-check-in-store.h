@@ -34,6 +34,14 @@ gboolean        rw_check_in_store_update     (RwCheckInStore *self,
 gboolean        rw_check_in_store_delete     (RwCheckInStore *self,
                                               const char     *id,
                                               GError        **error);
+gboolean        rw_check_in_store_hide       (RwCheckInStore *self,
+                                              const char     *id,
+                                              GError        **error);
+gboolean        rw_check_in_store_unhide     (RwCheckInStore *self,
+                                              const char     *id,
+                                              GError        **error);
+gboolean        rw_check_in_store_purge_hidden (RwCheckInStore *self,
+                                              GError        **error);
 RwCheckIn      *rw_check_in_store_lookup     (RwCheckInStore *self,
                                               const char     *id,
                                               GError        **error);

@@ -10,6 +10,7 @@
 #include "rw-check-in-store.h"
 #include "rw-csv.h"
 #include "rw-database.h"
+#include "rw-draft.h"
 #include "rw-export.h"
 #include "rw-import.h"
 #include "rw-json-io.h"

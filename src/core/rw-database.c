@@ -89,6 +89,43 @@ static const char * const migrations[] = {
   "CREATE VIRTUAL TABLE check_in_fts USING fts5 ("
   "  note, tags, tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\""
   ");",
+
+  /* 1 -> 2: a deleted check-in stays hidden until its Undo toast is gone;
+   * the editor's draft; the 7-day plan's runs, checks and notes. */
+  "ALTER TABLE check_ins ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE drafts ("
+  "  key TEXT PRIMARY KEY,"
+  "  payload TEXT NOT NULL,"
+  "  saved INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id TEXT NOT NULL,"
+  "  start_date TEXT NOT NULL CHECK (length (start_date) = 10),"
+  "  paused_on TEXT,"
+  "  ended INTEGER,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE plan_checks ("
+  "  run INTEGER NOT NULL REFERENCES plan_runs (id) ON DELETE CASCADE,"
+  "  item TEXT NOT NULL,"
+  "  checked INTEGER NOT NULL,"
+  "  source TEXT NOT NULL DEFAULT 'manual',"
+  "  PRIMARY KEY (run, item)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_day_notes ("
+  "  run INTEGER NOT NULL REFERENCES plan_runs (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 7),"
+  "  note TEXT NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  PRIMARY KEY (run, day)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE breathing_sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  pattern TEXT NOT NULL,"
+  "  seconds INTEGER NOT NULL CHECK (seconds >= 0),"
+  "  finished INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -425,6 +462,7 @@ query_int (RwDatabase  *self,
 
 static gboolean
 migrate (RwDatabase  *self,
+         int          target,
          GError     **error)
 {
   gint64 version = 0;
@@ -432,7 +470,7 @@ migrate (RwDatabase  *self,
   if (!query_int (self, "PRAGMA user_version", &version, _("read the journal's version"), error))
     return FALSE;
 
-  for (gint64 v = version; v < RW_DATABASE_SCHEMA_VERSION; v++)
+  for (gint64 v = version; v < target; v++)
     {
       g_autofree char *bump = NULL;
 
@@ -451,7 +489,7 @@ migrate (RwDatabase  *self,
       g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, self->path, v + 1);
     }
 
-  self->schema_version = RW_DATABASE_SCHEMA_VERSION;
+  self->schema_version = MAX (version, target);
   return TRUE;
 }
 
@@ -469,6 +507,26 @@ RwDatabase *
 rw_database_open (const char  *data_dir,
                   GError     **error)
 {
+  return rw_database_open_at_version (data_dir, RW_DATABASE_SCHEMA_VERSION, error);
+}
+
+/**
+ * rw_database_open_at_version:
+ * @data_dir: the folder that holds (or will hold) `journal.db`
+ * @version: the schema version to migrate to, at most
+ *   %RW_DATABASE_SCHEMA_VERSION
+ * @error: return location for a #GError
+ *
+ * Like rw_database_open() but stops migrating at @version; for tests of
+ * the upgrade path.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set
+ */
+RwDatabase *
+rw_database_open_at_version (const char  *data_dir,
+                             int          version,
+                             GError     **error)
+{
   g_autoptr(RwDatabase) self = NULL;
   g_autofree char *journal_mode = NULL;
   gboolean is_new = FALSE;
@@ -478,6 +536,7 @@ rw_database_open (const char  *data_dir,
   int rc;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= RW_DATABASE_SCHEMA_VERSION, NULL);
 
   self = g_object_new (RW_TYPE_DATABASE, NULL);
   self->data_dir = g_strdup (data_dir);
@@ -581,7 +640,7 @@ rw_database_open (const char  *data_dir,
       }
   }
 
-  if (!migrate (self, error))
+  if (!migrate (self, version, error))
     return NULL;
 
   {

@@ -39,7 +39,7 @@ typedef enum
 
 /* "RwJr" in big-endian, stored in PRAGMA application_id. */
 #define RW_DATABASE_APPLICATION_ID 0x52774A72
-#define RW_DATABASE_SCHEMA_VERSION 1
+#define RW_DATABASE_SCHEMA_VERSION 2
 #define RW_DATABASE_FILE_NAME "journal.db"
 
 #define RW_TYPE_DATABASE (rw_database_get_type ())
@@ -50,6 +50,9 @@ GQuark        rw_database_error_quark         (void);
 char         *rw_database_resolve_data_dir    (const char    *override_dir);
 
 RwDatabase   *rw_database_open                (const char    *data_dir,
+                                               GError       **error);
+RwDatabase   *rw_database_open_at_version     (const char    *data_dir,
+                                               int            version,
                                                GError       **error);
 const char   *rw_database_get_data_dir        (RwDatabase    *self);
 const char   *rw_database_get_path            (RwDatabase    *self);
