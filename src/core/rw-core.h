@@ -9,6 +9,7 @@
 #include "rw-check-in-sql.h"
 #include "rw-check-in-store.h"
 #include "rw-clock.h"
+#include "rw-crisis.h"
 #include "rw-csv.h"
 #include "rw-database.h"
 #include "rw-draft.h"
