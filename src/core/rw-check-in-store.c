@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "rw-check-in-sql.h"
 #include "rw-check-in-store.h"
@@ -20,10 +22,10 @@
  * A #GListModel of the journal's #RwCheckIn, newest first, optionally
  * narrowed to a date range and a search.
  *
- * The store keeps only (row id, modified time) pairs in order: 16 bytes a
- * check-in. Objects are built when asked for and a bounded number is kept,
- * so a journal of 100,000 check-ins costs about 1.6 MB and one indexed
- * query at startup. When the journal changes (here or in another process)
+ * The store keeps only (row id, modified time, day) triples in order: 24
+ * bytes a check-in. Objects are built when asked for and a bounded number
+ * is kept, so a journal of 100,000 check-ins costs about 2.4 MB and one
+ * indexed query at startup. When the journal changes (here or in another process)
  * the order is read again and compared with the old one, and
  * #GListModel::items-changed names just the range that differs.
  */
@@ -44,6 +46,7 @@ typedef struct
 {
   gint64 rowid;
   gint64 modified;
+  guint32 day;  /* YYYYMMDD */
 } Row;
 
 #define CACHE_LIMIT 2048
@@ -122,7 +125,8 @@ list_model_iface_init (GListModelInterface *iface)
 static GArray *
 query_rows (RwCheckInStore *self)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id, c.modified FROM check_ins c WHERE c.hidden = 0");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id, c.modified, c.date FROM check_ins c "
+                                         "WHERE c.hidden = 0");
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GError) error = NULL;
   g_autofree char *match = rw_search_build_match (self->search);
@@ -152,7 +156,11 @@ query_rows (RwCheckInStore *self)
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Row row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      const char *date = (const char *) sqlite3_column_text (stmt, 2);
+      Row row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0 };
+
+      if (date != NULL && strlen (date) == 10)
+        row.day = atoi (date) * 10000 + atoi (date + 5) * 100 + atoi (date + 8);
       g_array_append_val (rows, row);
     }
 
@@ -572,6 +580,43 @@ rw_check_in_store_purge_hidden (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
 
   return write_in_transaction (self, purge_hidden, &n, error);
+}
+
+/**
+ * rw_check_in_store_get_row:
+ * @self: a #RwCheckInStore
+ * @position: a position in the model
+ * @rowid: (out) (optional): the row's key in the database
+ * @modified: (out) (optional): when it last changed
+ * @day: (out) (optional): its date as YYYYMMDD
+ *
+ * What the model knows of a row without building its object; for models
+ * layered on top (the history's day headers).
+ *
+ * Returns: %FALSE if @position is out of range
+ */
+gboolean
+rw_check_in_store_get_row (RwCheckInStore *self,
+                           guint           position,
+                           gint64         *rowid,
+                           gint64         *modified,
+                           guint32        *day)
+{
+  const Row *row;
+
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+
+  if (position >= self->rows->len)
+    return FALSE;
+
+  row = &g_array_index (self->rows, Row, position);
+  if (rowid != NULL)
+    *rowid = row->rowid;
+  if (modified != NULL)
+    *modified = row->modified;
+  if (day != NULL)
+    *day = row->day;
+  return TRUE;
 }
 
 /**

@@ -42,6 +42,11 @@ gboolean        rw_check_in_store_unhide     (RwCheckInStore *self,
                                               GError        **error);
 gboolean        rw_check_in_store_purge_hidden (RwCheckInStore *self,
                                               GError        **error);
+gboolean        rw_check_in_store_get_row    (RwCheckInStore *self,
+                                              guint           position,
+                                              gint64         *rowid,
+                                              gint64         *modified,
+                                              guint32        *day);
 RwCheckIn      *rw_check_in_store_lookup     (RwCheckInStore *self,
                                               const char     *id,
                                               GError        **error);
