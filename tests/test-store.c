@@ -439,6 +439,92 @@ test_hide_undo_purge (Fixture       *f,
   }
 }
 
+static RwCheckIn *
+add_tagged (Fixture    *f,
+            const char *date,
+            const char *note,
+            const char *tags)
+{
+  RwCheckIn *check_in = make (date, "09:00", 5, note);
+  g_auto(GStrv) parsed = rw_parse_tags (tags, ',', NULL);
+
+  rw_check_in_set_tags (check_in, (const char * const *) parsed);
+  g_assert_true (rw_check_in_store_add (f->store, check_in, NULL));
+  return check_in;
+}
+
+static guint
+tag_uses (Fixture    *f,
+          const char *name)
+{
+  g_autoptr(GPtrArray) tags = rw_check_in_sql_list_tags (f->db, NULL);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      RwTagInfo *info = g_ptr_array_index (tags, i);
+
+      if (g_str_equal (info->name, name))
+        return info->uses;
+    }
+  return G_MAXUINT;
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) a = add_tagged (f, "2026-11-20", "one", "walk,coffee");
+  g_autoptr(RwCheckIn) b = add_tagged (f, "2026-11-21", "two", "stroll");
+  g_autoptr(RwCheckIn) c = add_tagged (f, "2026-11-22", "three", "walk,stroll");
+  g_autoptr(GError) error = NULL;
+
+  /* The guide's habits are offered from the start, unused. */
+  g_assert_cmpuint (tag_uses (f, "meditation"), ==, 0);
+  g_assert_cmpuint (tag_uses (f, "good sleep routine"), ==, 0);
+  g_assert_cmpuint (tag_uses (f, "walk"), ==, 2);
+
+  rw_check_in_store_set_tag (f->store, "stroll");
+  g_assert_cmpuint (n_items (f), ==, 2);
+  rw_check_in_store_set_tag (f->store, NULL);
+
+  /* Rename. */
+  g_assert_true (rw_check_in_store_rename_tag (f->store, "coffee", "  good  coffee ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tag_uses (f, "good coffee"), ==, 1);
+  g_assert_cmpuint (tag_uses (f, "coffee"), ==, G_MAXUINT);
+  rw_check_in_store_set_search (f->store, "good coffee");
+  g_assert_cmpuint (n_items (f), ==, 1);
+  rw_check_in_store_set_search (f->store, NULL);
+
+  /* Merge: "stroll" into "walk"; the check-in with both keeps one. */
+  g_assert_true (rw_check_in_store_rename_tag (f->store, "stroll", "walk", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tag_uses (f, "walk"), ==, 3);
+  g_assert_cmpuint (tag_uses (f, "stroll"), ==, G_MAXUINT);
+  {
+    g_autoptr(RwCheckIn) merged = rw_check_in_store_lookup (f->store, rw_check_in_get_id (c), NULL);
+    const char *expected[] = { "walk", NULL };
+    g_assert_cmpstrv (rw_check_in_get_tags (merged), expected);
+  }
+  rw_check_in_store_set_search (f->store, "stroll");
+  g_assert_cmpuint (n_items (f), ==, 0);
+  rw_check_in_store_set_search (f->store, NULL);
+
+  /* Delete: the check-ins stay, without the tag. */
+  g_assert_true (rw_check_in_store_delete_tag (f->store, "walk", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (f), ==, 3);
+  g_assert_cmpuint (tag_uses (f, "walk"), ==, G_MAXUINT);
+  rw_check_in_store_set_search (f->store, "walk");
+  g_assert_cmpuint (n_items (f), ==, 0);
+
+  g_assert_false (rw_check_in_store_delete_tag (f->store, "walk", &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (rw_check_in_store_rename_tag (f->store, "good coffee", "a;b", &error));
+  g_assert_error (error, RW_VALIDATION_ERROR, RW_VALIDATION_ERROR_INVALID);
+}
+
 static void
 test_range (Fixture       *f,
             gconstpointer  data)
@@ -512,6 +598,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("range", test_range);
   ADD ("hide-undo-purge", test_hide_undo_purge);
+  ADD ("tags", test_tags);
   ADD ("lazy-objects", test_lazy_objects);
 
 #undef ADD

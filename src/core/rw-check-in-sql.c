@@ -542,6 +542,9 @@ rw_check_in_sql_foreach (RwDatabase            *db,
     g_string_append (sql, " AND c.date <= ?2");
   if (match != NULL)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM check_in_fts WHERE check_in_fts MATCH ?3)");
+  if (query->tag != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT ct.check_in FROM check_in_tags ct "
+                          "JOIN tags t ON t.id = ct.tag WHERE t.name = ?4)");
   order = query->oldest_first ? "ASC" : "DESC";
   g_string_append_printf (sql, " ORDER BY c.date %s, c.time %s, c.created %s, c.id %s",
                           order, order, order, order);
@@ -555,6 +558,8 @@ rw_check_in_sql_foreach (RwDatabase            *db,
     sqlite3_bind_text (stmt, param + 1, query->to, -1, SQLITE_TRANSIENT);
   if (match != NULL)
     sqlite3_bind_text (stmt, param + 2, match, -1, SQLITE_TRANSIENT);
+  if (query->tag != NULL)
+    sqlite3_bind_text (stmt, param + 3, query->tag, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -606,6 +611,260 @@ rw_check_in_sql_list_date (RwDatabase  *db,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+void
+rw_tag_info_free (RwTagInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info);
+}
+
+/**
+ * rw_check_in_sql_list_tags:
+ * @db: a #RwDatabase
+ * @error: return location for a #GError
+ *
+ * Every tag, used or not, most used first, for autocompletion and the tag
+ * manager.
+ *
+ * Returns: (transfer full) (element-type RwTagInfo): the tags, or %NULL
+ */
+GPtrArray *
+rw_check_in_sql_list_tags (RwDatabase  *db,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_tag_info_free);
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+
+  stmt = rw_database_prepare (db, "SELECT t.name, (SELECT count(*) FROM check_in_tags ct "
+                                  "  JOIN check_ins c ON c.id = ct.check_in "
+                                  "  WHERE ct.tag = t.id AND c.hidden = 0) AS uses "
+                                  "FROM tags t ORDER BY uses DESC, t.name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RwTagInfo *info = g_new0 (RwTagInfo, 1);
+
+      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->uses = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (tags, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, rc, _("read the tags"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&tags);
+}
+
+static gboolean
+lookup_tag (RwDatabase  *db,
+            const char  *name,
+            gint64      *tag_id,
+            GError     **error)
+{
+  g_autoptr(RwStmt) stmt = rw_database_prepare (db, "SELECT id FROM tags WHERE name = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *tag_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      *tag_id = 0;
+      return TRUE;
+    }
+  return fail (db, rc, _("read the tags"), error);
+}
+
+static gboolean
+collect_tagged (RwDatabase  *db,
+                gint64       tag_id,
+                GArray      *rowids,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rw_database_prepare (db, "SELECT check_in FROM check_in_tags WHERE tag = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, _("update the search index"), error);
+  return TRUE;
+}
+
+/* Rewrites the search index entries of @rowids from their stored values. */
+static gboolean
+reindex_rowids (RwDatabase  *db,
+                GArray      *rowids,
+                GError     **error)
+{
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 rowid = g_array_index (rowids, gint64, i);
+      g_autoptr(RwCheckIn) check_in = rw_check_in_sql_load_rowid (db, rowid, error);
+      g_autofree char *note_index = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *tags_index = NULL;
+      sqlite3_stmt *stmt;
+
+      if (check_in == NULL)
+        return FALSE;
+
+      note_index = rw_search_index_text (rw_check_in_get_note (check_in));
+      joined = g_strjoinv (" ; ", (char **) rw_check_in_get_tags (check_in));
+      tags_index = rw_search_index_text (joined);
+
+      stmt = rw_database_prepare (db, "UPDATE check_in_fts SET note = ?2, tags = ?3 WHERE rowid = ?1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_text (stmt, 2, note_index, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, tags_index, -1, SQLITE_STATIC);
+      if (!step_done (db, stmt, _("update the search index"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reindex_tagged (RwDatabase  *db,
+                gint64       tag_id,
+                GError     **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  return collect_tagged (db, tag_id, rowids, error) && reindex_rowids (db, rowids, error);
+}
+
+/**
+ * rw_check_in_sql_rename_tag:
+ * @db: a #RwDatabase inside a transaction
+ * @from: an existing tag
+ * @to: its new name; if another tag already has it, the two are merged
+ * @error: return location for a #GError
+ */
+gboolean
+rw_check_in_sql_rename_tag (RwDatabase  *db,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 from_id = 0, to_id = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (!lookup_tag (db, from, &from_id, error) || !lookup_tag (db, to, &to_id, error))
+    return FALSE;
+  if (from_id == 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no tag “%s”."), from);
+      return FALSE;
+    }
+
+  if (to_id == 0 || to_id == from_id)
+    {
+      /* A plain rename, or a change of case only. */
+      stmt = rw_database_prepare (db, "UPDATE tags SET name = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from_id);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+      if (!step_done (db, stmt, _("rename the tag"), error))
+        return FALSE;
+      return reindex_tagged (db, from_id, error);
+    }
+
+  /* Merge: check-ins that carry both keep one; the old tag goes. */
+  stmt = rw_database_prepare (db, "UPDATE OR IGNORE check_in_tags SET tag = ?2 WHERE tag = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, to_id);
+  if (!step_done (db, stmt, _("merge the tags"), error))
+    return FALSE;
+
+  stmt = rw_database_prepare (db, "DELETE FROM tags WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  if (!step_done (db, stmt, _("merge the tags"), error))
+    return FALSE;
+
+  return reindex_tagged (db, to_id, error);
+}
+
+/**
+ * rw_check_in_sql_delete_tag:
+ * @db: a #RwDatabase inside a transaction
+ * @name: a tag
+ * @error: return location for a #GError
+ *
+ * Removes the tag from every check-in and from the list of tags.
+ */
+gboolean
+rw_check_in_sql_delete_tag (RwDatabase  *db,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr(GArray) rowids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 tag_id = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  if (!lookup_tag (db, name, &tag_id, error))
+    return FALSE;
+  if (tag_id == 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no tag “%s”."), name);
+      return FALSE;
+    }
+
+  /* Remember who carries it: the cascade removes the links. */
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!collect_tagged (db, tag_id, rowids, error))
+    return FALSE;
+
+  stmt = rw_database_prepare (db, "DELETE FROM tags WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (!step_done (db, stmt, _("delete the tag"), error))
+    return FALSE;
+
+  return reindex_rowids (db, rowids, error);
 }
 
 gboolean

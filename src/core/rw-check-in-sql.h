@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @to: last date (YYYY-MM-DD), or %NULL
  * @search: what a person typed in a search box, or %NULL
  * @oldest_first: ascending order instead of newest first
+ * @tag: only check-ins carrying this tag, or %NULL
  */
 typedef struct
 {
@@ -29,7 +30,22 @@ typedef struct
   const char *to;
   const char *search;
   gboolean    oldest_first;
+  const char *tag;
 } RwCheckInQuery;
+
+/**
+ * RwTagInfo:
+ * @name: the tag
+ * @uses: how many visible check-ins carry it
+ */
+typedef struct
+{
+  char *name;
+  guint uses;
+} RwTagInfo;
+
+void rw_tag_info_free (RwTagInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagInfo, rw_tag_info_free)
 
 /* Return FALSE to stop the iteration early. */
 typedef gboolean (*RwCheckInFunc) (RwCheckIn *check_in,
@@ -68,6 +84,15 @@ gboolean   rw_check_in_sql_foreach      (RwDatabase            *db,
                                          GError               **error);
 GPtrArray *rw_check_in_sql_list_date    (RwDatabase            *db,
                                          const char            *date,
+                                         GError               **error);
+GPtrArray *rw_check_in_sql_list_tags    (RwDatabase            *db,
+                                         GError               **error);
+gboolean   rw_check_in_sql_rename_tag   (RwDatabase            *db,
+                                         const char            *from,
+                                         const char            *to,
+                                         GError               **error);
+gboolean   rw_check_in_sql_delete_tag   (RwDatabase            *db,
+                                         const char            *name,
                                          GError               **error);
 gboolean   rw_check_in_sql_count        (RwDatabase            *db,
                                          gint64                *check_ins,

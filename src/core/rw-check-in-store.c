@@ -35,6 +35,7 @@ struct _RwCheckInStore
 
   RwDatabase *database;
   char *search;
+  char *tag;
   char *from;
   char *to;
 
@@ -60,6 +61,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_SEARCH,
+  PROP_TAG,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -139,6 +141,9 @@ query_rows (RwCheckInStore *self)
     g_string_append (sql, " AND c.date <= ?2");
   if (match != NULL)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM check_in_fts WHERE check_in_fts MATCH ?3)");
+  if (self->tag != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT ct.check_in FROM check_in_tags ct "
+                          "JOIN tags t ON t.id = ct.tag WHERE t.name = ?4)");
   g_string_append (sql, " ORDER BY c.date DESC, c.time DESC, c.created DESC, c.id DESC");
 
   stmt = rw_database_prepare (self->database, sql->str, &error);
@@ -153,6 +158,8 @@ query_rows (RwCheckInStore *self)
     sqlite3_bind_text (stmt, 2, self->to, -1, SQLITE_TRANSIENT);
   if (match != NULL)
     sqlite3_bind_text (stmt, 3, match, -1, SQLITE_TRANSIENT);
+  if (self->tag != NULL)
+    sqlite3_bind_text (stmt, 4, self->tag, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -264,6 +271,7 @@ rw_check_in_store_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->tag, g_free);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
 
@@ -285,6 +293,9 @@ rw_check_in_store_get_property (GObject    *object,
       break;
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
+      break;
+    case PROP_TAG:
+      g_value_set_string (value, self->tag);
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->rows->len);
@@ -310,6 +321,9 @@ rw_check_in_store_set_property (GObject      *object,
     case PROP_SEARCH:
       rw_check_in_store_set_search (self, g_value_get_string (value));
       break;
+    case PROP_TAG:
+      rw_check_in_store_set_tag (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -331,6 +345,9 @@ rw_check_in_store_class_init (RwCheckInStoreClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAG] =
+    g_param_spec_string ("tag", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -397,6 +414,35 @@ rw_check_in_store_set_search (RwCheckInStore *self,
   self->search = g_strdup (search);
   rw_check_in_store_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+const char *
+rw_check_in_store_get_tag (RwCheckInStore *self)
+{
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), NULL);
+  return self->tag;
+}
+
+/**
+ * rw_check_in_store_set_tag:
+ * @self: a #RwCheckInStore
+ * @tag: (nullable): only show check-ins with this tag; %NULL for all
+ */
+void
+rw_check_in_store_set_tag (RwCheckInStore *self,
+                           const char     *tag)
+{
+  g_return_if_fail (RW_IS_CHECK_IN_STORE (self));
+
+  if (tag != NULL && *tag == '\0')
+    tag = NULL;
+  if (g_strcmp0 (self->tag, tag) == 0)
+    return;
+
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  rw_check_in_store_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG]);
 }
 
 /**
@@ -580,6 +626,77 @@ rw_check_in_store_purge_hidden (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
 
   return write_in_transaction (self, purge_hidden, &n, error);
+}
+
+typedef struct
+{
+  const char *from;
+  const char *to;
+} RenameData;
+
+static gboolean
+rename_tag (RwDatabase  *db,
+            RenameData  *data,
+            GError     **error)
+{
+  return rw_check_in_sql_rename_tag (db, data->from, data->to, error);
+}
+
+/**
+ * rw_check_in_store_rename_tag:
+ * @self: a #RwCheckInStore
+ * @from: an existing tag
+ * @to: the new name; when another tag has it, the two are merged
+ * @error: return location for a #GError
+ */
+gboolean
+rw_check_in_store_rename_tag (RwCheckInStore  *self,
+                              const char      *from,
+                              const char      *to,
+                              GError         **error)
+{
+  g_autofree char *normalized = NULL;
+  RenameData data;
+
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  normalized = rw_normalize_tag (to);
+  if (!rw_validate_tag (normalized, error))
+    return FALSE;
+
+  data.from = from;
+  data.to = normalized;
+  if (!write_in_transaction (self, (WriteFunc) rename_tag, &data, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->tag, from) == 0)
+    rw_check_in_store_set_tag (self, normalized);
+  return TRUE;
+}
+
+/**
+ * rw_check_in_store_delete_tag:
+ * @self: a #RwCheckInStore
+ * @name: a tag
+ * @error: return location for a #GError
+ *
+ * Removes the tag from every check-in; the check-ins stay.
+ */
+gboolean
+rw_check_in_store_delete_tag (RwCheckInStore  *self,
+                              const char      *name,
+                              GError         **error)
+{
+  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!write_in_transaction (self, (WriteFunc) rw_check_in_sql_delete_tag, (gpointer) name, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->tag, name) == 0)
+    rw_check_in_store_set_tag (self, NULL);
+  return TRUE;
 }
 
 /**

@@ -21,6 +21,16 @@ RwDatabase     *rw_check_in_store_get_database (RwCheckInStore *self);
 const char     *rw_check_in_store_get_search (RwCheckInStore *self);
 void            rw_check_in_store_set_search (RwCheckInStore *self,
                                               const char     *search);
+const char     *rw_check_in_store_get_tag    (RwCheckInStore *self);
+void            rw_check_in_store_set_tag    (RwCheckInStore *self,
+                                              const char     *tag);
+gboolean        rw_check_in_store_rename_tag (RwCheckInStore *self,
+                                              const char     *from,
+                                              const char     *to,
+                                              GError        **error);
+gboolean        rw_check_in_store_delete_tag (RwCheckInStore *self,
+                                              const char     *name,
+                                              GError        **error);
 void            rw_check_in_store_set_range  (RwCheckInStore *self,
                                               const char     *from,
                                               const char     *to);

@@ -125,7 +125,11 @@ static const char * const migrations[] = {
   "  pattern TEXT NOT NULL,"
   "  seconds INTEGER NOT NULL CHECK (seconds >= 0),"
   "  finished INTEGER NOT NULL"
-  ");",
+  ");"
+  /* The habits the guide recommends, offered as tags from the start. */
+  "INSERT OR IGNORE INTO tags (name) VALUES ('walk'), ('exercise'), ('meditation'),"
+  "  ('breathwork'), ('therapy'), ('journaling'), ('time with loved ones'),"
+  "  ('good sleep routine');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
