@@ -72,9 +72,14 @@ is_token_char (gunichar c)
 char *
 rw_search_index_text (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Stored text is always valid UTF-8; this keeps anything else harmless. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_sized_new (strlen (text) + 16);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
