@@ -1,0 +1,299 @@
+/* test-editor.c: the check-in editor, driven through its actions and
+ * widgets in a real X server.
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rw-check-in-editor.h"
+#include "rw-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  RwDatabase *db;
+  RwCheckInStore *store;
+  RwClock *clock;
+  RwCheckIn *saved;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = rw_test_make_dir ();
+  f->db = rw_database_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->store = rw_check_in_store_new (f->db);
+  f->clock = rw_clock_new_manual ("2026-11-22", "08:30");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->saved);
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  g_clear_object (&f->clock);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+saved_cb (RwCheckInEditor *editor,
+          RwCheckIn       *check_in,
+          Fixture         *f)
+{
+  g_set_object (&f->saved, check_in);
+}
+
+static RwCheckInEditor *
+open_editor (Fixture   *f,
+             RwCheckIn *check_in)
+{
+  RwCheckInEditor *editor = rw_check_in_editor_new (NULL, f->store, f->clock, check_in);
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  return editor;
+}
+
+static void
+type_tag (RwCheckInEditor *editor,
+          const char      *text)
+{
+  GtkEditable *entry = rw_check_in_editor_get_tag_entry (editor);
+
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static RwCheckIn *
+only_item (Fixture *f)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+  return g_list_model_get_item (G_LIST_MODEL (f->store), 0);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  g_autoptr(RwCheckIn) stored = NULL;
+  const char *expected_tags[] = { "walk", "time with loved ones", NULL };
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  /* Nothing typed yet: defaults to now, nothing set. */
+  g_assert_false (rw_check_in_editor_get_dirty (editor));
+
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 7);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_ANXIETY), 0);
+  gtk_spin_button_set_value (rw_check_in_editor_get_sleep_spin (editor), 7.25);
+  type_tag (editor, "walk");
+  /* A comma ends a tag as well. */
+  gtk_editable_set_text (rw_check_in_editor_get_tag_entry (editor), "time with loved ones,");
+  gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor),
+                            "Went out with my sister.\nFelt lighter.", -1);
+  g_assert_true (rw_check_in_editor_get_dirty (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+
+  g_assert_null (editor);
+  g_assert_nonnull (f->saved);
+  stored = only_item (f);
+  g_assert_cmpstr (rw_check_in_get_date (stored), ==, "2026-11-22");
+  g_assert_cmpstr (rw_check_in_get_time (stored), ==, "08:30");
+  g_assert_cmpint (rw_check_in_get_metric (stored, RW_METRIC_MOOD), ==, 7);
+  g_assert_cmpint (rw_check_in_get_metric (stored, RW_METRIC_ANXIETY), ==, 0);
+  g_assert_cmpint (rw_check_in_get_metric (stored, RW_METRIC_FOCUS), ==, RW_METRIC_UNSET);
+  g_assert_cmpfloat (rw_check_in_get_sleep_hours (stored), ==, 7.25);
+  g_assert_cmpstrv (rw_check_in_get_tags (stored), expected_tags);
+  g_assert_cmpstr (rw_check_in_get_note (stored), ==, "Went out with my sister.\nFelt lighter.");
+
+  /* Saving cleared the draft. */
+  {
+    g_autofree char *draft = rw_draft_load (f->db, "check-in-editor:new", NULL);
+    g_assert_null (draft);
+  }
+}
+
+static void
+test_edit_and_backdate (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) original = rw_check_in_new ();
+  g_autoptr(RwCheckIn) stored = NULL;
+  RwCheckInEditor *editor;
+
+  rw_check_in_set_date (original, "2026-11-20");
+  rw_check_in_set_time (original, "09:00");
+  rw_check_in_set_metric (original, RW_METRIC_MOOD, 3);
+  rw_check_in_set_note (original, "first version");
+  g_assert_true (rw_check_in_store_add (f->store, original, NULL));
+
+  editor = open_editor (f, original);
+  g_assert_false (rw_check_in_editor_get_is_new (editor));
+  g_assert_cmpfloat (gtk_range_get_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD)), ==, 3);
+
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 5);
+  rw_check_in_editor_set_date (editor, "2026-11-02");
+  rw_check_in_editor_set_time (editor, "21:15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+
+  stored = only_item (f);
+  g_assert_cmpstr (rw_check_in_get_id (stored), ==, rw_check_in_get_id (original));
+  g_assert_cmpint (rw_check_in_get_metric (stored, RW_METRIC_MOOD), ==, 5);
+  g_assert_cmpstr (rw_check_in_get_date (stored), ==, "2026-11-02");
+  g_assert_cmpstr (rw_check_in_get_time (stored), ==, "21:15");
+  g_assert_cmpstr (rw_check_in_get_note (stored), ==, "first version");
+}
+
+static void
+test_invalid_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  g_autofree char *huge = g_strnfill (RW_NOTE_MAX_BYTES + 10, 'x');
+  const char *error;
+
+  /* A tag with a separator in it is refused where it is typed. */
+  type_tag (editor, "a;b");
+  g_assert_cmpstr (gtk_editable_get_text (rw_check_in_editor_get_tag_entry (editor)), ==, "a;b");
+
+  gtk_editable_set_text (rw_check_in_editor_get_tag_entry (editor), "");
+  gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor), huge, -1);
+  error = rw_check_in_editor_get_error (editor);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "64 KiB"));
+
+  /* The Save button is off, and forcing the action saves nothing. */
+  g_assert_false (gtk_widget_is_sensitive (rw_check_in_editor_get_save_button (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+
+  gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor), "short", -1);
+  g_assert_null (rw_check_in_editor_get_error (editor));
+  g_assert_true (gtk_widget_is_sensitive (rw_check_in_editor_get_save_button (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+}
+
+static void
+test_draft_restored (Fixture       *f,
+                     gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_HOPE), 6);
+  type_tag (editor, "therapy");
+  gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor), "half-typed 思い", -1);
+  /* The draft is kept a moment after typing stops. */
+  rw_clock_advance (f->clock, G_USEC_PER_SEC);
+
+  /* The window goes away as in a crash: nothing is saved as a check-in. */
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+
+  editor = open_editor (f, NULL);
+  g_assert_true (rw_check_in_editor_get_restored (editor));
+  g_assert_cmpfloat (gtk_range_get_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_HOPE)), ==, 6);
+  buffer = rw_check_in_editor_get_note_buffer (editor);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (note, ==, "half-typed 思い");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  {
+    g_autoptr(RwCheckIn) stored = only_item (f);
+    const char *tags[] = { "therapy", NULL };
+
+    g_assert_cmpstrv (rw_check_in_get_tags (stored), tags);
+  }
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  GList *toplevels;
+  guint n_before;
+
+  /* Nothing typed: Escape just closes. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  spin ();
+  g_assert_null (editor);
+
+  /* Something typed: it asks first and keeps the editor open. */
+  editor = open_editor (f, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor), "keep me", -1);
+  toplevels = gtk_window_list_toplevels ();
+  n_before = g_list_length (toplevels);
+  g_list_free (toplevels);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  spin ();
+  g_assert_nonnull (editor);
+
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, n_before + 1);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (l->data), "discard");
+  g_list_free (toplevels);
+  spin ();
+  g_assert_null (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  {
+    g_autofree char *draft = rw_draft_load (f->db, "check-in-editor:new", NULL);
+    g_assert_null (draft);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/editor/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create", test_create);
+  ADD ("edit-and-backdate", test_edit_and_backdate);
+  ADD ("invalid-refused", test_invalid_refused);
+  ADD ("draft-restored", test_draft_restored);
+  ADD ("cancel", test_cancel);
+
+#undef ADD
+
+  return g_test_run ();
+}
