@@ -602,6 +602,17 @@ rw_database_open_at_version (const char  *data_dir,
       return NULL;
     }
 
+  /* A Rewire journal always carries our id together with its version; a
+   * file without the id must be empty in every way to be taken as new. */
+  if (user_version < 0 || (application_id == 0 && user_version != 0))
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is not a Rewire journal (its version header is foreign). Rewire has "
+                     "not changed it. Move it away, or choose another folder with --data-dir."),
+                   self->path);
+      return NULL;
+    }
+
   if (application_id == 0 && tables > 0)
     {
       g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
