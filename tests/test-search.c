@@ -61,6 +61,28 @@ test_many_terms_capped (void)
   g_assert_cmpuint (quotes, ==, 2 * 32);
 }
 
+static void
+test_highlight (void)
+{
+  static const struct { const char *text; const char *query; const char *markup; } cases[] = {
+    { "Walked by the river", "walk", "<span weight=\"bold\" underline=\"single\">Walk</span>ed by the river" },
+    { "a <b> & c", "b", "a &lt;<span weight=\"bold\" underline=\"single\">b</span>&gt; &amp; c" },
+    { "Café at noon", "cafe", "<span weight=\"bold\" underline=\"single\">Café</span> at noon" },
+    { "sidewalk", "walk", "sidewalk" },
+    { "昨夜は睡眠", "睡眠", "昨夜は<span weight=\"bold\" underline=\"single\">睡</span><span weight=\"bold\" underline=\"single\">眠</span>" },
+    { "nothing here", NULL, "nothing here" },
+    { "nothing here", "\"(*", "nothing here" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = rw_search_highlight_markup (cases[i].text, cases[i].query);
+
+      g_test_message ("text “%s”", cases[i].text);
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +92,7 @@ main (int   argc,
   g_test_add_func ("/search/build-match", test_build_match);
   g_test_add_func ("/search/index-text", test_index_text);
   g_test_add_func ("/search/many-terms-capped", test_many_terms_capped);
+  g_test_add_func ("/search/highlight", test_highlight);
 
   return g_test_run ();
 }

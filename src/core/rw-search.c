@@ -175,3 +175,123 @@ rw_search_build_match (const char *query)
     return NULL;
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
+
+static gboolean
+is_word_start (const char *text,
+               const char *p)
+{
+  const char *prev;
+
+  if (p == text)
+    return TRUE;
+  prev = g_utf8_prev_char (p);
+  return !is_token_char (g_utf8_get_char (prev)) || is_segmented (g_utf8_get_char (p));
+}
+
+/**
+ * rw_search_highlight_markup:
+ * @text: a note or a tag, as stored
+ * @query: (nullable): what a person searched for
+ *
+ * Marks where the words of @query match @text as the search does: at the
+ * start of a word, ignoring case and accents (and anywhere for scripts
+ * written without spaces).
+ *
+ * Returns: (transfer full): Pango markup of @text, escaped, with each
+ *   match in <b> with a highlight
+ */
+char *
+rw_search_highlight_markup (const char *text,
+                            const char *query)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (query != NULL)
+    {
+      g_autofree char *query_valid = g_utf8_make_valid (query, -1);
+      GString *term = g_string_new (NULL);
+
+      for (p = query_valid; ; p = g_utf8_next_char (p))
+        {
+          gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+          if (c != 0 && is_token_char (c) && !is_segmented (c))
+            {
+              g_string_append_unichar (term, c);
+              continue;
+            }
+          if (term->len > 0)
+            {
+              g_ptr_array_add (terms, g_utf8_casefold (term->str, -1));
+              g_string_truncate (term, 0);
+            }
+          if (c != 0 && is_segmented (c))
+            {
+              char buf[7] = { 0 };
+              g_unichar_to_utf8 (c, buf);
+              g_ptr_array_add (terms, g_strdup (buf));
+            }
+          if (c == 0)
+            break;
+        }
+      g_string_free (term, TRUE);
+    }
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_new (NULL);
+  p = valid;
+  while (*p)
+    {
+      gsize best = 0;
+
+      if (is_word_start (valid, p))
+        for (guint i = 0; i < terms->len; i++)
+          {
+            const char *term = g_ptr_array_index (terms, i);
+            glong term_chars = g_utf8_strlen (term, -1);
+            const char *end = p;
+            g_autofree char *candidate = NULL;
+            g_autofree char *folded = NULL;
+            g_autofree char *plain = NULL;
+            g_autofree char *plain_term = NULL;
+
+            for (glong n = 0; n < term_chars && *end; n++)
+              end = g_utf8_next_char (end);
+            candidate = g_strndup (p, end - p);
+            folded = g_utf8_casefold (candidate, -1);
+            /* Compare without accents, as the index does. */
+            plain = g_str_to_ascii (folded, "C");
+            plain_term = g_str_to_ascii (term, "C");
+            /* g_str_to_ascii() turns what it cannot transliterate into "?". */
+            if ((g_str_equal (folded, term) ||
+                 (strchr (plain_term, '?') == NULL && strchr (plain, '?') == NULL &&
+                  g_str_equal (plain, plain_term))) &&
+                (gsize) (end - p) > best)
+              best = end - p;
+          }
+
+      if (best > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (p, best);
+
+          g_string_append_printf (out, "<span weight=\"bold\" underline=\"single\">%s</span>",
+                                  escaped);
+          p += best;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *escaped = g_markup_escape_text (p, next - p);
+
+          g_string_append (out, escaped);
+          p = next;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -18,5 +18,7 @@ G_BEGIN_DECLS
 
 char *rw_search_index_text  (const char *text);
 char *rw_search_build_match (const char *query);
+char *rw_search_highlight_markup (const char *text,
+                                  const char *query);
 
 G_END_DECLS
