@@ -1,0 +1,29 @@
+/* rw-history-row.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rw-core.h"
+
+G_BEGIN_DECLS
+
+#define RW_TYPE_HISTORY_ROW (rw_history_row_get_type ())
+G_DECLARE_FINAL_TYPE (RwHistoryRow, rw_history_row, RW, HISTORY_ROW, GtkWidget)
+
+GtkWidget  *rw_history_row_new          (void);
+void        rw_history_row_bind         (RwHistoryRow *self,
+                                         GObject      *item,
+                                         const char   *today,
+                                         const char   *search);
+void        rw_history_row_unbind       (RwHistoryRow *self);
+const char *rw_history_row_get_summary  (RwHistoryRow *self);
+
+char       *rw_format_friendly_date     (const char   *date,
+                                         const char   *today);
+const char *rw_mood_css_class           (double        mood);
+
+G_END_DECLS

@@ -1,0 +1,319 @@
+/* test-journal.c: the Journal view in a real X server, driven through its
+ * actions and widgets, with a manual clock for Undo and "today".
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rw-check-in-editor.h"
+#include "rw-journal-page.h"
+#include "rw-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  RwDatabase *db;
+  RwCheckInStore *store;
+  RwClock *clock;
+  GSettings *settings;
+  GtkWindow *window;
+  RwJournalPage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  source = g_settings_schema_source_new_from_directory (g_getenv ("GSETTINGS_SCHEMA_DIR"),
+                                                        NULL, TRUE, NULL);
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, APP_ID, FALSE);
+  g_assert_nonnull (schema);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = rw_test_make_dir ();
+  f->db = rw_database_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->store = rw_check_in_store_new (f->db);
+  f->clock = rw_clock_new_manual ("2026-11-22", "20:00");
+  f->settings = new_settings ();
+  g_settings_reset (f->settings, "low-mood-offer-date");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 700);
+  f->page = rw_journal_page_new (f->store, f->clock, f->settings);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  spin ();
+  g_clear_object (&f->settings);
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  g_clear_object (&f->clock);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static RwCheckIn *
+add (Fixture    *f,
+     const char *date,
+     const char *time,
+     int         mood,
+     const char *note,
+     const char *tags)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+  g_auto(GStrv) parsed = rw_parse_tags (tags != NULL ? tags : "", ',', NULL);
+
+  rw_check_in_set_date (check_in, date);
+  rw_check_in_set_time (check_in, time);
+  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
+  rw_check_in_set_note (check_in, note);
+  rw_check_in_set_tags (check_in, (const char * const *) parsed);
+  g_assert_true (rw_check_in_store_add (f->store, check_in, NULL));
+  spin ();
+  return check_in;
+}
+
+static guint
+n_check_ins (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (f->store));
+}
+
+static void
+test_empty_then_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) a = NULL;
+
+  g_assert_cmpstr (rw_journal_page_get_visible_state (f->page), ==, "empty");
+
+  a = add (f, "2026-11-21", "09:00", 6, "yesterday", NULL);
+  g_assert_cmpstr (rw_journal_page_get_visible_state (f->page), ==, "list");
+  g_assert_nonnull (strstr (rw_journal_page_get_today_text (f->page), "No check-in yet today"));
+
+  g_clear_object (&a);
+  a = add (f, "2026-11-22", "08:15", 7, "today", NULL);
+  g_assert_nonnull (strstr (rw_journal_page_get_today_text (f->page), "08:15"));
+  /* Two day headers and two check-ins. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rw_journal_page_get_history (f->page))), ==, 4);
+}
+
+static void
+test_delete_then_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) a = add (f, "2026-11-22", "09:00", 6, "keep me", NULL);
+  const char *id = rw_check_in_get_id (a);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-check-in", "s", id));
+  spin ();
+  /* Hidden at once. */
+  g_assert_cmpuint (n_check_ins (f), ==, 0);
+  g_assert_cmpstr (rw_journal_page_get_visible_state (f->page), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.undo-delete", "s", id));
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+
+  /* The Undo window passing later changes nothing. */
+  rw_clock_advance (f->clock, (RW_UNDO_SECONDS + 5) * G_USEC_PER_SEC);
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+  {
+    g_autoptr(RwCheckIn) back = rw_check_in_store_lookup (f->store, id, NULL);
+    g_assert_nonnull (back);
+    g_assert_cmpstr (rw_check_in_get_note (back), ==, "keep me");
+  }
+}
+
+static void
+test_delete_then_expire (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) a = add (f, "2026-11-22", "09:00", 6, "let me go", NULL);
+  g_autoptr(RwCheckIn) b = add (f, "2026-11-21", "09:00", 5, "stay", NULL);
+  const char *id = rw_check_in_get_id (a);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-check-in", "s", id));
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+
+  /* Still undoable just before the end... */
+  rw_clock_advance (f->clock, (RW_UNDO_SECONDS - 1) * G_USEC_PER_SEC);
+  spin ();
+  {
+    g_autoptr(RwCheckIn) hidden = rw_check_in_sql_load (f->db, id, NULL);
+    g_assert_nonnull (hidden);
+  }
+
+  /* ...and gone for good after it. */
+  rw_clock_advance (f->clock, 2 * G_USEC_PER_SEC);
+  spin ();
+  {
+    g_autoptr(RwCheckIn) gone = rw_check_in_sql_load (f->db, id, &error);
+    g_assert_null (gone);
+    g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND);
+  }
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+}
+
+static void
+test_search_note_and_tag (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) a = add (f, "2026-11-20", "09:00", 6, "Walked along the harbour", NULL);
+  g_autoptr(RwCheckIn) b = add (f, "2026-11-21", "09:00", 5, "Quiet day", "breathwork");
+  g_autoptr(RwCheckIn) c = add (f, "2026-11-22", "09:00", 4, "Tired", NULL);
+  RwHistoryModel *history = rw_journal_page_get_history (f->page);
+
+  rw_journal_page_set_search (f->page, "harb");
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2);
+
+  rw_journal_page_set_search (f->page, "breath");
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+  {
+    g_autoptr(RwCheckIn) found = g_list_model_get_item (G_LIST_MODEL (f->store), 0);
+    g_assert_cmpstr (rw_check_in_get_note (found), ==, "Quiet day");
+  }
+
+  rw_journal_page_set_search (f->page, "nothing like this");
+  spin ();
+  g_assert_cmpstr (rw_journal_page_get_visible_state (f->page), ==, "no-results");
+
+  rw_journal_page_set_search (f->page, "");
+  rw_journal_page_set_tag_filter (f->page, "breathwork");
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 1);
+  rw_journal_page_set_tag_filter (f->page, NULL);
+  spin ();
+  g_assert_cmpuint (n_check_ins (f), ==, 3);
+}
+
+static RwCheckInEditor *
+open_new_editor (Fixture *f)
+{
+  RwCheckInEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.new-check-in", NULL));
+  spin ();
+  editor = RW_CHECK_IN_EDITOR (rw_journal_page_get_editor (f->page));
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static void
+save_with_mood (Fixture *f,
+                int      mood)
+{
+  RwCheckInEditor *editor = open_new_editor (f);
+
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), mood);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_null (rw_journal_page_get_editor (f->page));
+}
+
+static void
+test_low_mood_line (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) imported = NULL;
+
+  /* An ordinary day: nothing. */
+  save_with_mood (f, 5);
+  g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+
+  /* Mood 1 from the editor: a gentle line, not a dialog. */
+  save_with_mood (f, 1);
+  g_assert_true (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_null (rw_journal_page_get_editor (f->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.hide-low-mood", NULL));
+  g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+
+  /* At most once a day. */
+  save_with_mood (f, 0);
+  g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+
+  /* Never for imported data, even on a new day. */
+  rw_clock_set_today (f->clock, "2026-11-23");
+  rw_journal_page_refresh_today (f->page);
+  imported = add (f, "2026-11-23", "07:00", 0, "imported", NULL);
+  g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+
+  /* But the next day's own low check-in offers it again. */
+  save_with_mood (f, 1);
+  g_assert_true (rw_journal_page_get_low_mood_shown (f->page));
+}
+
+static void
+test_jump_to_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (guint day = 1; day <= 20; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-10-%02u", day);
+      g_autoptr(RwCheckIn) check_in = add (f, date, "09:00", day % 11, "day", NULL);
+    }
+
+  /* Newest first: header of the 15th is at 2 * (20 - 15). */
+  rw_journal_page_jump_to_date (f->page, "2026-10-15");
+  g_assert_cmpuint (rw_journal_page_get_scroll_target (f->page), ==, 10);
+  /* A day without check-ins lands on the next older one. */
+  rw_journal_page_jump_to_date (f->page, "2026-09-01");
+  g_assert_cmpuint (rw_journal_page_get_scroll_target (f->page), ==, 38);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/journal/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("empty-then-list", test_empty_then_list);
+  ADD ("delete-then-undo", test_delete_then_undo);
+  ADD ("delete-then-expire", test_delete_then_expire);
+  ADD ("search-note-and-tag", test_search_note_and_tag);
+  ADD ("low-mood-line", test_low_mood_line);
+  ADD ("jump-to-date", test_jump_to_date);
+
+#undef ADD
+
+  return g_test_run ();
+}
