@@ -310,6 +310,7 @@ read_be32 (const guint8 *p)
 static gboolean
 check_header (RwDatabase  *self,
               gboolean    *is_new,
+              gboolean    *is_wal,
               GError     **error)
 {
   guint8 header[HEADER_SIZE];
@@ -320,6 +321,7 @@ check_header (RwDatabase  *self,
   int fd;
 
   *is_new = FALSE;
+  *is_wal = FALSE;
 
   if (g_stat (self->path, &st) != 0)
     {
@@ -373,6 +375,9 @@ check_header (RwDatabase  *self,
 
   if (n < HEADER_SIZE)
     goto truncated;
+
+  /* File format version numbers 2 and 2: write-ahead logging. */
+  *is_wal = header[18] == 2 && header[19] == 2;
 
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
@@ -534,6 +539,7 @@ rw_database_open_at_version (const char  *data_dir,
   g_autoptr(RwDatabase) self = NULL;
   g_autofree char *journal_mode = NULL;
   gboolean is_new = FALSE;
+  gboolean is_wal = FALSE;
   gint64 application_id = 0;
   gint64 user_version = 0;
   gint64 tables = 0;
@@ -557,7 +563,7 @@ rw_database_open_at_version (const char  *data_dir,
       return NULL;
     }
 
-  if (!check_header (self, &is_new, error))
+  if (!check_header (self, &is_new, &is_wal, error))
     return NULL;
 
   if (is_new && !create_private_file (self->path, error))
@@ -621,6 +627,29 @@ rw_database_open_at_version (const char  *data_dir,
                      "--data-dir."),
                    self->path);
       return NULL;
+    }
+
+  /* Opening writes to an existing file only to adopt it, to switch it to
+   * WAL or to migrate it. Before the first such write, make sure the whole
+   * file is sound, so that a damaged one is refused untouched. */
+  if (!is_new && (application_id == 0 || !is_wal || user_version < version))
+    {
+      g_autofree char *verdict = NULL;
+      g_autoptr(GError) check_error = NULL;
+
+      if (!rw_database_quick_check (self, &verdict, &check_error) ||
+          g_strcmp0 (verdict, "ok") != 0)
+        {
+          /* The first problem is enough for a message. */
+          if (verdict != NULL)
+            verdict[strcspn (verdict, "\n")] = '\0';
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT,
+                       _("The journal %s is damaged (%s). Rewire has not changed it. Restore it "
+                         "from a backup, or move it away to start a new journal."),
+                       self->path,
+                       verdict != NULL ? verdict : check_error->message);
+          return NULL;
+        }
     }
 
   make_private (self->path);
