@@ -1,1 +1,246 @@
+/* rw-import.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing is all or nothing: the file is parsed and checked in full
+ * before the first write, and the writes are one transaction.
+ */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rw-check-in-sql.h"
+#include "rw-csv.h"
+#include "rw-import.h"
+#include "rw-json-io.h"
+
+G_DEFINE_QUARK (rw-import-error-quark, rw_import_error)
+
+gboolean
+rw_format_from_string (const char *text,
+                       RwFormat   *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "csv") == 0)
+    *format = RW_FORMAT_CSV;
+  else if (g_ascii_strcasecmp (text, "json") == 0)
+    *format = RW_FORMAT_JSON;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+RwFormat
+rw_format_from_path (const char *path)
+{
+  const char *dot;
+  RwFormat format = RW_FORMAT_AUTO;
+
+  g_return_val_if_fail (path != NULL, RW_FORMAT_AUTO);
+
+  dot = strrchr (path, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return RW_FORMAT_AUTO;
+  if (!rw_format_from_string (dot + 1, &format))
+    return RW_FORMAT_AUTO;
+  return format;
+}
+
+static RwFormat
+sniff_format (const char *data,
+              gsize       length)
+{
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i < length && (data[i] == '{' || data[i] == '['))
+    return RW_FORMAT_JSON;
+  return RW_FORMAT_CSV;
+}
+
+/* How many visible check-ins in the journal have each content key, for the
+ * dates that id-less rows name. */
+static GHashTable *
+count_existing (RwDatabase  *db,
+                GPtrArray   *check_ins,
+                GError     **error)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer date;
+
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      RwCheckIn *check_in = g_ptr_array_index (check_ins, i);
+
+      if (g_object_get_data (G_OBJECT (check_in), RW_IMPORT_NO_ID) != NULL)
+        g_hash_table_add (dates, (gpointer) rw_check_in_get_date (check_in));
+    }
+
+  g_hash_table_iter_init (&iter, dates);
+  while (g_hash_table_iter_next (&iter, &date, NULL))
+    {
+      g_autoptr(GPtrArray) existing = rw_check_in_sql_list_date (db, date, error);
+
+      if (existing == NULL)
+        return NULL;
+      for (guint i = 0; i < existing->len; i++)
+        {
+          char *key = rw_check_in_dup_content_key (g_ptr_array_index (existing, i));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+          g_hash_table_replace (counts, key, GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+gboolean
+rw_import_check_ins (RwDatabase      *db,
+                     GPtrArray       *check_ins,
+                     GArray          *lines,
+                     RwImportResult  *result,
+                     GError         **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  RwImportResult r = { check_ins->len, 0, 0 };
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (check_ins != NULL, FALSE);
+
+  if (!rw_database_begin (db, error))
+    return FALSE;
+
+  counts = count_existing (db, check_ins, error);
+  if (counts == NULL)
+    goto fail;
+
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      RwCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      g_autoptr(GError) local = NULL;
+      gboolean exists = FALSE;
+
+      if (g_object_get_data (G_OBJECT (check_in), RW_IMPORT_NO_ID) != NULL)
+        {
+          g_autofree char *key = rw_check_in_dup_content_key (check_in);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+          /* Matched as a multiset: each check-in already there absorbs one
+           * equal row, so a second import adds nothing while two equal
+           * rows in one file both arrive. */
+          if (n > 0)
+            {
+              g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
+              r.skipped++;
+              continue;
+            }
+        }
+      else
+        {
+          if (!rw_check_in_sql_exists (db, rw_check_in_get_id (check_in), &exists, &local))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              goto fail;
+            }
+          if (exists)
+            {
+              r.skipped++;
+              continue;
+            }
+        }
+
+      if (!rw_check_in_sql_insert (db, check_in, &local))
+        {
+          if (lines != NULL && i < lines->len)
+            g_prefix_error (&local, _("Line %u: "), g_array_index (lines, guint, i));
+          g_propagate_error (error, g_steal_pointer (&local));
+          goto fail;
+        }
+      r.added++;
+    }
+
+  if (!rw_database_commit (db, error))
+    goto fail;
+
+  if (r.added > 0)
+    rw_database_emit_changed (db);
+  if (result != NULL)
+    *result = r;
+  return TRUE;
+
+fail:
+  rw_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+rw_import_bytes (RwDatabase      *db,
+                 GBytes          *bytes,
+                 RwFormat         format,
+                 RwImportResult  *result,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GArray) lines = NULL;
+  const char *data;
+  gsize length;
+  gboolean ok;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+  if (format == RW_FORMAT_AUTO)
+    format = sniff_format (data, length);
+
+  if (format == RW_FORMAT_JSON)
+    ok = rw_json_parse_check_ins (data, length, &check_ins, &lines, error);
+  else
+    ok = rw_csv_parse_check_ins (data, length, &check_ins, &lines, error);
+  if (!ok)
+    return FALSE;
+
+  return rw_import_check_ins (db, check_ins, format == RW_FORMAT_CSV ? lines : NULL,
+                              result, error);
+}
+
+gboolean
+rw_import_file (RwDatabase      *db,
+                const char      *path,
+                RwFormat         format,
+                RwImportResult  *result,
+                GError         **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  mapped = g_mapped_file_new (path, FALSE, &local);
+  if (mapped == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, local->code,
+                   _("%s. Check the file name and that you may read it."), local->message);
+      return FALSE;
+    }
+
+  if (format == RW_FORMAT_AUTO)
+    format = rw_format_from_path (path);
+  bytes = g_mapped_file_get_bytes (mapped);
+  return rw_import_bytes (db, bytes, format, result, error);
+}

@@ -38,6 +38,11 @@ typedef struct
   guint skipped;    /* already in the journal */
 } RwImportResult;
 
+/* Object data that parsers set on a check-in whose row carried no id: it
+ * is then matched on content instead (its generated id is only used when
+ * it is added). */
+#define RW_IMPORT_NO_ID "rw-import-no-id"
+
 GQuark   rw_import_error_quark (void);
 
 gboolean rw_format_from_string (const char      *text,
