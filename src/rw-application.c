@@ -1,1 +1,251 @@
+/* rw-application.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-application"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rw-application.h"
+#include "rw-context.h"
+#include "rw-welcome-window.h"
+#include "rw-window.h"
+
+/**
+ * RwApplication:
+ *
+ * Opens the journal once and shows one window. A second launch raises the
+ * first (GApplication uniqueness); `--data-dir DIR` chooses the journal.
+ */
+struct _RwApplication
+{
+  AdwApplication parent_instance;
+
+  char *data_dir;
+  RwContext *context;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RwApplication, rw_application, ADW_TYPE_APPLICATION)
+
+static void
+show_open_error (RwApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Rewire"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Journal Could Not Be Opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quit, "pill");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), quit);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+rw_application_activate (GApplication *app)
+{
+  RwApplication *self = RW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) database = NULL;
+  g_autoptr(RwClock) clock = NULL;
+  g_autofree char *data_dir = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  data_dir = rw_database_resolve_data_dir (self->data_dir);
+  database = rw_database_open (data_dir, &error);
+  if (database == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  clock = rw_clock_new_system ();
+  self->context = rw_context_new (database, self->settings, clock);
+  window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (app), self->context));
+  gtk_window_present (window);
+
+  if (!g_settings_get_boolean (self->settings, "welcome-done"))
+    {
+      RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
+                                                        rw_database_get_path (database));
+      gtk_window_present (GTK_WINDOW (welcome));
+    }
+}
+
+static int
+rw_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RwApplication *self = RW_APPLICATION (app);
+  const char *dir = NULL;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &dir))
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_strdup (dir);
+      /* A journal elsewhere is a separate instance of the app. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+rw_application_startup (GApplication *app)
+{
+  RwApplication *self = RW_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rw_application_parent_class)->startup (app);
+
+  self->settings = rw_settings_new ();
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+rw_application_shutdown (GApplication *app)
+{
+  RwApplication *self = RW_APPLICATION (app);
+
+  /* Check-ins deleted with Undo still offered go for good now. */
+  if (self->context != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rw_check_in_store_purge_hidden (rw_context_get_store (self->context), &error))
+        g_message ("Could not remove deleted check-ins: %s", error->message);
+    }
+  g_clear_object (&self->context);
+
+  G_APPLICATION_CLASS (rw_application_parent_class)->shutdown (app);
+}
+
+static void
+rw_application_finalize (GObject *object)
+{
+  RwApplication *self = (RwApplication *)object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rw_application_parent_class)->finalize (object);
+}
+
+static void
+rw_application_class_init (RwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rw_application_finalize;
+  app_class->activate = rw_application_activate;
+  app_class->startup = rw_application_startup;
+  app_class->shutdown = rw_application_shutdown;
+  app_class->handle_local_options = rw_application_handle_local_options;
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  RwApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Rewire authors", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Rewire"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Rewire authors"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Rewire authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("A private journal and offline guide for people in, or "
+                                       "considering, ketamine-assisted therapy.\n\nRewire is not "
+                                       "medical advice and does not replace your care team. If "
+                                       "you are in crisis, open “Get Help Now” (F1)."),
+                         NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_cb },
+  { "quit", quit_cb },
+};
+
+static void
+rw_application_init (RwApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-check-in", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.get-help", { "F1", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view::journal", { "<Alt>1", NULL } },
+    { "win.view::trends", { "<Alt>2", NULL } },
+    { "win.view::guide", { "<Alt>3", NULL } },
+    { "win.view::plan", { "<Alt>4", NULL } },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "data-dir", 0, 0, G_OPTION_ARG_FILENAME,
+                                 _("Keep the journal in DIR"), _("DIR"));
+}
+
+/**
+ * rw_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+RwApplication *
+rw_application_new (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return g_object_new (RW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/rewire/Rewire",
+                       NULL);
+}

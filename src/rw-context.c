@@ -1,1 +1,181 @@
+/* rw-context.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-context"
+
 #include "config.h"
+
+#include "rw-context.h"
+
+/**
+ * RwContext:
+ *
+ * What every widget needs, handed down once from the application: the
+ * journal, its check-in model, the settings and the clock. It also looks
+ * for changes made by other processes (the command line) once a second,
+ * so that they show up without a restart.
+ */
+struct _RwContext
+{
+  GObject parent_instance;
+
+  RwDatabase *database;
+  RwCheckInStore *store;
+  GSettings *settings;
+  RwClock *clock;
+  guint poll_id;
+};
+
+G_DEFINE_FINAL_TYPE (RwContext, rw_context, G_TYPE_OBJECT)
+
+#define DEFAULT_POLL_MS 1000
+
+static void
+rw_context_dispose (GObject *object)
+{
+  RwContext *self = (RwContext *)object;
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (rw_context_parent_class)->dispose (object);
+}
+
+static void
+rw_context_class_init (RwContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = rw_context_dispose;
+}
+
+static void
+rw_context_init (RwContext *self)
+{
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  RwContext *self = user_data;
+
+  rw_database_poll_changes (self->database);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * rw_context_set_poll_interval:
+ * @self: a #RwContext
+ * @milliseconds: how often to look for changes by other processes
+ */
+void
+rw_context_set_poll_interval (RwContext *self,
+                              guint      milliseconds)
+{
+  g_return_if_fail (RW_IS_CONTEXT (self));
+  g_return_if_fail (milliseconds > 0);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->poll_id = g_timeout_add (milliseconds, poll_cb, self);
+}
+
+/**
+ * rw_context_new:
+ * @database: the open journal
+ * @settings: the app's settings
+ * @clock: the clock
+ *
+ * Returns: (transfer full): a context; removes check-ins left hidden by
+ *   an Undo that never ended (a crash), as the app quitting would have
+ */
+RwContext *
+rw_context_new (RwDatabase *database,
+                GSettings  *settings,
+                RwClock    *clock)
+{
+  RwContext *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (RW_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (RW_TYPE_CONTEXT, NULL);
+  self->database = g_object_ref (database);
+  self->settings = g_object_ref (settings);
+  self->clock = g_object_ref (clock);
+  self->store = rw_check_in_store_new (database);
+
+  if (!rw_check_in_store_purge_hidden (self->store, &error))
+    g_message ("Could not remove deleted check-ins yet: %s", error->message);
+
+  rw_context_set_poll_interval (self, DEFAULT_POLL_MS);
+  return self;
+}
+
+RwDatabase *
+rw_context_get_database (RwContext *self)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
+  return self->database;
+}
+
+RwCheckInStore *
+rw_context_get_store (RwContext *self)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+GSettings *
+rw_context_get_settings (RwContext *self)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+RwClock *
+rw_context_get_clock (RwContext *self)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
+  return self->clock;
+}
+
+/**
+ * rw_settings_new:
+ *
+ * The app's settings; when the schema is not installed (running from the
+ * build tree), the one compiled into the build tree is used.
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+rw_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE,
+                                                                  &error);
+      if (build_source == NULL)
+        g_error ("The settings schema %s is not installed and not in %s: %s",
+                 APP_ID, BUILD_SCHEMA_DIR, error->message);
+      schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
+      if (schema == NULL)
+        g_error ("The settings schema %s is not installed and not in %s",
+                 APP_ID, BUILD_SCHEMA_DIR);
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}

@@ -1,1 +1,259 @@
+/* rw-window.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-window"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rw-help-window.h"
+#include "rw-window.h"
+
+/**
+ * RwWindow:
+ *
+ * The main window: four views in an #AdwViewStack with a view switcher in
+ * the header at wide widths and at the bottom at narrow ones.
+ */
+struct _RwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwViewStack *view_stack;
+  RwJournalPage *journal_page;
+
+  /* Owned */
+  RwContext *context;
+};
+
+G_DEFINE_FINAL_TYPE (RwWindow, rw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const view_names[] = { "journal", "trends", "guide", "plan" };
+
+static void
+visible_child_changed_cb (RwWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+
+  if (name == NULL || action == NULL)
+    return;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+  if (self->context != NULL)
+    g_settings_set_string (rw_context_get_settings (self->context), "last-view", name);
+}
+
+static void
+view_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!g_strv_contains (view_names, name))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+new_check_in_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.new-check-in", NULL);
+}
+
+static void
+search_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.search", NULL);
+}
+
+static void
+get_help_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwHelpWindow *help;
+
+  help = rw_help_window_new (GTK_WINDOW (self),
+                             self->context != NULL ? rw_context_get_settings (self->context) : NULL);
+  gtk_window_present (GTK_WINDOW (help));
+}
+
+static const GActionEntry win_actions[] = {
+  { "view", view_action_cb, "s", "'journal'", NULL },
+  { "new-check-in", new_check_in_cb },
+  { "search", search_cb },
+  { "get-help", get_help_cb },
+};
+
+static void
+rw_window_constructed (GObject *object)
+{
+  RwWindow *self = (RwWindow *)object;
+  GSettings *settings;
+  g_autofree char *last_view = NULL;
+
+  G_OBJECT_CLASS (rw_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  settings = rw_context_get_settings (self->context);
+
+  rw_journal_page_set_context (self->journal_page,
+                               rw_context_get_store (self->context),
+                               rw_context_get_clock (self->context),
+                               settings);
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  last_view = g_settings_get_string (settings, "last-view");
+  adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  visible_child_changed_cb (self);
+}
+
+static void
+rw_window_dispose (GObject *object)
+{
+  RwWindow *self = (RwWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rw_window_parent_class)->dispose (object);
+}
+
+static void
+rw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_window_class_init (RwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rw_window_constructed;
+  object_class->dispose = rw_window_dispose;
+  object_class->get_property = rw_window_get_property;
+  object_class->set_property = rw_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RW_TYPE_JOURNAL_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_page);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+}
+
+static void
+rw_window_init (RwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+}
+
+/**
+ * rw_window_new:
+ * @application: (nullable): the application
+ * @context: what the views show
+ *
+ * Returns: (transfer floating): the main window
+ */
+RwWindow *
+rw_window_new (GtkApplication *application,
+               RwContext      *context)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RW_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+RwContext *
+rw_window_get_context (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+const char *
+rw_window_get_visible_view (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+RwJournalPage *
+rw_window_get_journal_page (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->journal_page;
+}

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "rw-check-in-sql.h"
 #include "rw-search.h"
@@ -476,6 +477,70 @@ rw_check_in_sql_load_rowid (RwDatabase  *db,
                  _("The check-in was deleted in the meantime."));
   else
     fail (db, rc, _("read the journal"), error);
+  return NULL;
+}
+
+#define MIN_PREFIX 8
+
+/**
+ * rw_check_in_sql_resolve_id:
+ * @db: a #RwDatabase
+ * @id_or_prefix: a whole id, or its first 8 or more characters
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the whole id, or %NULL with
+ *   %RW_DATABASE_ERROR_NOT_FOUND when no check-in (or more than one)
+ *   matches
+ */
+char *
+rw_check_in_sql_resolve_id (RwDatabase  *db,
+                            const char  *id_or_prefix,
+                            GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *found = NULL;
+  guint matches = 0;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (id_or_prefix != NULL, NULL);
+
+  lower = g_ascii_strdown (id_or_prefix, -1);
+  if (strlen (lower) < MIN_PREFIX || strspn (lower, "0123456789abcdef-") != strlen (lower))
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("“%s” is not a check-in id: give the whole id, or at least its first %d "
+                     "characters, as “rewire list” shows them."),
+                   id_or_prefix, MIN_PREFIX);
+      return NULL;
+    }
+
+  stmt = rw_database_prepare (db, "SELECT uuid FROM check_ins WHERE hidden = 0 AND "
+                                  "uuid >= ?1 AND uuid < ?1 || 'g' ORDER BY uuid LIMIT 2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (matches++ == 0)
+        found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, rc, _("read the journal"), error);
+      return NULL;
+    }
+
+  if (matches == 1)
+    return g_steal_pointer (&found);
+
+  g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+               matches == 0
+               ? _("No check-in has the id “%s”. Run “rewire list --format csv” to see ids.")
+               : _("More than one check-in has an id starting with “%s”; give more of it."),
+               id_or_prefix);
   return NULL;
 }
 

@@ -71,6 +71,9 @@ gboolean   rw_check_in_sql_exists       (RwDatabase            *db,
                                          const char            *id,
                                          gboolean              *exists,
                                          GError               **error);
+char      *rw_check_in_sql_resolve_id   (RwDatabase            *db,
+                                         const char            *id_or_prefix,
+                                         GError               **error);
 RwCheckIn *rw_check_in_sql_load         (RwDatabase            *db,
                                          const char            *id,
                                          GError               **error);
