@@ -1,3 +1,416 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import and export against a real journal: round trips, re-imports that
+ * add nothing, all-or-nothing failures, private and atomic export files.
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rw-core.h"
+#include "rw-test-util.h"
+#include "rw-test-vfs.h"
+
+typedef struct
+{
+  char *dir;
+  char *other_dir;
+  RwDatabase *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  f->dir = rw_test_make_dir ();
+  f->other_dir = rw_test_make_dir ();
+  f->db = rw_database_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  g_clear_object (&f->db);
+  rw_test_remove_dir (f->dir);
+  rw_test_remove_dir (f->other_dir);
+  g_free (f->dir);
+  g_free (f->other_dir);
+}
+
+static const char *hostile_notes[] = {
+  "plain",
+  "comma, \"double quotes\", 'single' and ; semicolons",
+  "line one\nline two\r\nline three",
+  "🙂🌧️👩‍👩‍👧 emoji with joiners",
+  "中文 日本語のメモ 한국어 ไทย עברית العربية Ελληνικά",
+  "   spaces around   ",
+  "=cmd|' /C calc'!A0",
+  "",
+};
+
+static void
+add (RwDatabase *db,
+     const char *date,
+     const char *time,
+     int         mood,
+     const char *tags_text,
+     const char *note)
+{
+  g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+  g_auto(GStrv) tags = rw_parse_tags (tags_text, ',', NULL);
+  g_autoptr(GError) error = NULL;
+
+  rw_check_in_set_date (check_in, date);
+  rw_check_in_set_time (check_in, time);
+  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
+  rw_check_in_set_metric (check_in, RW_METRIC_ENERGY, 10 - mood);
+  rw_check_in_set_sleep_hours (check_in, mood % 2 ? 6.75 : RW_SLEEP_UNSET);
+  rw_check_in_set_tags (check_in, (const char * const *) tags);
+  rw_check_in_set_note (check_in, note);
+
+  g_assert_true (rw_database_begin (db, &error));
+  g_assert_true (rw_check_in_sql_insert (db, check_in, &error));
+  g_assert_true (rw_database_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+collect_cb (RwCheckIn *check_in,
+            gpointer   user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (check_in));
+  return TRUE;
+}
+
+static GPtrArray *
+all_check_ins (RwDatabase *db)
+{
+  RwCheckInQuery query = { NULL, NULL, NULL, TRUE, NULL };
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_check_in_sql_foreach (db, &query, collect_cb, list, &error));
+  g_assert_no_error (error);
+  return list;
+}
+
+static guint
+count (RwDatabase *db)
+{
+  g_autoptr(GPtrArray) list = all_check_ins (db);
+  return list->len;
+}
+
+static void
+fill_hostile (RwDatabase *db)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_notes); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-10-%02u", 1 + i);
+      add (db, date, "21:30", (int) i, i % 2 ? "walk,time with loved ones" : "日記", hostile_notes[i]);
+    }
+  /* Two check-ins on one day. */
+  add (db, "2026-10-01", "07:15", 9, "", "morning");
+}
+
+static void
+assert_same_journals (RwDatabase *a,
+                      RwDatabase *b,
+                      gboolean    same_times)
+{
+  g_autoptr(GPtrArray) la = all_check_ins (a);
+  g_autoptr(GPtrArray) lb = all_check_ins (b);
+
+  g_assert_cmpuint (la->len, ==, lb->len);
+  for (guint i = 0; i < la->len; i++)
+    {
+      RwCheckIn *x = g_ptr_array_index (la, i);
+      RwCheckIn *y = NULL;
+
+      for (guint j = 0; j < lb->len && y == NULL; j++)
+        if (g_str_equal (rw_check_in_get_id (x), rw_check_in_get_id (g_ptr_array_index (lb, j))))
+          y = g_ptr_array_index (lb, j);
+      g_assert_nonnull (y);
+      g_assert_cmpstr (rw_check_in_get_note (x), ==, rw_check_in_get_note (y));
+      g_assert_true (rw_check_in_content_equal (x, y));
+      if (same_times)
+        {
+          g_assert_cmpint (rw_check_in_get_created (x), ==, rw_check_in_get_created (y));
+          g_assert_cmpint (rw_check_in_get_modified (x), ==, rw_check_in_get_modified (y));
+        }
+    }
+}
+
+static void
+round_trip (Fixture  *f,
+            RwFormat  format)
+{
+  g_autofree char *path = g_build_filename (f->dir, format == RW_FORMAT_CSV ? "out.csv" : "out.json", NULL);
+  g_autoptr(RwDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+  struct stat st;
+
+  fill_hostile (f->db);
+  g_assert_true (rw_export_to_file (f->db, NULL, format, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  other = rw_database_open (f->other_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rw_import_file (other, path, RW_FORMAT_AUTO, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rows, ==, G_N_ELEMENTS (hostile_notes) + 1);
+  g_assert_cmpuint (result.added, ==, result.rows);
+  g_assert_cmpuint (result.skipped, ==, 0);
+  assert_same_journals (f->db, other, format == RW_FORMAT_JSON);
+
+  /* Importing the same file again adds nothing. */
+  g_assert_true (rw_import_file (other, path, RW_FORMAT_AUTO, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, result.rows);
+  g_assert_cmpuint (count (other), ==, G_N_ELEMENTS (hostile_notes) + 1);
+
+  /* And a search over the imported notes works in any script. */
+  {
+    g_autoptr(RwCheckInStore) store = rw_check_in_store_new (other);
+
+    rw_check_in_store_set_search (store, "日本語");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  }
+}
+
+static void
+test_csv_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  round_trip (f, RW_FORMAT_CSV);
+}
+
+static void
+test_json_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  round_trip (f, RW_FORMAT_JSON);
+}
+
+static void
+test_id_less_rows_are_a_multiset (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *text =
+    "date,time,mood,note\n"
+    "2026-09-01,08:00,5,same\n"
+    "2026-09-01,08:00,5,same\n"
+    "2026-09-02,,3,other\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+
+  /* Two identical rows in one file both arrive. */
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpuint (count (f->db), ==, 3);
+
+  /* The same file again adds nothing. */
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, 3);
+  g_assert_cmpuint (count (f->db), ==, 3);
+
+  /* A file with three of them adds exactly the one that is missing. */
+  {
+    const char *more =
+      "date,time,mood,note\n"
+      "2026-09-01,08:00,5,same\n"
+      "2026-09-01,08:00,5,same\n"
+      "2026-09-01,08:00,5,same\n";
+    g_autoptr(GBytes) more_bytes = g_bytes_new_static (more, strlen (more));
+
+    g_assert_true (rw_import_bytes (f->db, more_bytes, RW_FORMAT_AUTO, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.added, ==, 1);
+    g_assert_cmpuint (result.skipped, ==, 2);
+    g_assert_cmpuint (count (f->db), ==, 4);
+  }
+}
+
+static void
+test_bad_row_changes_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *text =
+    RW_CSV_HEADER "\n"
+    ",2026-09-01,08:00,5,,,,,,,,fine\n"
+    ",2026-09-02,08:00,5,,,,,,,,fine too\n"
+    ",2026-09-03,08:00,12,,,,,,,,mood too high\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "journal.db", NULL);
+  RwImportResult result = { 0 };
+
+  fill_hostile (f->db);
+  g_assert_false (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Line 4:"));
+  g_assert_nonnull (strstr (error->message, "Mood"));
+  g_assert_nonnull (strstr (error->message, "0 to 10"));
+  g_assert_cmpuint (count (f->db), ==, G_N_ELEMENTS (hostile_notes) + 1);
+}
+
+static void
+test_disk_full_import_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (RW_CSV_HEADER "\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_hostile (f->db);
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (text, ",2025-%02u-%02u,10:00,%u,,,,,,,,row %u with a longer note to fill "
+                                  "several database pages\n", 1 + i % 12, 1 + i % 28, i % 11, i);
+  bytes = g_bytes_new (text->str, text->len);
+
+  rw_test_vfs_set_mode (RW_TEST_VFS_DISK_FULL);
+  g_assert_false (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, NULL, &error));
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
+  g_assert_cmpuint (count (f->db), ==, G_N_ELEMENTS (hostile_notes) + 1);
+
+  /* Once there is room again the same import goes through. */
+  g_clear_error (&error);
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (f->db), ==, G_N_ELEMENTS (hostile_notes) + 1 + 500);
+}
+
+static void
+test_existing_ids_are_skipped (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) text = g_string_new (RW_CSV_HEADER "\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+  RwCheckIn *first;
+
+  fill_hostile (f->db);
+  list = all_check_ins (f->db);
+  first = g_ptr_array_index (list, 0);
+  /* Same id, different content: the journal's version is kept. */
+  g_string_append_printf (text, "%s,2020-01-01,01:00,1,,,,,,,,changed\n", rw_check_in_get_id (first));
+  g_string_append (text, "7f7c9c1e-2b7a-4c55-9a43-0c1f2b3d4e5f,2020-01-02,01:00,2,,,,,,,,new\n");
+  bytes = g_bytes_new (text->str, text->len);
+
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  {
+    g_autoptr(RwCheckIn) kept = rw_check_in_sql_load (f->db, rw_check_in_get_id (first), &error);
+    g_assert_cmpstr (rw_check_in_get_note (kept), ==, rw_check_in_get_note (first));
+  }
+}
+
+static void
+test_failed_export_keeps_old_file (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->other_dir, "export.csv", NULL);
+  g_autofree char *missing = g_build_filename (f->other_dir, "no", "such", "folder.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  g_assert_true (g_file_set_contents (path, "precious old export\n", -1, NULL));
+  before = rw_test_file_checksum (path);
+  fill_hostile (f->db);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_false (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, path, cancelled, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  after = rw_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* No temporary file is left behind. */
+  dir = g_dir_open (f->other_dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 1);
+
+  g_assert_false (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, missing, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Choose a folder"));
+}
+
+static void
+test_unreadable_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "missing.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rw_import_file (f->db, path, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "missing.csv"));
+}
+
+static void
+test_format_names (void)
+{
+  RwFormat format = RW_FORMAT_AUTO;
+
+  g_assert_true (rw_format_from_string ("CSV", &format));
+  g_assert_cmpint (format, ==, RW_FORMAT_CSV);
+  g_assert_true (rw_format_from_string ("json", &format));
+  g_assert_cmpint (format, ==, RW_FORMAT_JSON);
+  g_assert_false (rw_format_from_string ("xlsx", &format));
+  g_assert_cmpint (rw_format_from_path ("/tmp/a.Csv"), ==, RW_FORMAT_CSV);
+  g_assert_cmpint (rw_format_from_path ("b.json"), ==, RW_FORMAT_JSON);
+  g_assert_cmpint (rw_format_from_path ("c.txt"), ==, RW_FORMAT_AUTO);
+  g_assert_cmpint (rw_format_from_path ("dir.csv/noext"), ==, RW_FORMAT_AUTO);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  rw_test_vfs_install ();
+
+#define ADD(name, func) \
+  g_test_add ("/import/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("csv-round-trip", test_csv_round_trip);
+  ADD ("json-round-trip", test_json_round_trip);
+  ADD ("id-less-multiset", test_id_less_rows_are_a_multiset);
+  ADD ("bad-row-changes-nothing", test_bad_row_changes_nothing);
+  ADD ("disk-full-changes-nothing", test_disk_full_import_changes_nothing);
+  ADD ("existing-ids-skipped", test_existing_ids_are_skipped);
+  ADD ("failed-export-keeps-old-file", test_failed_export_keeps_old_file);
+  ADD ("unreadable-file", test_unreadable_file);
+  g_test_add_func ("/import/format-names", test_format_names);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,3 +1,115 @@
+/* test-json.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <string.h>
+
+#include "rw-core.h"
+
+static void
+test_round_trip_keeps_everything (void)
+{
+  g_autoptr(RwCheckIn) original = rw_check_in_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "breathwork", "家族", NULL };
+  RwCheckIn *back;
+
+  rw_check_in_set_date (original, "2024-02-29");
+  rw_check_in_set_time (original, "06:05");
+  rw_check_in_set_metric (original, RW_METRIC_MOOD, 10);
+  rw_check_in_set_metric (original, RW_METRIC_SLEEP_QUALITY, 0);
+  rw_check_in_set_sleep_hours (original, 0.25);
+  rw_check_in_set_tags (original, tags);
+  rw_check_in_set_note (original, "quote \" backslash \\ newline\n tab\t emoji 🙂 NUL-free");
+  rw_check_in_set_created (original, G_GINT64_CONSTANT (1700000000123456));
+  rw_check_in_set_modified (original, G_GINT64_CONSTANT (1700000500000001));
+
+  node = rw_json_from_check_in (original);
+  object = json_to_string (node, FALSE);
+  g_assert_nonnull (strstr (object, "\"anxiety\":null"));
+  file = g_strdup_printf ("{\"format\":\"rewire\",\"version\":1,\"check_ins\":[%s]}", object);
+
+  g_assert_true (rw_json_parse_check_ins (file, strlen (file), &parsed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 1);
+  back = g_ptr_array_index (parsed, 0);
+  g_assert_cmpstr (rw_check_in_get_id (back), ==, rw_check_in_get_id (original));
+  g_assert_true (rw_check_in_content_equal (back, original));
+  g_assert_cmpint (rw_check_in_get_created (back), ==, rw_check_in_get_created (original));
+  g_assert_cmpint (rw_check_in_get_modified (back), ==, rw_check_in_get_modified (original));
+  g_assert_cmpint (rw_check_in_get_metric (back, RW_METRIC_ANXIETY), ==, RW_METRIC_UNSET);
+}
+
+static void
+test_missing_members_are_not_recorded (void)
+{
+  const char *text = "[{\"date\":\"2026-01-05\",\"mood\":4}]";
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  RwCheckIn *check_in;
+
+  g_assert_true (rw_json_parse_check_ins (text, strlen (text), &parsed, NULL, &error));
+  g_assert_no_error (error);
+  check_in = g_ptr_array_index (parsed, 0);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (check_in), RW_IMPORT_NO_ID));
+  g_assert_cmpstr (rw_check_in_get_time (check_in), ==, "12:00");
+  g_assert_cmpint (rw_check_in_get_metric (check_in, RW_METRIC_MOOD), ==, 4);
+  g_assert_cmpint (rw_check_in_get_metric (check_in, RW_METRIC_HOPE), ==, RW_METRIC_UNSET);
+  g_assert_cmpfloat (rw_check_in_get_sleep_hours (check_in), ==, RW_SLEEP_UNSET);
+}
+
+static void
+test_bad_input (void)
+{
+  struct {
+    const char *text;
+    int code;
+    const char *needle;
+  } cases[] = {
+    { "{\"format\":\"rewire\",\"check_ins\":[", RW_IMPORT_ERROR_PARSE, "not valid JSON" },
+    { "{\"format\":\"other\",\"check_ins\":[]}", RW_IMPORT_ERROR_PARSE, "not a Rewire export" },
+    { "{\"format\":\"rewire\",\"version\":9,\"check_ins\":[]}", RW_IMPORT_ERROR_PARSE, "newer Rewire" },
+    { "\"just text\"", RW_IMPORT_ERROR_PARSE, "not a Rewire export" },
+    { "[{\"date\":\"2026-01-05\"},{\"date\":\"2026-01-06\",\"mood\":11}]", RW_IMPORT_ERROR_INVALID, "Check-in 2" },
+    { "[{\"date\":\"2026-01-05\",\"mood\":\"5\"}]", RW_IMPORT_ERROR_INVALID, "Mood" },
+    { "[{\"date\":\"2026-01-05\",\"sleep_hours\":30}]", RW_IMPORT_ERROR_INVALID, "Sleep hours" },
+    { "[{\"date\":\"2026-13-05\"}]", RW_IMPORT_ERROR_INVALID, "date" },
+    { "[{\"mood\":3}]", RW_IMPORT_ERROR_INVALID, "date is missing" },
+    { "[{\"date\":\"2026-01-05\",\"tags\":\"walk\"}]", RW_IMPORT_ERROR_INVALID, "tags" },
+    { "[{\"date\":\"2026-01-05\",\"created\":\"yesterday\"}]", RW_IMPORT_ERROR_INVALID, "created" },
+    { "[3]", RW_IMPORT_ERROR_INVALID, "object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_false (rw_json_parse_check_ins (cases[i].text, strlen (cases[i].text), &parsed,
+                                               NULL, &error));
+      g_assert_error (error, RW_IMPORT_ERROR, cases[i].code);
+      g_test_message ("message: %s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].needle));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/round-trip", test_round_trip_keeps_everything);
+  g_test_add_func ("/json/missing-members", test_missing_members_are_not_recorded);
+  g_test_add_func ("/json/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
