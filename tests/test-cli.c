@@ -1,3 +1,448 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line, run as the built binary with no display, the way a
+ * script or a person at a terminal would.
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "rw-core.h"
+#include "rw-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  char *out;   /* stdout of the last run */
+  char *err;   /* stderr of the last run */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = rw_test_make_dir ();
+  f->db_path = g_build_filename (f->dir, "journal.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs rewire with no display at all (no DISPLAY, no WAYLAND_DISPLAY), with
+ * --data-dir pointing at the fixture unless the arguments say otherwise. */
+static int
+run_env (Fixture             *f,
+         const char * const  *extra_env,
+         const char          *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup (g_getenv ("REWIRE_BINARY")));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "REWIRE_DATA_DIR");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &f->out, &f->err, &status, &error);
+  g_assert_no_error (error);
+  if (*f->err != '\0')
+    g_test_message ("stderr: %s", f->err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+#define run(f, ...) run_env (f, NULL, __VA_ARGS__, NULL)
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+test_add_list_edit_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *short_id = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-11-20", "--time", "8:05",
+                        "--mood", "6", "--anxiety", "3", "--sleep", "7.5", "--sleep-quality", "7",
+                        "--tags", "walk, Therapy", "--note", "Slept well, walked \"far\""), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_true (g_uuid_string_is_valid (id));
+  short_id = g_strndup (id, 8);
+
+  /* --data-dir may come before the command too. */
+  g_assert_cmpint (run (f, "--data-dir", f->dir, "list"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_nonnull (strstr (f->out, short_id));
+  g_assert_nonnull (strstr (f->out, "2026-11-20  08:05"));
+  g_assert_nonnull (strstr (f->out, "walk,therapy"));
+  g_assert_nonnull (strstr (f->out, "Slept well"));
+
+  /* Edit by a unique prefix: only what is given changes. */
+  g_assert_cmpint (run (f, "edit", short_id, "--data-dir", f->dir, "--mood", "8",
+                        "--note", ""), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "json"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, NULL));
+  object = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "check_ins"), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id);
+  g_assert_cmpint (json_object_get_int_member (object, "mood"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (object, "anxiety"), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (object, "sleep_hours"), ==, 7.5);
+  g_assert_cmpstr (json_object_get_string_member (object, "note"), ==, "");
+
+  g_assert_cmpint (run (f, "delete", id, "--data-dir", f->dir), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  g_assert_cmpstr (f->out, ==, RW_CSV_HEADER "\r\n");
+
+  /* Deleting it again names the problem. */
+  g_assert_cmpint (run (f, "delete", id, "--data-dir", f->dir), ==, 1);
+  g_assert_nonnull (strstr (f->err, short_id));
+}
+
+static void
+test_defaults_to_now (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "4"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  g_assert_nonnull (strstr (f->out, today));
+}
+
+static void
+test_env_data_dir (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *env[] = { "REWIRE_DATA_DIR", f->dir, NULL };
+
+  g_assert_cmpint (run_env (f, env, "add", "--mood", "5", "--note", "from the environment", NULL), ==, 0);
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "from the environment"));
+}
+
+static void
+test_bad_values_exit_1_and_name_the_field (Fixture       *f,
+                                           gconstpointer  data)
+{
+  struct {
+    const char *option;
+    const char *value;
+    const char *words;
+  } cases[] = {
+    { "--mood", "11", "Mood" },
+    { "--mood", "-1", "Mood" },
+    { "--anxiety", "x", "Anxiety" },
+    { "--focus", "10.5", "Focus" },
+    { "--hope", "99", "Hope" },
+    { "--energy", "-3", "Energy" },
+    { "--sleep-quality", "11", "Sleep quality" },
+    { "--sleep", "24.25", "Sleep hours" },
+    { "--sleep", "7.1", "quarter" },
+    { "--date", "2026-02-29", "Date" },
+    { "--time", "24:00", "Time" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (run (f, "add", "--data-dir", f->dir, cases[i].option, cases[i].value), ==, 1);
+      g_assert_nonnull (strstr (f->err, cases[i].words));
+      g_assert_cmpstr (f->out, ==, "");
+    }
+  /* Nothing was written by any of them. */
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  g_assert_cmpstr (f->out, ==, RW_CSV_HEADER "\r\n");
+
+  g_assert_cmpint (run (f, "frobnicate"), ==, 1);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--colour", "red"), ==, 1);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "xml"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "xml"));
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--output"));
+}
+
+static void
+test_help_and_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *commands[] = { "add", "edit", "delete", "list", "export", "import", "check" };
+  g_autofree char *help = NULL;
+
+  g_assert_cmpint (run (f, "--version"), ==, 0);
+  g_assert_nonnull (strstr (f->out, PACKAGE_VERSION));
+
+  g_assert_cmpint (run (f, "--help"), ==, 0);
+  help = g_strdup (f->out);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_assert_nonnull (strstr (help, commands[i]));
+      g_assert_cmpint (run (f, commands[i], "--help"), ==, 0);
+      g_assert_nonnull (strstr (f->out, "--data-dir"));
+    }
+  /* --help never creates a journal. */
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_list_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-01-01", "--note", "new year walk"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-02-01", "--tags", "therapy"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-03-01", "--note", "東京で散歩"), ==, 0);
+
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--from", "2026-01-15", "--to", "2026-03-01", "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 3);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "wal", "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "東京", "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "\"unbalanced AND (", "--format", "csv"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--tag", "therapy", "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+}
+
+static void
+test_export_import_round_trip (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *formats[] = { "csv", "json" };
+  g_autofree char *first_list = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-05-01", "--mood", "3",
+                        "--note", "comma, \"quote\"\nnew line 🙂 中文"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-05-02", "--sleep", "6.25",
+                        "--tags", "walk,time with loved ones"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  first_list = g_strdup (f->out);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/export.%s", f->dir, formats[i]);
+      g_autofree char *other = g_strdup_printf ("%s/other-%s", f->dir, formats[i]);
+      struct stat st;
+
+      g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", file), ==, 0);
+      g_assert_cmpint (g_stat (file, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+      g_assert_cmpint (run (f, "import", "--data-dir", other, file), ==, 0);
+      g_assert_nonnull (strstr (f->out, "Imported 2 check-ins"));
+      g_assert_cmpint (run (f, "list", "--data-dir", other, "--format", "csv"), ==, 0);
+      g_assert_cmpstr (f->out, ==, first_list);
+
+      g_assert_cmpint (run (f, "import", "--data-dir", other, file), ==, 0);
+      g_assert_nonnull (strstr (f->out, "Imported 0 check-ins (2 already"));
+    }
+}
+
+static void
+test_bad_import_changes_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (file, "date,mood,note\n2026-01-01,5,ok\n2026-01-02,eleven,bad\n", -1, NULL));
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  before = g_strdup (f->out);
+
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, file), ==, 1);
+  g_assert_nonnull (strstr (f->err, "Line 3"));
+  g_assert_nonnull (strstr (f->err, "Mood"));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  after = g_strdup (f->out);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, "/nonexistent/file.csv"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "file.csv"));
+}
+
+/* A journal file that must not be touched: every command exits 2, says
+ * what is wrong and what to do, and the file stays byte for byte. */
+static void
+assert_refused_untouched (Fixture    *f,
+                          const char *words)
+{
+  g_autofree char *before = rw_test_file_checksum (f->db_path);
+  g_autofree char *export = g_build_filename (f->dir, "e.csv", NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (before);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5"), ==, 2);
+  g_assert_nonnull (strstr (f->err, words));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 2);
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", export), ==, 2);
+  g_assert_false (g_file_test (export, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 2);
+
+  after = rw_test_file_checksum (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_random_bytes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (f->db_path, (char *) bytes, sizeof bytes, NULL));
+  assert_refused_untouched (f, "not a Rewire journal");
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 200; i++)
+    g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2025-06-01",
+                          "--note", "a long enough note to take some room in the pages of the file"), ==, 0);
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_file_set_contents (f->db_path, contents, length / 2 + 100, NULL));
+  assert_refused_untouched (f, "damaged");
+}
+
+static void
+test_future_version (Fixture       *f,
+                     gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 99; "
+                                          "CREATE TABLE future (x);", RW_DATABASE_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (f, "newer");
+}
+
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note", "kept"), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "in use"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_nonnull (strstr (f->out, "kept"));
+}
+
+static void
+test_files_are_private (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "fresh", NULL);
+  g_autofree char *db = g_build_filename (sub, "journal.db", NULL);
+  struct stat st;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", sub, "--mood", "5"), ==, 0);
+  g_assert_cmpint (g_stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-01-01", "--tags", "walk"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-01-01"), ==, 0);
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
+  g_assert_nonnull (strstr (f->out, "Days:       1"));
+  g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
+  g_assert_nonnull (strstr (f->out, "Schema:     2"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("add-list-edit-delete", test_add_list_edit_delete);
+  ADD ("defaults-to-now", test_defaults_to_now);
+  ADD ("env-data-dir", test_env_data_dir);
+  ADD ("bad-values", test_bad_values_exit_1_and_name_the_field);
+  ADD ("help-and-version", test_help_and_version);
+  ADD ("list-filters", test_list_filters);
+  ADD ("export-import-round-trip", test_export_import_round_trip);
+  ADD ("bad-import-changes-nothing", test_bad_import_changes_nothing);
+  ADD ("refuse/random-bytes", test_random_bytes);
+  ADD ("refuse/truncated", test_truncated);
+  ADD ("refuse/future-version", test_future_version);
+  ADD ("locked", test_locked);
+  ADD ("files-are-private", test_files_are_private);
+  ADD ("check", test_check);
+
+#undef ADD
+
+  return g_test_run ();
+}
