@@ -1,3 +1,220 @@
+/* test-window.c: the main window in a real X server: its four views
+ * through actions, remembered state, and check-ins added by the CLI while
+ * it is open.
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rw-test-util.h"
+#include "rw-window.h"
+
+/* One registered application for the whole run, as in the real program. */
+static GtkApplication *app;
+
+typedef struct
+{
+  char *dir;
+  GSettings *settings;
+  RwContext *context;
+  RwWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so or 10 s pass. */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(RwClock) clock = rw_clock_new_system ();
+  g_autoptr(GError) error = NULL;
+
+  db = rw_database_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->context = rw_context_new (db, f->settings, clock);
+  rw_context_set_poll_interval (f->context, 50);
+  f->window = rw_window_new (app, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  spin ();
+  g_clear_object (&f->context);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+
+  f->dir = rw_test_make_dir ();
+  f->settings = rw_settings_new ();
+  g_settings_reset (f->settings, "last-view");
+  g_settings_reset (f->settings, "window-width");
+  g_settings_reset (f->settings, "window-height");
+  g_settings_set_boolean (f->settings, "welcome-done", TRUE);
+  open_window (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  g_clear_object (&f->settings);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_switch_views (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *views[] = { "trends", "guide", "plan", "journal", "plan" };
+
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[i]));
+      spin ();
+      g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, views[i]);
+      g_assert_cmpstr (g_settings_get_string (f->settings, "last-view"), ==, views[i]);
+    }
+
+  /* The last view is where the next window opens. */
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "plan");
+
+  /* An unknown view name changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "nonsense");
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "plan");
+}
+
+static void
+test_window_size_remembered (Fixture       *f,
+                             gconstpointer  data)
+{
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 720);
+  spin ();
+  g_assert_cmpint (g_settings_get_int (f->settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (f->settings, "window-height"), ==, 720);
+
+  close_window (f);
+  open_window (f);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 720);
+}
+
+static gboolean
+history_has_items (gpointer data)
+{
+  Fixture *f = data;
+  RwJournalPage *page = rw_window_get_journal_page (f->window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (rw_journal_page_get_history (page))) >= 2;
+}
+
+static void
+test_cli_changes_appear (Fixture       *f,
+                         gconstpointer  data)
+{
+  RwJournalPage *page = rw_window_get_journal_page (f->window);
+  RwHistoryModel *history = rw_journal_page_get_history (page);
+  const char *argv[] = { "add", "--data-dir", f->dir, "--date", "2026-11-21", "--mood", "7",
+                         "--note", "added from a terminal", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (rw_journal_page_get_visible_state (page), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+
+  g_assert_cmpint (rw_test_run_cli (argv, &out, &err), ==, 0);
+  g_assert_true (wait_for (history_has_items, f));
+  spin ();
+
+  /* A day header and the check-in itself. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (history), i);
+
+      if (RW_IS_CHECK_IN (item))
+        found = g_str_equal (rw_check_in_get_note (RW_CHECK_IN (item)), "added from a terminal");
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (rw_journal_page_get_visible_state (page), ==, "list");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  {
+    g_autoptr(GError) error = NULL;
+
+    app = GTK_APPLICATION (adw_application_new (APP_ID ".WindowTest", G_APPLICATION_NON_UNIQUE));
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("switch-views", test_switch_views);
+  ADD ("size-remembered", test_window_size_remembered);
+  ADD ("cli-changes-appear", test_cli_changes_appear);
+
+#undef ADD
+
+  {
+    int status = g_test_run ();
+
+    g_clear_object (&app);
+    return status;
+  }
+}
