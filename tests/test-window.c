@@ -82,7 +82,6 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-
   f->dir = rw_test_make_dir ();
   f->settings = rw_settings_new ();
   g_settings_reset (f->settings, "last-view");
