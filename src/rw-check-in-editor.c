@@ -608,11 +608,9 @@ build_metric_row (RwCheckInEditor *self,
   gtk_range_set_increments (GTK_RANGE (scale), 1, 1);
   gtk_range_set_value (GTK_RANGE (scale), -1);
   gtk_scale_add_mark (GTK_SCALE (scale), -1, GTK_POS_BOTTOM, NULL);
-  gtk_scale_add_mark (GTK_SCALE (scale), 0, GTK_POS_BOTTOM,
-                      g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].low));
+  gtk_scale_add_mark (GTK_SCALE (scale), 0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (scale), 5, GTK_POS_BOTTOM, NULL);
-  gtk_scale_add_mark (GTK_SCALE (scale), 10, GTK_POS_BOTTOM,
-                      g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].high));
+  gtk_scale_add_mark (GTK_SCALE (scale), 10, GTK_POS_BOTTOM, NULL);
   gtk_widget_add_css_class (scale, "metric-scale");
   gtk_widget_add_css_class (scale, "unset");
   accessible = g_strdup_printf (_("%s, from %s to %s; far left is not set"),
@@ -625,8 +623,29 @@ build_metric_row (RwCheckInEditor *self,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (field_changed_cb), self);
 
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), scale);
+  /* The meaning of both ends, under the scale: labels on the marks
+   * themselves would stick out past the ends of the scale. */
+  {
+    GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *low = gtk_label_new (g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].low));
+    GtkWidget *high = gtk_label_new (g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].high));
+
+    gtk_label_set_xalign (GTK_LABEL (low), 0);
+    gtk_label_set_xalign (GTK_LABEL (high), 1);
+    gtk_widget_set_hexpand (low, TRUE);
+    gtk_widget_set_margin_start (low, 8);
+    gtk_widget_set_margin_end (high, 4);
+    gtk_widget_add_css_class (low, "scale-end");
+    gtk_widget_add_css_class (high, "scale-end");
+    gtk_widget_add_css_class (low, "dim-label");
+    gtk_widget_add_css_class (high, "dim-label");
+    gtk_box_append (GTK_BOX (ends), low);
+    gtk_box_append (GTK_BOX (ends), high);
+
+    gtk_box_append (GTK_BOX (box), top);
+    gtk_box_append (GTK_BOX (box), scale);
+    gtk_box_append (GTK_BOX (box), ends);
+  }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_append (list, row);
 

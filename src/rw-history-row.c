@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "rw-history-row.h"
+#include "rw-wrap-box.h"
 
 /**
  * RwHistoryRow:
@@ -212,11 +213,8 @@ rw_history_row_init (RwHistoryRow *self)
   gtk_label_set_wrap_mode (self->metrics_label, PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->metrics_label));
-  self->tags_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->tags_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->tags_box), 12);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->tags_box), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->tags_box), 4);
+  self->tags_box = rw_wrap_box_new (4);
+
   gtk_widget_set_can_target (self->tags_box, FALSE);
   gtk_widget_set_focusable (self->tags_box, FALSE);
   self->note_label = new_label (NULL, 0);
@@ -334,7 +332,6 @@ bind_check_in (RwHistoryRow *self,
   g_autofree char *markup = rw_search_highlight_markup (summary, search);
   const char * const *tags = rw_check_in_get_tags (check_in);
   GVariant *target = g_variant_new_string (rw_check_in_get_id (check_in));
-  GtkWidget *child;
   g_autofree char *joined = g_strjoinv (", ", (char **) tags);
 
   gtk_label_set_label (self->time_label, rw_check_in_get_time (check_in));
@@ -342,8 +339,7 @@ bind_check_in (RwHistoryRow *self,
   gtk_label_set_markup (self->note_label, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), *summary != '\0');
 
-  while ((child = gtk_widget_get_first_child (self->tags_box)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->tags_box), child);
+  rw_wrap_box_remove_all (RW_WRAP_BOX (self->tags_box));
   for (guint i = 0; tags[i] != NULL; i++)
     {
       g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
@@ -351,7 +347,7 @@ bind_check_in (RwHistoryRow *self,
 
       gtk_label_set_markup (GTK_LABEL (label), tag_markup);
       gtk_widget_add_css_class (label, "tag-pill");
-      gtk_flow_box_append (GTK_FLOW_BOX (self->tags_box), label);
+      rw_wrap_box_append (RW_WRAP_BOX (self->tags_box), label);
     }
   gtk_widget_set_visible (self->tags_box, tags[0] != NULL);
 
