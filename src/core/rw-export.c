@@ -52,11 +52,8 @@ write_check_in_cb (RwCheckIn *check_in,
     }
   else
     {
-      g_autoptr(JsonNode) node = rw_json_from_check_in (check_in);
-      g_autofree char *text = json_to_string (node, FALSE);
-
       g_string_append (export->buffer, export->count == 0 ? "\n    " : ",\n    ");
-      g_string_append (export->buffer, text);
+      rw_json_append_check_in (export->buffer, check_in);
     }
   export->count++;
 

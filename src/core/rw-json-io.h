@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-JsonNode *rw_json_from_check_in   (RwCheckIn   *check_in);
+void      rw_json_append_check_in (GString     *out,
+                                   RwCheckIn   *check_in);
 gboolean  rw_json_parse_check_ins (const char  *data,
                                    gsize        length,
                                    GPtrArray  **check_ins,

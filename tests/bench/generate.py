@@ -72,7 +72,8 @@ def main():
         mood = (3.0 + 3.5 * (1 - math.exp(-4 * progress))
                 + 0.5 * math.sin(2 * math.pi * d / 365) + noise)
         mood = min(9.5, max(0.5, mood))
-        if rng.random() < 0.08:  # missed days happen
+        # Missed days happen (but --count asks for an exact number).
+        if args.count is None and rng.random() < 0.08:
             continue
         sleep = min(12.0, max(3.0, rng.gauss(7.0, 1.1)))
         for k in range(per_day):
