@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rw-help-window.h"
+#include "rw-tags-window.h"
 #include "rw-window.h"
 
 /**
@@ -105,7 +106,23 @@ get_help_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+static void
+manage_tags_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwTagsWindow *tags;
+
+  if (self->context == NULL)
+    return;
+  tags = rw_tags_window_new (rw_context_get_store (self->context));
+  gtk_window_set_transient_for (GTK_WINDOW (tags), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (tags));
+}
+
 static const GActionEntry win_actions[] = {
+  { "manage-tags", manage_tags_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
   { "search", search_cb },

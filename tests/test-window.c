@@ -111,10 +111,13 @@ test_switch_views (Fixture       *f,
   g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
+      g_autofree char *saved = NULL;
+
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[i]));
       spin ();
       g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, views[i]);
-      g_assert_cmpstr (g_settings_get_string (f->settings, "last-view"), ==, views[i]);
+      saved = g_settings_get_string (f->settings, "last-view");
+      g_assert_cmpstr (saved, ==, views[i]);
     }
 
   /* The last view is where the next window opens. */
