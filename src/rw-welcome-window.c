@@ -199,6 +199,9 @@ rw_welcome_window_new (GtkWindow  *parent,
 
   adw_window_set_content (ADW_WINDOW (self), content);
   gtk_window_set_default_widget (GTK_WINDOW (self), start);
+  /* Start with the focus on Start, not on the first selectable text
+   * (which would show it all selected). */
+  gtk_window_set_focus (GTK_WINDOW (self), start);
   return self;
 }
 
