@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <string.h>
 
 #include "rw-test-util.h"
@@ -190,6 +191,75 @@ test_cli_changes_appear (Fixture       *f,
   g_assert_cmpstr (rw_journal_page_get_visible_state (page), ==, "list");
 }
 
+static gboolean
+has_owner (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* Launching Rewire while it runs raises the running one: the second
+ * process hands over and ends, the first keeps going. */
+static void
+test_second_launch_hands_over (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *dir = NULL;
+  g_auto(GStrv) env = NULL;
+  const char *argv[] = { g_getenv ("REWIRE_BINARY"), NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus (run under dbus-run-session)");
+      return;
+    }
+  if (has_owner (bus))
+    {
+      g_test_skip ("Rewire is already running on this bus");
+      return;
+    }
+
+  dir = rw_test_make_dir ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", dir, TRUE);
+  first = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!has_owner (bus) && g_get_monotonic_time () < deadline)
+    g_usleep (50000);
+  g_assert_true (has_owner (bus));
+
+  second = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+
+  /* The first one is still there. */
+  g_assert_nonnull (g_subprocess_get_identifier (first));
+  g_assert_true (has_owner (bus));
+
+  g_subprocess_send_signal (first, SIGTERM);
+  g_subprocess_wait (first, NULL, NULL);
+  rw_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -210,6 +280,7 @@ main (int    argc,
   ADD ("switch-views", test_switch_views);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
+  g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
 
 #undef ADD
 
