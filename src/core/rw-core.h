@@ -19,4 +19,5 @@
 #include "rw-import.h"
 #include "rw-json-io.h"
 #include "rw-search.h"
+#include "rw-series.h"
 #include "rw-validate.h"

@@ -1,3 +1,126 @@
+/* rw-series.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Day-by-day series for the Trends view and `rewire chart`, computed from
+ * the journal: a day's mean of each metric, the night's sleep (the day's
+ * latest value, never a sum), a 7-day rolling mean of mood, and the
+ * summaries and insights drawn from them. No GTK.
+ */
 #pragma once
 
 #include <glib.h>
+
+#include "rw-check-in.h"
+#include "rw-database.h"
+
+G_BEGIN_DECLS
+
+/* What a chart can show: the six metrics plus sleep hours. */
+typedef enum
+{
+  RW_SERIES_MOOD          = RW_METRIC_MOOD,
+  RW_SERIES_ANXIETY       = RW_METRIC_ANXIETY,
+  RW_SERIES_FOCUS         = RW_METRIC_FOCUS,
+  RW_SERIES_HOPE          = RW_METRIC_HOPE,
+  RW_SERIES_ENERGY        = RW_METRIC_ENERGY,
+  RW_SERIES_SLEEP_QUALITY = RW_METRIC_SLEEP_QUALITY,
+  RW_SERIES_SLEEP_HOURS,
+  RW_N_SERIES
+} RwSeriesKind;
+
+typedef enum
+{
+  RW_RANGE_7D,
+  RW_RANGE_30D,
+  RW_RANGE_90D,
+  RW_RANGE_1Y,
+  RW_RANGE_ALL,
+} RwRange;
+
+#define RW_ROLLING_DAYS 7
+#define RW_ROLLING_MIN_DAYS 4
+#define RW_INSIGHT_MIN_PAIRS 14
+#define RW_INSIGHT_MIN_TAG_DAYS 10
+
+const char *rw_series_kind_get_name  (RwSeriesKind kind);   /* "mood", "sleep", "sleep-quality", ... */
+const char *rw_series_kind_get_label (RwSeriesKind kind);
+gboolean    rw_series_kind_from_name (const char *name, RwSeriesKind *kind);
+gboolean    rw_range_from_name       (const char *name, RwRange *range);
+const char *rw_range_get_name        (RwRange range);        /* "7d", "30d", "90d", "1y", "all" */
+guint       rw_range_get_days        (RwRange range);        /* 0 for all */
+
+typedef struct _RwSeries RwSeries;
+
+/* Loads the days from @first to @last (julian day numbers, inclusive). */
+RwSeries   *rw_series_load           (RwDatabase   *db,
+                                      guint32       first,
+                                      guint32       last,
+                                      GError      **error);
+/* For @range ending on @last; for RW_RANGE_ALL the first day is the first
+ * check-in (or @last when there is none). */
+RwSeries   *rw_series_load_range     (RwDatabase   *db,
+                                      RwRange       range,
+                                      guint32       last,
+                                      GError      **error);
+/* Builds series from check-ins in memory (tests, and the UI's own cache). */
+RwSeries   *rw_series_new_from_check_ins (GPtrArray *check_ins,
+                                          guint32    first,
+                                          guint32    last);
+RwSeries   *rw_series_ref            (RwSeries *self);
+void        rw_series_unref          (RwSeries *self);
+
+guint32     rw_series_get_first      (RwSeries *self);
+guint32     rw_series_get_last       (RwSeries *self);
+guint       rw_series_get_n_days     (RwSeries *self);
+/* The value of @kind on day @index (0 = first), NAN when not recorded. */
+double      rw_series_get_value      (RwSeries *self, RwSeriesKind kind, guint index);
+/* The 7-day rolling mean of mood ending on day @index: NAN unless at least
+ * 4 of those 7 days have a mood. Days before the range count too. */
+double      rw_series_get_rolling    (RwSeries *self, guint index);
+guint       rw_series_get_check_ins  (RwSeries *self, guint index);   /* on that day */
+gboolean    rw_series_day_has_tag    (RwSeries *self, guint index, const char *tag);
+guint       rw_series_get_days_logged (RwSeries *self);
+gboolean    rw_series_is_empty       (RwSeries *self);
+
+/* Mean of @kind over the days that have it, with their count; NAN if none. */
+double      rw_series_get_mean       (RwSeries *self, RwSeriesKind kind, guint *n);
+/* Best and hardest day by day mean mood (the latest on ties); FALSE if no mood. */
+gboolean    rw_series_get_extremes   (RwSeries *self, guint *best, guint *hardest);
+
+/* Pearson r of sleep hours and the same day's mean mood; FALSE (and r
+ * untouched) with fewer than 14 paired days or no variation. */
+gboolean    rw_series_sleep_mood_correlation (RwSeries *self, double *r, guint *n);
+
+typedef struct
+{
+  char  *tag;
+  double with_mean;     /* mean mood on days with the tag */
+  guint  with_days;
+  double without_mean;  /* on days with a mood but without the tag */
+  guint  without_days;
+} RwTagAssociation;
+
+/* Tags with at least 10 days on each side, biggest difference first. */
+GPtrArray  *rw_series_tag_associations (RwSeries *self);
+void        rw_tag_association_free    (RwTagAssociation *assoc);
+
+/* Column reduction: with more days than columns, column c covers days
+ * [c * n / columns, (c + 1) * n / columns) and keeps their minimum and
+ * maximum (NAN when none has a value). */
+void        rw_series_reduce         (RwSeries    *self,
+                                      RwSeriesKind kind,
+                                      guint        columns,
+                                      double      *min,
+                                      double      *max);
+
+/* Date helpers: julian day numbers to and from YYYY-MM-DD. */
+guint32     rw_julian_from_iso       (const char *date);
+char       *rw_julian_to_iso         (guint32 julian);
+guint32     rw_julian_today          (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSeries, rw_series_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagAssociation, rw_tag_association_free)
+
+G_END_DECLS
