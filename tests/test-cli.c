@@ -209,7 +209,7 @@ static void
 test_help_and_version (Fixture       *f,
                        gconstpointer  data)
 {
-  const char *commands[] = { "add", "edit", "delete", "list", "export", "import", "check" };
+  const char *commands[] = { "add", "edit", "delete", "list", "export", "import", "chart", "check" };
   g_autofree char *help = NULL;
 
   g_assert_cmpint (run (f, "--version"), ==, 0);
@@ -418,6 +418,81 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Schema:     2"));
 }
 
+static void
+test_chart (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *files[] = { "c.png", "c.svg", "c.pdf" };
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-10-%02u", 1 + i);
+      g_autofree char *mood = g_strdup_printf ("%u", i % 5);
+
+      g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", date, "--mood", mood,
+                            "--sleep", "7.5"), ==, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      struct stat st;
+
+      g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--metric", "mood,sleep,anxiety",
+                            "--range", "30d", "--end", "2026-10-30", "--output", path,
+                            "--width", "640", "--height", "360"), ==, 0);
+      g_assert_nonnull (strstr (f->out, "20 days with a check-in"));
+      /* 30 days ending on the 30th: 1–30 October, moods 0–4 four times over. */
+      g_assert_nonnull (strstr (f->out, "Mood: mean 2.0 over 20 days"));
+      g_assert_nonnull (strstr (f->out, "Anxiety: not recorded"));
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+    }
+
+  /* The PDF carries real text: the legend and the dates. */
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      g_autofree char *pdf = g_build_filename (f->dir, "c.pdf", NULL);
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "Mood, day mean"));
+      g_assert_nonnull (strstr (text, "Sleep hours"));
+      g_assert_nonnull (strstr (text, "Oct"));
+    }
+
+  /* An empty range still draws, and says so. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "empty.png", NULL);
+
+    g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--range", "7d", "--end", "2025-01-07",
+                          "--output", path), ==, 0);
+    g_assert_nonnull (strstr (f->out, "No check-ins from"));
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  /* Unknown metric, range or file type: exit 1, nothing written. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "bad.png", NULL);
+    g_autofree char *gif = g_build_filename (f->dir, "bad.gif", NULL);
+
+    g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--metric", "happiness", "--output", path), ==, 1);
+    g_assert_nonnull (strstr (f->err, "happiness"));
+    g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--range", "2w", "--output", path), ==, 1);
+    g_assert_nonnull (strstr (f->err, "2w"));
+    g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--output", gif), ==, 1);
+    g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--output", path, "--width", "5"), ==, 1);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,6 +516,7 @@ main (int    argc,
   ADD ("locked", test_locked);
   ADD ("files-are-private", test_files_are_private);
   ADD ("check", test_check);
+  ADD ("chart", test_chart);
 
 #undef ADD
 

@@ -1,1 +1,1017 @@
+/* rw-chart.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layout: a legend on top; a metrics panel (0–10: day means of mood as
+ * points, its 7-day mean as a line, other metrics as lines) and, when
+ * sleep is shown, a sleep panel below it (hours as bars, quality as a
+ * line); dates along the bottom. Missing days are gaps. With more days
+ * than pixel columns each column draws the minimum to the maximum of its
+ * days, so that no bad day disappears from a long range.
+ */
 #include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "rw-chart.h"
+
+#define LEFT 36.0
+#define RIGHT 36.0
+#define TOP 34.0
+#define BOTTOM 26.0
+#define PANEL_GAP 18.0
+#define SLEEP_MAX_HOURS 12.0
+
+struct _RwChart
+{
+  RwSeries *series;
+  gboolean visible[RW_N_SERIES];
+  GArray *markers;          /* RwChartMarker */
+  int highlight;
+};
+
+typedef struct
+{
+  double x, y, w, h;        /* the plot area of a panel */
+  double max;               /* value at the top */
+} Panel;
+
+static void
+set_color (cairo_t       *cr,
+           const RwColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static RwColor
+rgb (guint32 hex,
+     double  alpha)
+{
+  RwColor c = { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, alpha };
+  return c;
+}
+
+/**
+ * rw_chart_style_init:
+ * @style: the style to fill
+ * @dark: colours for a dark background
+ *
+ * Fills @style with the GNOME palette colours Rewire uses when no widget
+ * style is at hand (the command line).
+ */
+void
+rw_chart_style_init (RwChartStyle *style,
+                     gboolean      dark)
+{
+  style->background = dark ? rgb (0x242424, 1) : rgb (0xffffff, 1);
+  style->foreground = dark ? rgb (0xffffff, 1) : rgb (0x1e1e1e, 1);
+  style->dim = dark ? rgb (0xffffff, 0.6) : rgb (0x000000, 0.6);
+  style->grid = dark ? rgb (0xffffff, 0.12) : rgb (0x000000, 0.1);
+  style->series[RW_SERIES_MOOD] = dark ? rgb (0x3584e4, 1) : rgb (0x62a0ea, 1);
+  style->series[RW_SERIES_ANXIETY] = dark ? rgb (0xffa348, 1) : rgb (0xc64600, 1);
+  style->series[RW_SERIES_FOCUS] = dark ? rgb (0xdc8add, 1) : rgb (0x813d9c, 1);
+  style->series[RW_SERIES_HOPE] = dark ? rgb (0x8ff0a4, 1) : rgb (0x26a269, 1);
+  style->series[RW_SERIES_ENERGY] = dark ? rgb (0xf9f06b, 1) : rgb (0xc88800, 1);
+  style->series[RW_SERIES_SLEEP_QUALITY] = dark ? rgb (0xc0bfbc, 1) : rgb (0x5e5c64, 1);
+  style->series[RW_SERIES_SLEEP_HOURS] = dark ? rgb (0x62a0ea, 0.55) : rgb (0x62a0ea, 0.55);
+  style->rolling = dark ? rgb (0xc5dcf8, 1) : rgb (0x1a5fb4, 1);
+  style->marker = dark ? rgb (0xf66151, 0.9) : rgb (0xc01c28, 0.9);
+  style->font = "Sans 9";
+}
+
+RwChart *
+rw_chart_new (void)
+{
+  RwChart *chart = g_new0 (RwChart, 1);
+
+  chart->markers = g_array_new (FALSE, FALSE, sizeof (RwChartMarker));
+  chart->visible[RW_SERIES_MOOD] = TRUE;
+  chart->visible[RW_SERIES_SLEEP_HOURS] = TRUE;
+  chart->visible[RW_SERIES_SLEEP_QUALITY] = TRUE;
+  chart->highlight = -1;
+  return chart;
+}
+
+void
+rw_chart_clear_markers (RwChart *chart)
+{
+  for (guint i = 0; i < chart->markers->len; i++)
+    g_free (g_array_index (chart->markers, RwChartMarker, i).label);
+  g_array_set_size (chart->markers, 0);
+}
+
+void
+rw_chart_free (RwChart *chart)
+{
+  rw_chart_clear_markers (chart);
+  g_array_unref (chart->markers);
+  g_clear_pointer (&chart->series, rw_series_unref);
+  g_free (chart);
+}
+
+void
+rw_chart_set_series (RwChart  *chart,
+                     RwSeries *series)
+{
+  if (series != NULL)
+    rw_series_ref (series);
+  g_clear_pointer (&chart->series, rw_series_unref);
+  chart->series = series;
+  chart->highlight = -1;
+}
+
+RwSeries *
+rw_chart_get_series (RwChart *chart)
+{
+  return chart->series;
+}
+
+void
+rw_chart_set_visible (RwChart      *chart,
+                      RwSeriesKind  kind,
+                      gboolean      visible)
+{
+  g_return_if_fail (kind < RW_N_SERIES);
+  chart->visible[kind] = visible;
+}
+
+gboolean
+rw_chart_get_visible (RwChart      *chart,
+                      RwSeriesKind  kind)
+{
+  g_return_val_if_fail (kind < RW_N_SERIES, FALSE);
+  return chart->visible[kind];
+}
+
+void
+rw_chart_add_marker (RwChart    *chart,
+                     guint32     day,
+                     const char *label)
+{
+  RwChartMarker marker = { day, g_strdup (label) };
+
+  g_array_append_val (chart->markers, marker);
+}
+
+void
+rw_chart_set_highlight (RwChart *chart,
+                        int      index)
+{
+  if (chart->series == NULL || index < 0 || (guint) index >= rw_series_get_n_days (chart->series))
+    index = -1;
+  chart->highlight = index;
+}
+
+int
+rw_chart_get_highlight (RwChart *chart)
+{
+  return chart->highlight;
+}
+
+static gboolean
+metrics_panel_shown (RwChart *chart)
+{
+  for (guint k = 0; k < RW_N_METRICS; k++)
+    if (k != RW_SERIES_SLEEP_QUALITY && chart->visible[k])
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+sleep_panel_shown (RwChart *chart)
+{
+  return chart->visible[RW_SERIES_SLEEP_HOURS] || chart->visible[RW_SERIES_SLEEP_QUALITY];
+}
+
+static double
+plot_width (double width)
+{
+  return MAX (1.0, width - LEFT - RIGHT);
+}
+
+double
+rw_chart_x_of_day (RwChart *chart,
+                   guint    index,
+                   double   width)
+{
+  guint n = chart->series != NULL ? rw_series_get_n_days (chart->series) : 1;
+
+  return LEFT + (index + 0.5) * plot_width (width) / n;
+}
+
+int
+rw_chart_day_at (RwChart *chart,
+                 double   x,
+                 double   width)
+{
+  guint n;
+  int index;
+
+  if (chart->series == NULL)
+    return -1;
+  n = rw_series_get_n_days (chart->series);
+  if (x < LEFT || x > LEFT + plot_width (width))
+    return -1;
+  index = (int) floor ((x - LEFT) / plot_width (width) * n);
+  return CLAMP (index, 0, (int) n - 1);
+}
+
+static PangoLayout *
+make_layout (cairo_t            *cr,
+             const RwChartStyle *style)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (style->font);
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/* Draws @text with its (x, y) anchor at the given fraction of its size. */
+static void
+draw_text (cairo_t       *cr,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         y,
+           double         ax,
+           double         ay,
+           const RwColor *color)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  set_color (cr, color);
+  cairo_move_to (cr, x - ax * w, y - ay * h);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static double
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
+
+static double
+value_y (const Panel *panel,
+         double       value)
+{
+  return panel->y + panel->h - value / panel->max * panel->h;
+}
+
+static void
+draw_grid (cairo_t            *cr,
+           PangoLayout        *layout,
+           const Panel        *panel,
+           const double       *ticks,
+           guint               n_ticks,
+           const char         *unit,
+           gboolean            right,
+           const RwChartStyle *style)
+{
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double y = round (value_y (panel, ticks[i])) + 0.5;
+      g_autofree char *label = g_strdup_printf ("%g%s", ticks[i], unit);
+
+      set_color (cr, &style->grid);
+      cairo_move_to (cr, panel->x, y);
+      cairo_line_to (cr, panel->x + panel->w, y);
+      cairo_stroke (cr);
+      if (right)
+        draw_text (cr, layout, label, panel->x + panel->w + 4, y, 0, 0.5, &style->dim);
+      else
+        draw_text (cr, layout, label, panel->x - 4, y, 1, 0.5, &style->dim);
+    }
+}
+
+/* Day means (or per-column ranges) of one metric. With @points, each day
+ * is a dot; otherwise a line broken at gaps. */
+static void
+draw_metric (RwChart            *chart,
+             cairo_t            *cr,
+             const Panel        *panel,
+             RwSeriesKind        kind,
+             gboolean            points,
+             const RwColor      *color)
+{
+  RwSeries *s = chart->series;
+  guint n = rw_series_get_n_days (s);
+  double step = panel->w / n;
+  guint columns = (guint) MAX (1, floor (panel->w));
+
+  set_color (cr, color);
+  if (n <= columns)
+    {
+      double radius = CLAMP (step / 3, 1.5, 4.0);
+      gboolean pen_down = FALSE;
+
+      cairo_set_line_width (cr, 1.5);
+      for (guint i = 0; i < n; i++)
+        {
+          double v = rw_series_get_value (s, kind, i);
+          double x = panel->x + (i + 0.5) * step;
+
+          if (isnan (v))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          if (points)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, value_y (panel, v), radius, 0, 2 * G_PI);
+            }
+          else if (pen_down)
+            cairo_line_to (cr, x, value_y (panel, v));
+          else
+            {
+              cairo_move_to (cr, x, value_y (panel, v));
+              pen_down = TRUE;
+            }
+        }
+      if (points)
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
+    }
+  else
+    {
+      g_autofree double *min = g_new (double, columns);
+      g_autofree double *max = g_new (double, columns);
+
+      rw_series_reduce (s, kind, columns, min, max);
+      cairo_set_line_width (cr, points ? 1.0 : 1.0);
+      for (guint c = 0; c < columns; c++)
+        {
+          double x = panel->x + c + 0.5;
+
+          if (isnan (min[c]))
+            continue;
+          /* A column at least 2 px tall, so a lone value still shows. */
+          cairo_move_to (cr, x, value_y (panel, max[c]) - 1);
+          cairo_line_to (cr, x, value_y (panel, min[c]) + 1);
+        }
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_rolling (RwChart            *chart,
+              cairo_t            *cr,
+              const Panel        *panel,
+              const RwColor      *color)
+{
+  RwSeries *s = chart->series;
+  guint n = rw_series_get_n_days (s);
+  guint columns = (guint) MAX (1, floor (panel->w));
+  gboolean pen_down = FALSE;
+
+  set_color (cr, color);
+  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (n <= columns)
+    {
+      double step = panel->w / n;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double v = rw_series_get_rolling (s, i);
+          double x = panel->x + (i + 0.5) * step;
+
+          if (isnan (v))
+            pen_down = FALSE;
+          else if (pen_down)
+            cairo_line_to (cr, x, value_y (panel, v));
+          else
+            {
+              cairo_move_to (cr, x, value_y (panel, v));
+              pen_down = TRUE;
+            }
+        }
+    }
+  else
+    {
+      /* The mean of the column's rolling values: a smooth line needs no
+       * more than one point per pixel. */
+      for (guint c = 0; c < columns; c++)
+        {
+          guint start = (guint) ((guint64) c * n / columns);
+          guint end = (guint) ((guint64) (c + 1) * n / columns);
+          double sum = 0;
+          guint k = 0;
+
+          for (guint i = start; i < end; i++)
+            {
+              double v = rw_series_get_rolling (s, i);
+              if (!isnan (v))
+                {
+                  sum += v;
+                  k++;
+                }
+            }
+          if (k == 0)
+            pen_down = FALSE;
+          else if (pen_down)
+            cairo_line_to (cr, panel->x + c + 0.5, value_y (panel, sum / k));
+          else
+            {
+              cairo_move_to (cr, panel->x + c + 0.5, value_y (panel, sum / k));
+              pen_down = TRUE;
+            }
+        }
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_sleep_bars (RwChart       *chart,
+                 cairo_t       *cr,
+                 const Panel   *panel,
+                 const RwColor *color)
+{
+  RwSeries *s = chart->series;
+  guint n = rw_series_get_n_days (s);
+  guint columns = (guint) MAX (1, floor (panel->w));
+  double base = panel->y + panel->h;
+
+  set_color (cr, color);
+  if (n <= columns)
+    {
+      double step = panel->w / n;
+      double bar = MAX (1.0, step * 0.7);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double v = rw_series_get_value (s, RW_SERIES_SLEEP_HOURS, i);
+
+          if (isnan (v))
+            continue;
+          v = MIN (v, panel->max);
+          cairo_rectangle (cr, panel->x + (i + 0.5) * step - bar / 2, value_y (panel, v),
+                           bar, base - value_y (panel, v));
+        }
+      cairo_fill (cr);
+    }
+  else
+    {
+      g_autofree double *min = g_new (double, columns);
+      g_autofree double *max = g_new (double, columns);
+
+      rw_series_reduce (s, RW_SERIES_SLEEP_HOURS, columns, min, max);
+      for (guint c = 0; c < columns; c++)
+        if (!isnan (max[c]))
+          cairo_rectangle (cr, panel->x + c, value_y (panel, MIN (max[c], panel->max)), 1,
+                           base - value_y (panel, MIN (max[c], panel->max)));
+      cairo_fill (cr);
+      /* The shortest night of each column as a darker tick. */
+      cairo_set_source_rgba (cr, color->red * 0.6, color->green * 0.6, color->blue * 0.6, 1);
+      for (guint c = 0; c < columns; c++)
+        if (!isnan (min[c]) && min[c] < max[c])
+          cairo_rectangle (cr, panel->x + c, value_y (panel, MIN (min[c], panel->max)) - 0.5, 1, 1);
+      cairo_fill (cr);
+    }
+}
+
+typedef struct
+{
+  guint32 step;           /* days between ticks, or 0 for months/years */
+  guint months;           /* months between ticks when step is 0 */
+  const char *format;     /* strftime-style for g_date_strftime */
+} TickRule;
+
+static void
+draw_dates (RwChart            *chart,
+            cairo_t            *cr,
+            PangoLayout        *layout,
+            double              width,
+            double              y,
+            const RwChartStyle *style)
+{
+  RwSeries *s = chart->series;
+  guint n = rw_series_get_n_days (s);
+  guint32 first = rw_series_get_first (s);
+  double per_day = plot_width (width) / n;
+  /* From the finest rule to the coarsest; the first whose labels fit wins. */
+  static const TickRule rules[] = {
+    { 1, 0, "%a %e" }, { 2, 0, "%e %b" }, { 7, 0, "%e %b" }, { 14, 0, "%e %b" },
+    { 0, 1, "%b" }, { 0, 2, "%b" }, { 0, 3, "%b %Y" }, { 0, 6, "%b %Y" },
+    { 0, 12, "%Y" }, { 0, 24, "%Y" }, { 0, 60, "%Y" },
+  };
+  const TickRule *rule = &rules[G_N_ELEMENTS (rules) - 1];
+  char buffer[64];
+  GDate date;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      double spacing = rules[r].step > 0 ? rules[r].step * per_day
+                                         : rules[r].months * 30.4 * per_day;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, first);
+      g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
+      if (spacing >= text_width (layout, "Wed 30 Sep") * (rules[r].step == 1 ? 1.1 : 0.8) + 8 ||
+          (rules[r].step == 0 && spacing >= text_width (layout, buffer) + 16))
+        {
+          rule = &rules[r];
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 day = first + i;
+      gboolean tick;
+      double x;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, day);
+      if (rule->step > 0)
+        tick = rule->step == 1 || (rule->step == 7 || rule->step == 14
+                                   ? g_date_get_weekday (&date) == G_DATE_MONDAY &&
+                                     (rule->step == 7 || (day / 7) % 2 == 0)
+                                   : (day % rule->step) == 0);
+      else
+        tick = g_date_get_day (&date) == 1 &&
+               ((g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1) % rule->months) == 0;
+      if (!tick)
+        continue;
+
+      x = LEFT + (i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      g_date_strftime (buffer, sizeof buffer, rule->format, &date);
+      g_strstrip (buffer);
+      set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, round (x) + 0.5, y - 4);
+      cairo_line_to (cr, round (x) + 0.5, y);
+      cairo_stroke (cr);
+      if (x + text_width (layout, buffer) / 2 <= width - 2 && x - text_width (layout, buffer) / 2 >= 2)
+        draw_text (cr, layout, buffer, x, y + 2, 0.5, 0, &style->dim);
+    }
+}
+
+static void
+draw_legend (RwChart            *chart,
+             cairo_t            *cr,
+             PangoLayout        *layout,
+             double              width,
+             const RwChartStyle *style)
+{
+  double x = LEFT, y = 8;
+  /* Mood, its 7-day mean (-1), then the rest. */
+  static const int order[] = { RW_SERIES_MOOD, -1, RW_SERIES_ANXIETY, RW_SERIES_FOCUS,
+                               RW_SERIES_HOPE, RW_SERIES_ENERGY, RW_SERIES_SLEEP_HOURS,
+                               RW_SERIES_SLEEP_QUALITY };
+
+  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+    {
+      int k = order[o];
+      const char *label;
+      const RwColor *color;
+      double w;
+
+      if (k == -1)
+        {
+          if (!chart->visible[RW_SERIES_MOOD])
+            continue;
+          label = _("7-day mean");
+          color = &style->rolling;
+        }
+      else
+        {
+          if (!chart->visible[k])
+            continue;
+          label = k == RW_SERIES_MOOD ? _("Mood, day mean") : rw_series_kind_get_label (k);
+          color = &style->series[k];
+        }
+      w = text_width (layout, label) + 22;
+      if (x + w > width - 4 && x > LEFT)
+        break;   /* a narrow chart shows the legend entries that fit */
+      set_color (cr, color);
+      if (k == -1 || k == RW_SERIES_SLEEP_QUALITY || (k != RW_SERIES_MOOD && k != RW_SERIES_SLEEP_HOURS))
+        cairo_rectangle (cr, x, y + 6, 12, k == -1 ? 3 : 2);
+      else if (k == RW_SERIES_MOOD)
+        cairo_arc (cr, x + 6, y + 7, 3.5, 0, 2 * G_PI);
+      else
+        cairo_rectangle (cr, x + 2, y + 2, 8, 10);
+      cairo_fill (cr);
+      draw_text (cr, layout, label, x + 16, y + 7, 0, 0.5, &style->foreground);
+      x += w;
+    }
+}
+
+static char *
+format_day (guint32 julian,
+            const char *format)
+{
+  char buffer[64];
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_date_strftime (buffer, sizeof buffer, format, &date);
+  return g_strstrip (g_strdup (buffer));
+}
+
+static void
+draw_highlight (RwChart            *chart,
+                cairo_t            *cr,
+                PangoLayout        *layout,
+                double              width,
+                double              top,
+                double              bottom,
+                const RwChartStyle *style)
+{
+  RwSeries *s = chart->series;
+  guint i = (guint) chart->highlight;
+  double x = rw_chart_x_of_day (chart, i, width);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *date = format_day (rw_series_get_first (s) + i, "%A %e %B %Y");
+  int w, h;
+  double bx, by = top + 4;
+
+  set_color (cr, &style->foreground);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (x) + 0.5, top);
+  cairo_line_to (cr, round (x) + 0.5, bottom);
+  cairo_stroke (cr);
+
+  g_string_append_printf (text, "<b>%s</b>", date);
+  if (rw_series_get_check_ins (s, i) == 0)
+    g_string_append_printf (text, "\n%s", _("No check-in"));
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    {
+      double v = rw_series_get_value (s, k, i);
+
+      if (!chart->visible[k] || isnan (v))
+        continue;
+      if (k == RW_SERIES_SLEEP_HOURS)
+        g_string_append_printf (text, "\n%s: %g h", rw_series_kind_get_label (k), v);
+      else
+        g_string_append_printf (text, "\n%s: %.1f", rw_series_kind_get_label (k), v);
+    }
+  if (chart->visible[RW_SERIES_MOOD] && !isnan (rw_series_get_rolling (s, i)))
+    g_string_append_printf (text, "\n%s: %.1f", _("7-day mean"), rw_series_get_rolling (s, i));
+
+  pango_layout_set_markup (layout, text->str, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  bx = x + 10 + w + 12 > width ? x - 10 - w - 12 : x + 10;
+  bx = MAX (2, bx);
+  cairo_rectangle (cr, bx, by, w + 12, h + 10);
+  set_color (cr, &style->background);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->grid);
+  cairo_stroke (cr);
+  set_color (cr, &style->foreground);
+  cairo_move_to (cr, bx + 6, by + 5);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_attributes (layout, NULL);
+}
+
+static void
+draw_markers (RwChart            *chart,
+              cairo_t            *cr,
+              PangoLayout        *layout,
+              double              width,
+              double              top,
+              double              bottom,
+              const RwChartStyle *style)
+{
+  guint32 first = rw_series_get_first (chart->series);
+  guint32 last = rw_series_get_last (chart->series);
+  static const double dash[] = { 4, 3 };
+
+  for (guint m = 0; m < chart->markers->len; m++)
+    {
+      RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
+      double x;
+
+      if (marker->day < first || marker->day > last)
+        continue;
+      x = round (rw_chart_x_of_day (chart, marker->day - first, width)) + 0.5;
+      set_color (cr, &style->marker);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (marker->label != NULL)
+        draw_text (cr, layout, marker->label, x + 3, top, 0, 0, &style->marker);
+    }
+}
+
+static void
+layout_panels (RwChart *chart,
+               double   width,
+               double   height,
+               Panel   *top_panel,
+               Panel   *bottom_panel)
+{
+  gboolean metrics = metrics_panel_shown (chart) || !sleep_panel_shown (chart);
+  gboolean sleep = sleep_panel_shown (chart);
+  double plot_h = MAX (20, height - TOP - BOTTOM);
+
+  top_panel->x = bottom_panel->x = LEFT;
+  top_panel->w = bottom_panel->w = plot_width (width);
+  top_panel->max = 10;
+  bottom_panel->max = SLEEP_MAX_HOURS;
+  if (metrics && sleep)
+    {
+      top_panel->y = TOP;
+      top_panel->h = (plot_h - PANEL_GAP) * 0.62;
+      bottom_panel->y = top_panel->y + top_panel->h + PANEL_GAP;
+      bottom_panel->h = plot_h - PANEL_GAP - top_panel->h;
+    }
+  else
+    {
+      top_panel->y = bottom_panel->y = TOP;
+      top_panel->h = bottom_panel->h = plot_h;
+    }
+}
+
+/**
+ * rw_chart_y_of_value:
+ * @chart: the chart
+ * @kind: which series
+ * @value: a value of it
+ * @width: the chart's width
+ * @height: the chart's height
+ *
+ * Returns: where @value of @kind is drawn, vertically
+ */
+double
+rw_chart_y_of_value (RwChart      *chart,
+                     RwSeriesKind  kind,
+                     double        value,
+                     double        width,
+                     double        height)
+{
+  Panel top_panel, bottom_panel;
+  Panel *panel;
+
+  layout_panels (chart, width, height, &top_panel, &bottom_panel);
+  if (kind == RW_SERIES_SLEEP_HOURS || kind == RW_SERIES_SLEEP_QUALITY)
+    {
+      panel = metrics_panel_shown (chart) ? &bottom_panel : &top_panel;
+      panel->max = kind == RW_SERIES_SLEEP_HOURS ? SLEEP_MAX_HOURS : 10;
+    }
+  else
+    panel = &top_panel;
+  return value_y (panel, value);
+}
+
+/**
+ * rw_chart_draw:
+ * @chart: the chart
+ * @cr: where to draw, with (0, 0) at the top left of the chart
+ * @width: its width in user units
+ * @height: its height
+ * @style: colours and font
+ *
+ * Draws everything from scratch: nothing is cached as a bitmap.
+ */
+void
+rw_chart_draw (RwChart            *chart,
+               cairo_t            *cr,
+               double              width,
+               double              height,
+               const RwChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean metrics = metrics_panel_shown (chart);
+  gboolean sleep = sleep_panel_shown (chart);
+  double plot_h = MAX (20, height - TOP - BOTTOM);
+  Panel top_panel, bottom_panel;
+
+  cairo_save (cr);
+  set_color (cr, &style->background);
+  cairo_paint (cr);
+  layout = make_layout (cr, style);
+
+  if (chart->series == NULL || rw_series_is_empty (chart->series))
+    {
+      g_autofree char *message = NULL;
+
+      if (chart->series != NULL)
+        {
+          g_autofree char *from = format_day (rw_series_get_first (chart->series), "%e %b %Y");
+          g_autofree char *to = format_day (rw_series_get_last (chart->series), "%e %b %Y");
+          message = g_strdup_printf (_("No check-ins from %s to %s"), from, to);
+        }
+      else
+        message = g_strdup (_("No check-ins yet"));
+      draw_text (cr, layout, message, width / 2, height / 2, 0.5, 0.5, &style->dim);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!metrics && !sleep)
+    metrics = TRUE;
+  layout_panels (chart, width, height, &top_panel, &bottom_panel);
+
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  draw_legend (chart, cr, layout, width, style);
+
+  if (metrics)
+    {
+      static const double ticks[] = { 0, 5, 10 };
+
+      draw_grid (cr, layout, &top_panel, ticks, G_N_ELEMENTS (ticks), "", FALSE, style);
+      for (guint k = RW_SERIES_ANXIETY; k <= RW_SERIES_ENERGY; k++)
+        if (chart->visible[k])
+          draw_metric (chart, cr, &top_panel, k, FALSE, &style->series[k]);
+      if (chart->visible[RW_SERIES_MOOD])
+        {
+          draw_metric (chart, cr, &top_panel, RW_SERIES_MOOD, TRUE, &style->series[RW_SERIES_MOOD]);
+          draw_rolling (chart, cr, &top_panel, &style->rolling);
+        }
+    }
+  if (sleep)
+    {
+      Panel *panel = metrics ? &bottom_panel : &top_panel;
+      Panel quality = *panel;
+      static const double hour_ticks[] = { 0, 4, 8, 12 };
+      static const double quality_ticks[] = { 0, 5, 10 };
+
+      panel->max = SLEEP_MAX_HOURS;
+      quality.max = 10;
+      if (chart->visible[RW_SERIES_SLEEP_HOURS])
+        {
+          draw_grid (cr, layout, panel, hour_ticks, G_N_ELEMENTS (hour_ticks), " h", FALSE, style);
+          draw_sleep_bars (chart, cr, panel, &style->series[RW_SERIES_SLEEP_HOURS]);
+        }
+      if (chart->visible[RW_SERIES_SLEEP_QUALITY])
+        {
+          if (!chart->visible[RW_SERIES_SLEEP_HOURS])
+            draw_grid (cr, layout, &quality, quality_ticks, G_N_ELEMENTS (quality_ticks), "", FALSE, style);
+          else
+            for (guint t = 0; t < G_N_ELEMENTS (quality_ticks); t++)
+              {
+                g_autofree char *label = g_strdup_printf ("%g", quality_ticks[t]);
+                draw_text (cr, layout, label, quality.x + quality.w + 4,
+                           value_y (&quality, quality_ticks[t]), 0, 0.5, &style->dim);
+              }
+          draw_metric (chart, cr, &quality, RW_SERIES_SLEEP_QUALITY, FALSE,
+                       &style->series[RW_SERIES_SLEEP_QUALITY]);
+        }
+    }
+
+  draw_dates (chart, cr, layout, width, TOP + plot_h + 4, style);
+  draw_markers (chart, cr, layout, width, TOP, TOP + plot_h, style);
+  if (chart->highlight >= 0)
+    draw_highlight (chart, cr, layout, width, TOP, TOP + plot_h, style);
+
+  cairo_restore (cr);
+}
+
+static void
+append_mean (GString      *out,
+             RwSeries     *s,
+             RwSeriesKind  kind)
+{
+  guint n = 0;
+  double mean = rw_series_get_mean (s, kind, &n);
+
+  if (n == 0)
+    {
+      g_string_append_printf (out, _("%s: not recorded. "), rw_series_kind_get_label (kind));
+      return;
+    }
+  if (kind == RW_SERIES_SLEEP_HOURS)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: mean %.1f h over %u night. ",
+                                              "%s: mean %.1f h over %u nights. ", n),
+                            rw_series_kind_get_label (kind), mean, n);
+  else
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: mean %.1f over %u day. ",
+                                              "%s: mean %.1f over %u days. ", n),
+                            rw_series_kind_get_label (kind), mean, n);
+}
+
+char *
+rw_chart_describe (RwChart *chart)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  RwSeries *s = chart->series;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  guint best, hardest;
+
+  if (s == NULL)
+    return g_strdup (_("No check-ins yet."));
+  from = format_day (rw_series_get_first (s), "%e %B %Y");
+  to = format_day (rw_series_get_last (s), "%e %B %Y");
+  if (rw_series_is_empty (s))
+    return g_strdup_printf (_("No check-ins from %s to %s."), from, to);
+
+  g_string_append_printf (out, _("From %s to %s, %u days with a check-in. "), from, to,
+                          rw_series_get_days_logged (s));
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    if (chart->visible[k])
+      append_mean (out, s, k);
+  if (chart->visible[RW_SERIES_MOOD] && rw_series_get_extremes (s, &best, &hardest))
+    {
+      g_autofree char *best_day = format_day (rw_series_get_first (s) + best, "%e %B %Y");
+      g_autofree char *hard_day = format_day (rw_series_get_first (s) + hardest, "%e %B %Y");
+
+      g_string_append_printf (out, _("Best day %s (mood %.1f), hardest day %s (mood %.1f)."),
+                              best_day, rw_series_get_value (s, RW_SERIES_MOOD, best),
+                              hard_day, rw_series_get_value (s, RW_SERIES_MOOD, hardest));
+    }
+  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rw_chart_export (RwChart            *chart,
+                 const char         *path,
+                 double              width,
+                 double              height,
+                 const RwChartStyle *style,
+                 GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  enum { PNG, SVG, PDF } kind;
+
+  if (g_str_has_suffix (lower, ".png"))
+    kind = PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    kind = SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    kind = PDF;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot tell the format of “%s”: end the name with .png, .svg or .pdf."), path);
+      return FALSE;
+    }
+  if (!(width >= 50 && width <= 20000 && height >= 50 && height <= 20000))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Width and height must be from 50 to 20000."));
+      return FALSE;
+    }
+
+  if (kind == PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  else if (kind == SVG)
+    surface = cairo_svg_surface_create_for_stream (write_cb, bytes, width, height);
+  else
+    surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
+
+  cr = cairo_create (surface);
+  rw_chart_draw (chart, cr, width, height, style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && kind == PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, bytes);
+  /* Finishing writes the rest of an SVG or PDF into @bytes. */
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the chart: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, NULL, &local))
+    {
+      g_set_error (error, local->domain, local->code,
+                   _("Could not write the chart: %s. Choose a folder you can write to, with "
+                     "free space."), local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

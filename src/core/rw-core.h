@@ -20,4 +20,5 @@
 #include "rw-json-io.h"
 #include "rw-search.h"
 #include "rw-series.h"
+#include "rw-chart.h"
 #include "rw-validate.h"

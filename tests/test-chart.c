@@ -1,0 +1,229 @@
+/* test-chart.c: render known data and look at the pixels where a point, a
+ * gap and a bar must be; the same for a long range reduced to columns.
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rw-core.h"
+
+#define WIDTH 700
+#define HEIGHT 400
+
+static GPtrArray *
+make_days (guint       n,
+           const int  *moods,
+           const double *sleep)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RwCheckIn *check_in;
+      g_autofree char *date = NULL;
+
+      if (moods[i] < 0 && (sleep == NULL || sleep[i] < 0))
+        continue;
+      check_in = rw_check_in_new ();
+      date = rw_julian_to_iso (rw_julian_from_iso ("2026-03-01") + i);
+      rw_check_in_set_date (check_in, date);
+      rw_check_in_set_time (check_in, "09:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, moods[i]);
+      if (sleep != NULL)
+        rw_check_in_set_sleep_hours (check_in, sleep[i]);
+      g_ptr_array_add (list, check_in);
+    }
+  return list;
+}
+
+static cairo_surface_t *
+render (RwChart            *chart,
+        const RwChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  rw_chart_draw (chart, cr, WIDTH, HEIGHT, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How far the pixel at (x, y) is from @color (0 = the same). */
+static double
+distance (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          const RwColor   *color)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+  double r = ((pixel >> 16) & 0xff) / 255.0;
+  double g = ((pixel >> 8) & 0xff) / 255.0;
+  double b = (pixel & 0xff) / 255.0;
+  /* Blend the expected colour on the background the way cairo does. */
+  double a = color->alpha;
+  double er = color->red * a + (1 - a) * 1.0;
+  double eg = color->green * a + (1 - a) * 1.0;
+  double eb = color->blue * a + (1 - a) * 1.0;
+
+  return fabs (r - er) + fabs (g - eg) + fabs (b - eb);
+}
+
+/* Whether any pixel of column @x between @y0 and @y1 is close to @color. */
+static gboolean
+column_has (cairo_surface_t *surface,
+            int              x,
+            int              y0,
+            int              y1,
+            const RwColor   *color)
+{
+  for (int y = MAX (0, y0); y <= MIN (HEIGHT - 1, y1); y++)
+    if (distance (surface, x, y, color) < 0.12)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_point_gap_and_bar (void)
+{
+  /* 14 days; day 3 has no check-in at all; day 9 has mood but no sleep. */
+  const int moods[14] = { 5, 6, 7, -1, 2, 8, 5, 5, 6, 9, 4, 5, 6, 7 };
+  const double sleep[14] = { 7, 8, 6, -1, 5, 9, 7, 7, 6, -1, 8, 7, 6, 8 };
+  g_autoptr(GPtrArray) list = make_days (14, moods, sleep);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                                             rw_julian_from_iso ("2026-03-14"));
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  int x, y, top, bottom;
+
+  rw_chart_style_init (&style, FALSE);
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  surface = render (chart, &style);
+
+  /* A point: day 4 (mood 2) is a dot of the mood colour where 2 is. */
+  x = (int) rw_chart_x_of_day (chart, 4, WIDTH);
+  y = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 2, WIDTH, HEIGHT);
+  g_assert_cmpfloat (distance (surface, x, y, &style.series[RW_SERIES_MOOD]), <, 0.12);
+  /* ... and not where 8 would be. */
+  y = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 8, WIDTH, HEIGHT);
+  g_assert_cmpfloat (distance (surface, x, y, &style.series[RW_SERIES_MOOD]), >, 0.3);
+
+  /* A gap: day 3 has no point and no bar anywhere in its column. */
+  x = (int) rw_chart_x_of_day (chart, 3, WIDTH);
+  top = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 10, WIDTH, HEIGHT);
+  bottom = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 0, WIDTH, HEIGHT);
+  g_assert_false (column_has (surface, x, top, bottom, &style.series[RW_SERIES_MOOD]));
+  top = (int) rw_chart_y_of_value (chart, RW_SERIES_SLEEP_HOURS, 12, WIDTH, HEIGHT);
+  bottom = (int) rw_chart_y_of_value (chart, RW_SERIES_SLEEP_HOURS, 0, WIDTH, HEIGHT);
+  g_assert_false (column_has (surface, x, top + 2, bottom - 2, &style.series[RW_SERIES_SLEEP_HOURS]));
+
+  /* A bar: day 5 slept 9 h: bar colour up to 9 h, background above 9.5 h. */
+  x = (int) rw_chart_x_of_day (chart, 5, WIDTH);
+  y = (int) rw_chart_y_of_value (chart, RW_SERIES_SLEEP_HOURS, 8.5, WIDTH, HEIGHT);
+  g_assert_cmpfloat (distance (surface, x, y, &style.series[RW_SERIES_SLEEP_HOURS]), <, 0.12);
+  y = (int) rw_chart_y_of_value (chart, RW_SERIES_SLEEP_HOURS, 9.6, WIDTH, HEIGHT);
+  g_assert_cmpfloat (distance (surface, x, y, &style.background), <, 0.12);
+  /* Day 9 has a mood but no sleep: no bar. */
+  x = (int) rw_chart_x_of_day (chart, 9, WIDTH);
+  g_assert_false (column_has (surface, x, top + 2, bottom - 2, &style.series[RW_SERIES_SLEEP_HOURS]));
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_long_range_keeps_bad_day (void)
+{
+  /* Ten years, every day 7, except one day at 0: reduced to far fewer
+   * columns than days, the 0 must still be drawn. */
+  guint n = 3650, bad = 1234;
+  g_autofree int *moods = g_new (int, n);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(RwSeries) series = NULL;
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  gboolean found = FALSE;
+  int y;
+
+  for (guint i = 0; i < n; i++)
+    moods[i] = i == bad ? 0 : 7;
+  list = make_days (n, moods, NULL);
+  series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                         rw_julian_from_iso ("2026-03-01") + n - 1);
+  rw_chart_style_init (&style, FALSE);
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_HOURS, FALSE);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  surface = render (chart, &style);
+
+  y = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 0.5, WIDTH, HEIGHT);
+  for (int x = 0; x < WIDTH && !found; x++)
+    found = distance (surface, x, y, &style.series[RW_SERIES_MOOD]) < 0.12;
+  g_assert_true (found);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_empty_range_says_so (void)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-01-01"),
+                                                             rw_julian_from_iso ("2026-01-07"));
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autofree char *text = NULL;
+
+  rw_chart_set_series (chart, series);
+  text = rw_chart_describe (chart);
+  g_assert_nonnull (strstr (text, "No check-ins from"));
+}
+
+static void
+test_markers_layer (void)
+{
+  const int moods[7] = { 5, 5, 5, 5, 5, 5, 5 };
+  g_autoptr(GPtrArray) list = make_days (7, moods, NULL);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                                             rw_julian_from_iso ("2026-03-07"));
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  int x, top, bottom;
+
+  rw_chart_style_init (&style, FALSE);
+  style.marker.alpha = 1;
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_HOURS, FALSE);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  rw_chart_add_marker (chart, rw_julian_from_iso ("2026-03-03"), NULL);
+  surface = render (chart, &style);
+  x = (int) round (rw_chart_x_of_day (chart, 2, WIDTH));
+  top = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 9, WIDTH, HEIGHT);
+  bottom = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 6, WIDTH, HEIGHT);
+  g_assert_true (column_has (surface, x, top, bottom, &style.marker));
+  /* No marker on the next day. */
+  x = (int) round (rw_chart_x_of_day (chart, 3, WIDTH));
+  g_assert_false (column_has (surface, x, top, bottom, &style.marker));
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/point-gap-and-bar", test_point_gap_and_bar);
+  g_test_add_func ("/chart/long-range-keeps-bad-day", test_long_range_keeps_bad_day);
+  g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
+  g_test_add_func ("/chart/markers-layer", test_markers_layer);
+
+  return g_test_run ();
+}
