@@ -11,6 +11,7 @@
 
 #include "rw-help-window.h"
 #include "rw-tags-window.h"
+#include "rw-trends-page.h"
 #include "rw-window.h"
 
 /**
@@ -26,6 +27,7 @@ struct _RwWindow
   /* Template widgets */
   AdwViewStack *view_stack;
   RwJournalPage *journal_page;
+  RwTrendsPage *trends_page;
 
   /* Owned */
   RwContext *context;
@@ -146,6 +148,9 @@ rw_window_constructed (GObject *object)
                                rw_context_get_clock (self->context),
                                settings);
 
+  rw_trends_page_set_store (self->trends_page, rw_context_get_store (self->context),
+                            rw_context_get_clock (self->context));
+
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -219,10 +224,12 @@ rw_window_class_init (RwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RW_TYPE_JOURNAL_PAGE);
+  g_type_ensure (RW_TYPE_TRENDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
@@ -266,6 +273,13 @@ rw_window_get_visible_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+RwTrendsPage *
+rw_window_get_trends_page (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->trends_page;
 }
 
 RwJournalPage *
