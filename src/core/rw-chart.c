@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "rw-chart.h"
@@ -30,6 +31,8 @@
 
 struct _RwChart
 {
+  guint8 *scratch;          /* room for one span mask, reused and cleared per use */
+  gsize scratch_size;
   RwSeries *series;
   gboolean visible[RW_N_SERIES];
   GArray *markers;          /* RwChartMarker */
@@ -111,6 +114,7 @@ rw_chart_free (RwChart *chart)
 {
   rw_chart_clear_markers (chart);
   g_array_unref (chart->markers);
+  g_free (chart->scratch);
   g_clear_pointer (&chart->series, rw_series_unref);
   g_free (chart);
 }
@@ -299,6 +303,186 @@ draw_grid (cairo_t            *cr,
     }
 }
 
+/* Columns: one vertical span per pixel column, for ranges with more days
+ * than columns. On an image surface the spans are rasterised here into an
+ * A8 mask with exact (analytic) coverage at their ends and painted in one
+ * operation; cairo would otherwise build and scan-convert a path of
+ * thousands of boxes. On vector surfaces (SVG, PDF, GTK's recording) they
+ * stay boxes. Nothing is kept between draws but scratch memory. */
+typedef struct
+{
+  cairo_t *cr;
+  gboolean raster;           /* FALSE: vector boxes */
+  guint8 *data;
+  int stride, width, height;
+  int first_row, last_row;   /* rows touched */
+  double device_x, device_y; /* device position of the mask's origin */
+} Spans;
+
+static void
+spans_begin (Spans       *spans,
+             RwChart     *chart,
+             cairo_t     *cr,
+             const Panel *panel)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double sx = 1, sy = 1, x = panel->x, y = panel->y - 4;
+  gsize need;
+
+  spans->cr = cr;
+  spans->raster = FALSE;
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return;
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  if (sx <= 0 || sy <= 0)
+    return;
+  cairo_user_to_device (cr, &x, &y);
+  spans->device_x = floor (x);
+  spans->device_y = floor (y);
+  spans->width = (int) ceil (panel->w * sx) + 2;
+  spans->height = (int) ceil ((panel->h + 8) * sy) + 2;
+  spans->stride = cairo_format_stride_for_width (CAIRO_FORMAT_A8, spans->width);
+  need = (gsize) spans->stride * spans->height;
+  if (chart->scratch_size < need)
+    {
+      g_free (chart->scratch);
+      chart->scratch_size = need;
+      chart->scratch = g_malloc0 (need);
+    }
+  /* Zero from its allocation, and put back to zero after each use. */
+  spans->data = chart->scratch;
+  spans->first_row = spans->height;
+  spans->last_row = -1;
+  spans->raster = TRUE;
+}
+
+/* Adds the box from @x to @x + @w and @top to @bottom (user units). */
+static void
+spans_add (Spans  *spans,
+           double  x,
+           double  w,
+           double  top,
+           double  bottom)
+{
+  double dx0 = x, dy0 = top, dx1 = x + w, dy1 = bottom;
+  int c0, c1, r0, r1;
+
+  if (!spans->raster)
+    {
+      cairo_rectangle (spans->cr, x, top, w, bottom - top);
+      return;
+    }
+
+  cairo_user_to_device (spans->cr, &dx0, &dy0);
+  cairo_user_to_device (spans->cr, &dx1, &dy1);
+  dx0 -= spans->device_x, dx1 -= spans->device_x;
+  dy0 -= spans->device_y, dy1 -= spans->device_y;
+  c0 = MAX (0, (int) floor (dx0));
+  c1 = MIN (spans->width - 1, (int) ceil (dx1) - 1);
+  r0 = MAX (0, (int) floor (dy0));
+  r1 = MIN (spans->height - 1, (int) ceil (dy1) - 1);
+  if (r0 > r1)
+    return;
+  spans->first_row = MIN (spans->first_row, r0);
+  spans->last_row = MAX (spans->last_row, r1);
+
+  for (int c = c0; c <= c1; c++)
+    {
+      double cover_x = MIN (dx1, c + 1) - MAX (dx0, c);
+      int full;
+
+      if (cover_x <= 0)
+        continue;
+      full = (int) (cover_x * 255 + 0.5);
+      for (int r = r0; r <= r1; r++)
+        {
+          guint8 *pixel = spans->data + r * spans->stride + c;
+          int add;
+
+          /* Rows wholly inside the box take the column's coverage; the
+           * two end rows take their share of it. Boxes of one series
+           * overlap only where a line doubles back: adding and clamping
+           * keeps the ends soft and the body solid. */
+          if (r > dy0 && r + 1 < dy1)
+            add = full;
+          else
+            add = (int) (cover_x * (MIN (dy1, r + 1) - MAX (dy0, r)) * 255 + 0.5);
+          add += *pixel;
+          *pixel = (guint8) MIN (255, add);
+        }
+    }
+}
+
+static void
+spans_end (Spans         *spans,
+           const RwColor *color)
+{
+  cairo_t *cr = spans->cr;
+  cairo_surface_t *mask;
+
+  set_color (cr, color);
+  if (!spans->raster)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  if (spans->last_row < spans->first_row)
+    return;
+  /* Only the rows that were drawn into. */
+  mask = cairo_image_surface_create_for_data (spans->data + spans->first_row * spans->stride,
+                                              CAIRO_FORMAT_A8, spans->width,
+                                              spans->last_row - spans->first_row + 1,
+                                              spans->stride);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_mask_surface (cr, mask, spans->device_x, spans->device_y + spans->first_row);
+  cairo_restore (cr);
+  cairo_surface_destroy (mask);
+  memset (spans->data + spans->first_row * spans->stride, 0,
+          (gsize) (spans->last_row - spans->first_row + 1) * spans->stride);
+}
+
+/* A line through one value per pixel column, drawn as a span per column
+ * from halfway to its neighbours' values, @thickness tall: the picture of
+ * stroking the polyline, without stroking a path that doubles back on
+ * itself a thousand times. NAN values are gaps. */
+static void
+fill_column_line (RwChart       *chart,
+                  cairo_t       *cr,
+                  const Panel   *panel,
+                  const double  *values,
+                  guint          columns,
+                  double         thickness,
+                  const RwColor *color)
+{
+  Spans spans;
+
+  spans_begin (&spans, chart, cr, panel);
+  for (guint c = 0; c < columns; c++)
+    {
+      double y, top, bottom;
+
+      if (isnan (values[c]))
+        continue;
+      y = value_y (panel, values[c]);
+      top = bottom = y;
+      if (c > 0 && !isnan (values[c - 1]))
+        {
+          double py = (y + value_y (panel, values[c - 1])) / 2;
+          top = MIN (top, py);
+          bottom = MAX (bottom, py);
+        }
+      if (c + 1 < columns && !isnan (values[c + 1]))
+        {
+          double ny = (y + value_y (panel, values[c + 1])) / 2;
+          top = MIN (top, ny);
+          bottom = MAX (bottom, ny);
+        }
+      spans_add (&spans, panel->x + c, 1, top - thickness / 2, bottom + thickness / 2);
+    }
+  spans_end (&spans, color);
+}
+
 /* Day means (or per-column ranges) of one metric. With @points, each day
  * is a dot; otherwise a line broken at gaps. */
 static void
@@ -355,18 +539,26 @@ draw_metric (RwChart            *chart,
       g_autofree double *max = g_new (double, columns);
 
       rw_series_reduce (s, kind, columns, min, max);
-      cairo_set_line_width (cr, points ? 1.0 : 1.0);
-      for (guint c = 0; c < columns; c++)
+      if (points)
         {
-          double x = panel->x + c + 0.5;
+          Spans spans;
 
-          if (isnan (min[c]))
-            continue;
-          /* A column at least 2 px tall, so a lone value still shows. */
-          cairo_move_to (cr, x, value_y (panel, max[c]) - 1);
-          cairo_line_to (cr, x, value_y (panel, min[c]) + 1);
+          /* Each column from its lowest to its highest day, at least 2 px
+           * tall so that a lone value still shows. */
+          spans_begin (&spans, chart, cr, panel);
+          for (guint c = 0; c < columns; c++)
+            if (!isnan (min[c]))
+              spans_add (&spans, panel->x + c, 1, value_y (panel, max[c]) - 1,
+                         value_y (panel, min[c]) + 1);
+          spans_end (&spans, color);
         }
-      cairo_stroke (cr);
+      else
+        {
+          /* A line through the middle of each column's range. */
+          for (guint c = 0; c < columns; c++)
+            min[c] = isnan (min[c]) ? NAN : (min[c] + max[c]) / 2;
+          fill_column_line (chart, cr, panel, min, columns, 1.5, color);
+        }
     }
 }
 
@@ -408,6 +600,8 @@ draw_rolling (RwChart            *chart,
     {
       /* The mean of the column's rolling values: a smooth line needs no
        * more than one point per pixel. */
+      g_autofree double *values = g_new (double, columns);
+
       for (guint c = 0; c < columns; c++)
         {
           guint start = (guint) ((guint64) c * n / columns);
@@ -424,16 +618,10 @@ draw_rolling (RwChart            *chart,
                   k++;
                 }
             }
-          if (k == 0)
-            pen_down = FALSE;
-          else if (pen_down)
-            cairo_line_to (cr, panel->x + c + 0.5, value_y (panel, sum / k));
-          else
-            {
-              cairo_move_to (cr, panel->x + c + 0.5, value_y (panel, sum / k));
-              pen_down = TRUE;
-            }
+          values[c] = k > 0 ? sum / k : NAN;
         }
+      fill_column_line (chart, cr, panel, values, columns, 2.5, color);
+      return;
     }
   cairo_stroke (cr);
 }
@@ -472,18 +660,22 @@ draw_sleep_bars (RwChart       *chart,
       g_autofree double *min = g_new (double, columns);
       g_autofree double *max = g_new (double, columns);
 
+      RwColor dark = { color->red * 0.6, color->green * 0.6, color->blue * 0.6, 1 };
+      Spans spans;
+
       rw_series_reduce (s, RW_SERIES_SLEEP_HOURS, columns, min, max);
+      spans_begin (&spans, chart, cr, panel);
       for (guint c = 0; c < columns; c++)
         if (!isnan (max[c]))
-          cairo_rectangle (cr, panel->x + c, value_y (panel, MIN (max[c], panel->max)), 1,
-                           base - value_y (panel, MIN (max[c], panel->max)));
-      cairo_fill (cr);
+          spans_add (&spans, panel->x + c, 1, value_y (panel, MIN (max[c], panel->max)), base);
+      spans_end (&spans, color);
       /* The shortest night of each column as a darker tick. */
-      cairo_set_source_rgba (cr, color->red * 0.6, color->green * 0.6, color->blue * 0.6, 1);
+      spans_begin (&spans, chart, cr, panel);
       for (guint c = 0; c < columns; c++)
         if (!isnan (min[c]) && min[c] < max[c])
-          cairo_rectangle (cr, panel->x + c, value_y (panel, MIN (min[c], panel->max)) - 0.5, 1, 1);
-      cairo_fill (cr);
+          spans_add (&spans, panel->x + c, 1, value_y (panel, MIN (min[c], panel->max)) - 0.5,
+                     value_y (panel, MIN (min[c], panel->max)) + 0.5);
+      spans_end (&spans, &dark);
     }
 }
 
