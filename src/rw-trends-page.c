@@ -596,7 +596,6 @@ rw_trends_page_init (RwTrendsPage *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   /* Metrics in the order of the editor, sleep first among the rest. */
   static const RwSeriesKind order[] = { RW_SERIES_MOOD, RW_SERIES_SLEEP_HOURS,
                                         RW_SERIES_SLEEP_QUALITY, RW_SERIES_ANXIETY,
@@ -649,13 +648,16 @@ rw_trends_page_init (RwTrendsPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "numeric");
   gtk_label_set_ellipsize (self->range_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (range_row), ranges);
-  gtk_box_append (GTK_BOX (range_row), spacer);
+  /* The range buttons on one line; previous, the dates and next below, so
+   * that both fit 360 px. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->range_label), TRUE);
+  gtk_widget_add_css_class (ranges, "range-buttons");
+  gtk_widget_set_halign (ranges, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), ranges);
   gtk_box_append (GTK_BOX (range_row), self->prev_button);
+  gtk_box_append (GTK_BOX (range_row), GTK_WIDGET (self->range_label));
   gtk_box_append (GTK_BOX (range_row), self->next_button);
   gtk_box_append (GTK_BOX (box), range_row);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->range_label));
 
   /* Which series to draw. */
   for (guint o = 0; o < G_N_ELEMENTS (order); o++)

@@ -522,6 +522,13 @@ draw_metric (RwChart            *chart,
             }
           else if (pen_down)
             cairo_line_to (cr, x, value_y (panel, v));
+          else if (i + 1 >= n || isnan (rw_series_get_value (s, kind, i + 1)))
+            {
+              /* A day alone between gaps: a line cannot show it, a dot can. */
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, value_y (panel, v), 1.75, 0, 2 * G_PI);
+              cairo_new_sub_path (cr);
+            }
           else
             {
               cairo_move_to (cr, x, value_y (panel, v));
