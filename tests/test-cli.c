@@ -423,6 +423,7 @@ test_chart (Fixture       *f,
             gconstpointer  data)
 {
   const char *files[] = { "c.png", "c.svg", "c.pdf" };
+  g_autofree char *pdftotext = NULL;
   const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
 
   for (guint i = 0; i < 20; i++)
@@ -454,7 +455,8 @@ test_chart (Fixture       *f,
     }
 
   /* The PDF carries real text: the legend and the dates. */
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
     {
       g_autofree char *pdf = g_build_filename (f->dir, "c.pdf", NULL);
       const char *argv[] = { "pdftotext", pdf, "-", NULL };
