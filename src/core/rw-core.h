@@ -21,4 +21,6 @@
 #include "rw-search.h"
 #include "rw-series.h"
 #include "rw-chart.h"
+#include "rw-plan.h"
+#include "rw-breathing.h"
 #include "rw-validate.h"
