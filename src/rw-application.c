@@ -213,6 +213,7 @@ rw_application_init (RwApplication *self)
     { "win.new-check-in", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.get-help", { "F1", NULL } },
+    { "win.breathe", { "<Control>b", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view::journal", { "<Alt>1", NULL } },
     { "win.view::trends", { "<Alt>2", NULL } },

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-breathing-window.h"
 #include "rw-help-window.h"
 #include "rw-tags-window.h"
+#include "rw-plan-page.h"
 #include "rw-trends-page.h"
 #include "rw-window.h"
 
@@ -28,6 +30,10 @@ struct _RwWindow
   AdwViewStack *view_stack;
   RwJournalPage *journal_page;
   RwTrendsPage *trends_page;
+  RwPlanPage *plan_page;
+  /* The guide view, when there is one, opens links in itself. */
+  GtkWidget *guide_page_widget;
+  void (*guide_open_link) (GtkWidget *page, const char *uri);
 
   /* Owned */
   RwContext *context;
@@ -123,7 +129,44 @@ manage_tags_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (tags));
 }
 
+/* Links from the plan and the guide: guide:CHAPTER#slug, ref:KEY and
+ * app:help. */
+static void
+open_link_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (g_str_has_prefix (uri, "app:help"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "get-help", NULL);
+  else if (g_str_has_prefix (uri, "guide:") || g_str_has_prefix (uri, "ref:"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "guide");
+      if (self->guide_open_link != NULL)
+        self->guide_open_link (self->guide_page_widget, uri);
+    }
+}
+
+static void
+breathe_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwBreathingWindow *window;
+
+  if (self->context == NULL)
+    return;
+  window = rw_breathing_window_new (GTK_WINDOW (self), rw_context_get_database (self->context),
+                                    rw_context_get_clock (self->context), 10);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry win_actions[] = {
+  { "breathe", breathe_cb },
+  { "open-link", open_link_cb, "s" },
   { "manage-tags", manage_tags_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
@@ -149,6 +192,8 @@ rw_window_constructed (GObject *object)
                                settings);
 
   rw_trends_page_set_store (self->trends_page, rw_context_get_store (self->context),
+                            rw_context_get_clock (self->context));
+  rw_plan_page_set_context (self->plan_page, rw_context_get_store (self->context),
                             rw_context_get_clock (self->context));
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -225,11 +270,13 @@ rw_window_class_init (RwWindowClass *klass)
 
   g_type_ensure (RW_TYPE_JOURNAL_PAGE);
   g_type_ensure (RW_TYPE_TRENDS_PAGE);
+  g_type_ensure (RW_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, plan_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
@@ -273,6 +320,13 @@ rw_window_get_visible_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+RwPlanPage *
+rw_window_get_plan_page (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->plan_page;
 }
 
 RwTrendsPage *
