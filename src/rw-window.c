@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rw-breathing-window.h"
+#include "rw-guide-page.h"
 #include "rw-help-window.h"
 #include "rw-tags-window.h"
 #include "rw-plan-page.h"
@@ -31,9 +32,7 @@ struct _RwWindow
   RwJournalPage *journal_page;
   RwTrendsPage *trends_page;
   RwPlanPage *plan_page;
-  /* The guide view, when there is one, opens links in itself. */
-  GtkWidget *guide_page_widget;
-  void (*guide_open_link) (GtkWidget *page, const char *uri);
+  RwGuidePage *guide_page;
 
   /* Owned */
   RwContext *context;
@@ -97,6 +96,12 @@ search_cb (GSimpleAction *action,
 {
   RwWindow *self = user_data;
 
+  /* Ctrl+F searches the guide in the guide, the journal anywhere else. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "guide") == 0)
+    {
+      rw_guide_page_focus_search (self->guide_page);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
   gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.search", NULL);
 }
@@ -144,8 +149,7 @@ open_link_cb (GSimpleAction *action,
   else if (g_str_has_prefix (uri, "guide:") || g_str_has_prefix (uri, "ref:"))
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "guide");
-      if (self->guide_open_link != NULL)
-        self->guide_open_link (self->guide_page_widget, uri);
+      rw_guide_page_open_link (self->guide_page, uri);
     }
 }
 
@@ -195,6 +199,7 @@ rw_window_constructed (GObject *object)
                             rw_context_get_clock (self->context));
   rw_plan_page_set_context (self->plan_page, rw_context_get_store (self->context),
                             rw_context_get_clock (self->context));
+  rw_guide_page_set_settings (self->guide_page, settings);
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -271,12 +276,14 @@ rw_window_class_init (RwWindowClass *klass)
   g_type_ensure (RW_TYPE_JOURNAL_PAGE);
   g_type_ensure (RW_TYPE_TRENDS_PAGE);
   g_type_ensure (RW_TYPE_PLAN_PAGE);
+  g_type_ensure (RW_TYPE_GUIDE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_page);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, guide_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
@@ -320,6 +327,13 @@ rw_window_get_visible_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+RwGuidePage *
+rw_window_get_guide_page (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->guide_page;
 }
 
 RwPlanPage *

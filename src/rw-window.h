@@ -9,6 +9,7 @@
 
 #include "rw-context.h"
 #include "rw-journal-page.h"
+#include "rw-guide-page.h"
 #include "rw-plan-page.h"
 #include "rw-trends-page.h"
 
@@ -24,5 +25,6 @@ const char    *rw_window_get_visible_view (RwWindow       *self);
 RwJournalPage *rw_window_get_journal_page (RwWindow       *self);
 RwTrendsPage  *rw_window_get_trends_page  (RwWindow       *self);
 RwPlanPage    *rw_window_get_plan_page    (RwWindow       *self);
+RwGuidePage   *rw_window_get_guide_page   (RwWindow       *self);
 
 G_END_DECLS

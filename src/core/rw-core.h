@@ -23,4 +23,5 @@
 #include "rw-chart.h"
 #include "rw-plan.h"
 #include "rw-breathing.h"
+#include "rw-guide.h"
 #include "rw-validate.h"
