@@ -31,6 +31,7 @@ struct _RwGuidePage
   GPtrArray *block_widgets;    /* GtkWidget, one per block of the chapter */
   GPtrArray *hits;             /* RwGuideHit */
   guint scroll_tick;
+  guint scroll_frames;
 
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
@@ -107,6 +108,14 @@ scroll_tick_cb (GtkWidget     *widget,
   RwGuidePage *self = RW_GUIDE_PAGE (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
+  /* Tick callbacks run before layout: wait until the new chapter has been
+   * laid out (its last block has a size) before scrolling. */
+  if (self->scroll_frames++ < 8 && self->block_widgets->len > 0 &&
+      gtk_widget_get_height (g_ptr_array_index (self->block_widgets, self->block_widgets->len - 1)) == 0)
+    return G_SOURCE_CONTINUE;
+  if (self->scroll_frames < 2)
+    return G_SOURCE_CONTINUE;
+
   self->scroll_tick = 0;
   if (self->target_block >= 0 && (guint) self->target_block < self->block_widgets->len)
     {
@@ -126,6 +135,7 @@ scroll_tick_cb (GtkWidget     *widget,
 static void
 queue_scroll (RwGuidePage *self)
 {
+  self->scroll_frames = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }

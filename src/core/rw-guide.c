@@ -573,6 +573,18 @@ rw_guide_search (RwGuide    *guide,
             glong start = MAX (0, at - 40);
             glong end = MIN (length, at + 100);
             const char *s = g_utf8_offset_to_pointer (bl->text, MIN (start, length));
+            const char *m0 = g_utf8_offset_to_pointer (bl->text, MIN (at, length));
+
+            /* Start the snippet at a word, not in the middle of one. */
+            if (start > 0)
+              {
+                const char *space = s;
+
+                while (space < m0 && !g_unichar_isspace (g_utf8_get_char (space)))
+                  space = g_utf8_next_char (space);
+                if (space < m0)
+                  s = g_utf8_next_char (space);
+              }
             const char *m = g_utf8_offset_to_pointer (bl->text, MIN (at, length));
             const char *m_end = g_utf8_offset_to_pointer (m, MIN ((glong) g_utf8_strlen (((char **) kept->pdata)[0], -1), length - MIN (at, length)));
             const char *e = g_utf8_offset_to_pointer (bl->text, end);
