@@ -230,7 +230,10 @@ test_parser (void)
   g_assert_true (rw_guide_resolve_link (g, "ref:k1", &chapter, &index));
   g_assert_cmpuint (index, ==, 2);
 
-  g_assert_cmpstr (rw_guide_slugify ("Questions to ask a provider"), ==, "questions-to-ask-a-provider");
+  {
+    g_autofree char *slug = rw_guide_slugify ("Questions to ask a provider");
+    g_assert_cmpstr (slug, ==, "questions-to-ask-a-provider");
+  }
 }
 
 /* Lower-case words of letters and digits, apostrophes dropped. */

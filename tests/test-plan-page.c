@@ -116,6 +116,22 @@ test_day_2_by_check_in (Fixture       *f,
 }
 
 static void
+test_day_1_opens_the_guide (Fixture       *f,
+                            gconstpointer  data)
+{
+  RwGuidePage *guide = rw_window_get_guide_page (f->window);
+  RwGuide *content = rw_guide_page_get_guide (guide);
+
+  start_plan (f);
+  g_signal_emit_by_name (rw_plan_page_get_task_button (f->page, "d1-questions"), "clicked");
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "guide");
+  g_assert_cmpint (rw_guide_page_get_chapter (guide), ==,
+                   rw_guide_find_chapter (content, "10-questions-for-a-provider"));
+  g_assert_cmpint (rw_guide_page_get_target_block (guide), >, 0);
+}
+
+static void
 test_manual_check_and_pause (Fixture       *f,
                              gconstpointer  data)
 {
@@ -187,6 +203,7 @@ main (int    argc,
 
   ADD ("day-2-by-check-in", test_day_2_by_check_in);
   ADD ("manual-check-and-shift", test_manual_check_and_pause);
+  ADD ("day-1-opens-the-guide", test_day_1_opens_the_guide);
   ADD ("day-3-by-breathing", test_day_3_by_breathing);
 
 #undef ADD

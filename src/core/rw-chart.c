@@ -307,15 +307,17 @@ draw_grid (cairo_t            *cr,
  * than columns. On an image surface the spans are rasterised here into an
  * A8 mask with exact (analytic) coverage at their ends and painted in one
  * operation; cairo would otherwise build and scan-convert a path of
- * thousands of boxes. On vector surfaces (SVG, PDF, GTK's recording) they
+ * thousands of boxes. Tall spans (bars, the daily range) are filled row by
+ * row, in memory order; thin ones (lines) column by column, touching only
+ * their own pixels. On vector surfaces (SVG, PDF, GTK's recording) they
  * stay boxes. Nothing is kept between draws but scratch memory. */
 typedef struct
 {
   cairo_t *cr;
   gboolean raster;           /* FALSE: vector boxes */
-  guint8 *data;
+  guint8 *data;              /* the mask, zero outside a draw */
   int stride, width, height;
-  int first_row, last_row;   /* rows touched */
+  float *top, *bottom;       /* per device column; top >= bottom: empty */
   double device_x, device_y; /* device position of the mask's origin */
 } Spans;
 
@@ -327,7 +329,7 @@ spans_begin (Spans       *spans,
 {
   cairo_surface_t *target = cairo_get_target (cr);
   double sx = 1, sy = 1, x = panel->x, y = panel->y - 4;
-  gsize need;
+  gsize mask_size, need;
 
   spans->cr = cr;
   spans->raster = FALSE;
@@ -342,21 +344,27 @@ spans_begin (Spans       *spans,
   spans->width = (int) ceil (panel->w * sx) + 2;
   spans->height = (int) ceil ((panel->h + 8) * sy) + 2;
   spans->stride = cairo_format_stride_for_width (CAIRO_FORMAT_A8, spans->width);
-  need = (gsize) spans->stride * spans->height;
+  mask_size = (gsize) spans->stride * spans->height;
+  need = mask_size + (gsize) spans->width * 2 * sizeof (float);
   if (chart->scratch_size < need)
     {
       g_free (chart->scratch);
       chart->scratch_size = need;
       chart->scratch = g_malloc0 (need);
     }
-  /* Zero from its allocation, and put back to zero after each use. */
   spans->data = chart->scratch;
-  spans->first_row = spans->height;
-  spans->last_row = -1;
+  spans->top = (float *) (chart->scratch + mask_size);
+  spans->bottom = spans->top + spans->width;
+  for (int c = 0; c < spans->width; c++)
+    {
+      spans->top[c] = G_MAXFLOAT;
+      spans->bottom[c] = -G_MAXFLOAT;
+    }
   spans->raster = TRUE;
 }
 
-/* Adds the box from @x to @x + @w and @top to @bottom (user units). */
+/* Adds the box from @x to @x + @w and @top to @bottom (user units); boxes
+ * in one column join into one span. */
 static void
 spans_add (Spans  *spans,
            double  x,
@@ -365,7 +373,7 @@ spans_add (Spans  *spans,
            double  bottom)
 {
   double dx0 = x, dy0 = top, dx1 = x + w, dy1 = bottom;
-  int c0, c1, r0, r1;
+  int c0, c1;
 
   if (!spans->raster)
     {
@@ -376,40 +384,14 @@ spans_add (Spans  *spans,
   cairo_user_to_device (spans->cr, &dx0, &dy0);
   cairo_user_to_device (spans->cr, &dx1, &dy1);
   dx0 -= spans->device_x, dx1 -= spans->device_x;
-  dy0 -= spans->device_y, dy1 -= spans->device_y;
-  c0 = MAX (0, (int) floor (dx0));
-  c1 = MIN (spans->width - 1, (int) ceil (dx1) - 1);
-  r0 = MAX (0, (int) floor (dy0));
-  r1 = MIN (spans->height - 1, (int) ceil (dy1) - 1);
-  if (r0 > r1)
-    return;
-  spans->first_row = MIN (spans->first_row, r0);
-  spans->last_row = MAX (spans->last_row, r1);
-
+  dy0 = CLAMP (dy0 - spans->device_y, 0, spans->height);
+  dy1 = CLAMP (dy1 - spans->device_y, 0, spans->height);
+  c0 = MAX (0, (int) floor (dx0 + 0.001));
+  c1 = MIN (spans->width - 1, (int) ceil (dx1 - 0.001) - 1);
   for (int c = c0; c <= c1; c++)
     {
-      double cover_x = MIN (dx1, c + 1) - MAX (dx0, c);
-      int full;
-
-      if (cover_x <= 0)
-        continue;
-      full = (int) (cover_x * 255 + 0.5);
-      for (int r = r0; r <= r1; r++)
-        {
-          guint8 *pixel = spans->data + r * spans->stride + c;
-          int add;
-
-          /* Rows wholly inside the box take the column's coverage; the
-           * two end rows take their share of it. Boxes of one series
-           * overlap only where a line doubles back: adding and clamping
-           * keeps the ends soft and the body solid. */
-          if (r > dy0 && r + 1 < dy1)
-            add = full;
-          else
-            add = (int) (cover_x * (MIN (dy1, r + 1) - MAX (dy0, r)) * 255 + 0.5);
-          add += *pixel;
-          *pixel = (guint8) MIN (255, add);
-        }
+      spans->top[c] = MIN (spans->top[c], (float) dy0);
+      spans->bottom[c] = MAX (spans->bottom[c], (float) dy1);
     }
 }
 
@@ -419,6 +401,10 @@ spans_end (Spans         *spans,
 {
   cairo_t *cr = spans->cr;
   cairo_surface_t *mask;
+  int first = G_MAXINT, last = -1;
+  double covered = 0;
+  guint8 *data = spans->data;
+  int stride = spans->stride;
 
   set_color (cr, color);
   if (!spans->raster)
@@ -426,20 +412,72 @@ spans_end (Spans         *spans,
       cairo_fill (cr);
       return;
     }
-  if (spans->last_row < spans->first_row)
+
+  for (int c = 0; c < spans->width; c++)
+    if (spans->top[c] < spans->bottom[c])
+      {
+        first = MIN (first, (int) floor (spans->top[c]));
+        last = MAX (last, (int) ceil (spans->bottom[c]) - 1);
+        covered += spans->bottom[c] - spans->top[c];
+      }
+  if (last < first)
     return;
-  /* Only the rows that were drawn into. */
-  mask = cairo_image_surface_create_for_data (spans->data + spans->first_row * spans->stride,
-                                              CAIRO_FORMAT_A8, spans->width,
-                                              spans->last_row - spans->first_row + 1,
-                                              spans->stride);
+  last = MIN (last, spans->height - 1);
+
+  if (covered > 0.25 * (last - first + 1) * spans->width)
+    {
+      /* Tall spans: whole pixels row by row (a loop compilers vectorise),
+       * then the end pixels. The first and last whole rows of each column
+       * go in the float arrays' place as integers. */
+      gint32 *from = (gint32 *) spans->top, *to = (gint32 *) spans->bottom;
+      g_autofree float *keep = g_memdup2 (spans->top, (gsize) spans->width * 2 * sizeof (float));
+
+      for (int c = 0; c < spans->width; c++)
+        {
+          float t = keep[c], b = keep[spans->width + c];
+
+          from[c] = t < b ? (gint32) ceil (t) : G_MAXINT32;
+          to[c] = t < b ? (gint32) floor (b) : G_MININT32;
+        }
+      for (int r = first; r <= last; r++)
+        {
+          guint8 *row = data + (gsize) (r - first) * stride;
+
+          for (int c = 0; c < spans->width; c++)
+            row[c] = (guint8) (-(guint8) ((r >= from[c]) & (r < to[c])));
+        }
+      memcpy (spans->top, keep, (gsize) spans->width * 2 * sizeof (float));
+    }
+  for (int c = 0; c < spans->width; c++)
+    {
+      float t = spans->top[c], b = spans->bottom[c];
+      int rt, rb;
+
+      if (!(t < b))
+        continue;
+      rt = (int) floor (t);
+      rb = MIN ((int) ceil (b) - 1, last);
+      if (rt == rb)
+        {
+          data[(gsize) (rt - first) * stride + c] = (guint8) ((b - t) * 255 + 0.5);
+          continue;
+        }
+      data[(gsize) (rt - first) * stride + c] = (guint8) ((rt + 1 - t) * 255 + 0.5);
+      if (covered <= 0.25 * (last - first + 1) * spans->width)
+        for (int r = rt + 1; r < rb; r++)
+          data[(gsize) (r - first) * stride + c] = 255;
+      data[(gsize) (rb - first) * stride + c] = (guint8) ((MIN (b, rb + 1) - rb) * 255 + 0.5);
+    }
+
+  mask = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_A8, spans->width,
+                                              last - first + 1, stride);
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_mask_surface (cr, mask, spans->device_x, spans->device_y + spans->first_row);
+  cairo_mask_surface (cr, mask, spans->device_x, spans->device_y + first);
   cairo_restore (cr);
   cairo_surface_destroy (mask);
-  memset (spans->data + spans->first_row * spans->stride, 0,
-          (gsize) (spans->last_row - spans->first_row + 1) * spans->stride);
+  /* Back to zero for the next use. */
+  memset (data, 0, (gsize) (last - first + 1) * stride);
 }
 
 /* A line through one value per pixel column, drawn as a span per column
