@@ -1,5 +1,6 @@
 /* test-chart.c: render known data and look at the pixels where a point, a
- * gap and a bar must be; the same for a long range reduced to columns.
+ * gap and a bar must be; the same for a long range reduced to columns, and
+ * the chart's own filling of columns against cairo's.
  *
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rw-core.h"
@@ -214,6 +216,126 @@ test_markers_layer (void)
   cairo_surface_destroy (surface);
 }
 
+/* Ten years of varied days into fewer columns, drawn once with the chart's
+ * own span filling on an image surface and once through a recording
+ * surface (where the spans stay boxes and cairo fills them): the pictures
+ * must agree. Then with a clip, which must be obeyed, and at scale 2. */
+static GPtrArray *
+make_varied_days (guint  n,
+                  int   *moods,
+                  double *sleep)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < n; i++)
+    {
+      moods[i] = i % 97 == 5 ? -1 : g_rand_int_range (rand, 0, 11);
+      sleep[i] = i % 89 == 3 ? -1 : g_rand_int_range (rand, 12, 41) / 4.0;
+    }
+  return make_days (n, moods, sleep);
+}
+
+/* Pixels of @a and @b whose channels differ by more than @tolerance. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              tolerance)
+{
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint count = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      for (int k = 0; k < 3; k++)
+        if (abs (da[y * stride + x * 4 + k] - db[y * stride + x * 4 + k]) > tolerance)
+          {
+            count++;
+            break;
+          }
+  return count;
+}
+
+static cairo_surface_t *
+render_scaled (RwChart            *chart,
+               const RwChartStyle *style,
+               double              scale,
+               gboolean            via_recording,
+               const cairo_rectangle_t *clip)
+{
+  int w = (int) (WIDTH * scale), h = (int) (HEIGHT * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_t *target = surface;
+  cairo_t *cr;
+
+  if (via_recording)
+    target = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (target);
+  /* Magenta where the chart does not draw. */
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (cr);
+    }
+  rw_chart_draw (chart, cr, WIDTH, HEIGHT, style);
+  cairo_destroy (cr);
+  if (via_recording)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (target);
+    }
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_long_range_fill_matches_cairo (void)
+{
+  guint n = 3650;
+  g_autofree int *moods = g_new (int, n);
+  g_autofree double *sleep = g_new (double, n);
+  g_autoptr(GPtrArray) list = make_varied_days (n, moods, sleep);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                                             rw_julian_from_iso ("2026-03-01") + n - 1);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  const cairo_rectangle_t clip = { 100, 0, 200, HEIGHT };
+  RwChartStyle style;
+
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  for (int dark = 0; dark <= 1; dark++)
+    for (int scaled = 0; scaled <= 1; scaled++)
+      {
+        double scale = scaled ? 2 : 1;
+        cairo_surface_t *own, *boxes;
+        guint pixels = (guint) (WIDTH * scale * HEIGHT * scale);
+
+        rw_chart_style_init (&style, dark);
+        own = render_scaled (chart, &style, scale, FALSE, NULL);
+        boxes = render_scaled (chart, &style, scale, TRUE, NULL);
+        /* Rounding may differ by a level or two, nothing more. */
+        g_assert_cmpuint (count_differences (own, boxes, 3), <, pixels / 1000);
+        cairo_surface_destroy (own);
+        cairo_surface_destroy (boxes);
+
+        own = render_scaled (chart, &style, scale, FALSE, &clip);
+        boxes = render_scaled (chart, &style, scale, TRUE, &clip);
+        g_assert_cmpuint (count_differences (own, boxes, 3), <, pixels / 1000);
+        /* Nothing drawn outside the clip. */
+        g_assert_cmpfloat (distance (own, 50 * scale, HEIGHT * scale / 2, &(RwColor) { 1, 0, 1, 1 }), ==, 0);
+        g_assert_cmpfloat (distance (own, 400 * scale, HEIGHT * scale / 2, &(RwColor) { 1, 0, 1, 1 }), ==, 0);
+        cairo_surface_destroy (own);
+        cairo_surface_destroy (boxes);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/chart/long-range-keeps-bad-day", test_long_range_keeps_bad_day);
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
   g_test_add_func ("/chart/markers-layer", test_markers_layer);
+  g_test_add_func ("/chart/long-range-fill-matches-cairo", test_long_range_fill_matches_cairo);
 
   return g_test_run ();
 }

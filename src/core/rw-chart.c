@@ -31,7 +31,7 @@
 
 struct _RwChart
 {
-  guint8 *scratch;          /* room for one span mask, reused and cleared per use */
+  guint8 *scratch;          /* per-column span ends, reused between draws */
   gsize scratch_size;
   RwSeries *series;
   gboolean visible[RW_N_SERIES];
@@ -238,6 +238,24 @@ make_layout (cairo_t            *cr,
   return layout;
 }
 
+/* Shows what @layout holds, @w by @h pixels, with its (x, y) anchor at the
+ * given fraction of its size. */
+static void
+show_layout (cairo_t       *cr,
+             PangoLayout   *layout,
+             int            w,
+             int            h,
+             double         x,
+             double         y,
+             double         ax,
+             double         ay,
+             const RwColor *color)
+{
+  set_color (cr, color);
+  cairo_move_to (cr, x - ax * w, y - ay * h);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* Draws @text with its (x, y) anchor at the given fraction of its size. */
 static void
 draw_text (cairo_t       *cr,
@@ -253,19 +271,21 @@ draw_text (cairo_t       *cr,
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  set_color (cr, color);
-  cairo_move_to (cr, x - ax * w, y - ay * h);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout, w, h, x, y, ax, ay, color);
 }
 
-static double
-text_width (PangoLayout *layout,
-            const char  *text)
+/* Sets @text in @layout (shaping it once) and returns its width. */
+static int
+set_text (PangoLayout *layout,
+          const char  *text,
+          int         *height)
 {
   int w, h;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
+  if (height != NULL)
+    *height = h;
   return w;
 }
 
@@ -287,15 +307,20 @@ draw_grid (cairo_t            *cr,
            const RwChartStyle *style)
 {
   cairo_set_line_width (cr, 1);
+  set_color (cr, &style->grid);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double y = round (value_y (panel, ticks[i])) + 0.5;
+
+      cairo_move_to (cr, panel->x, y);
+      cairo_line_to (cr, panel->x + panel->w, y);
+    }
+  cairo_stroke (cr);
   for (guint i = 0; i < n_ticks; i++)
     {
       double y = round (value_y (panel, ticks[i])) + 0.5;
       g_autofree char *label = g_strdup_printf ("%g%s", ticks[i], unit);
 
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, panel->x, y);
-      cairo_line_to (cr, panel->x + panel->w, y);
-      cairo_stroke (cr);
       if (right)
         draw_text (cr, layout, label, panel->x + panel->w + 4, y, 0, 0.5, &style->dim);
       else
@@ -304,21 +329,27 @@ draw_grid (cairo_t            *cr,
 }
 
 /* Columns: one vertical span per pixel column, for ranges with more days
- * than columns. On an image surface the spans are rasterised here into an
- * A8 mask with exact (analytic) coverage at their ends and painted in one
- * operation; cairo would otherwise build and scan-convert a path of
- * thousands of boxes. Tall spans (bars, the daily range) are filled row by
- * row, in memory order; thin ones (lines) column by column, touching only
- * their own pixels. On vector surfaces (SVG, PDF, GTK's recording) they
- * stay boxes. Nothing is kept between draws but scratch memory. */
+ * than columns. On an image surface (a PNG export, the benchmark) the
+ * spans are blended straight into the surface's pixels with exact
+ * (analytic) coverage at their ends: cairo would otherwise build and
+ * scan-convert a path of thousands of boxes, and a mask the size of the
+ * panel costs a composite of every pixel in it. Tall spans (bars, the daily
+ * range) are filled row by row, in memory order; thin ones (lines) column
+ * by column, touching only their own pixels. Anywhere else (SVG, PDF,
+ * GTK's recording, a clip that is not one rectangle, a transform that is
+ * more than a scale) they stay boxes for cairo to fill. Nothing is kept
+ * between draws but scratch memory. */
 typedef struct
 {
   cairo_t *cr;
   gboolean raster;           /* FALSE: vector boxes */
-  guint8 *data;              /* the mask, zero outside a draw */
-  int stride, width, height;
+  cairo_surface_t *target;
+  guint8 *pixels;            /* the area's first pixel in the target */
+  int stride, width, height; /* of the area, in device pixels */
+  int device_x, device_y;    /* the area's origin in the target */
+  cairo_matrix_t matrix;     /* user to device: a scale and an offset */
   float *top, *bottom;       /* per device column; top >= bottom: empty */
-  double device_x, device_y; /* device position of the mask's origin */
+  gint32 *from, *to;         /* whole rows per column while filling */
 } Spans;
 
 static void
@@ -327,34 +358,77 @@ spans_begin (Spans       *spans,
              cairo_t     *cr,
              const Panel *panel)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
-  double sx = 1, sy = 1, x = panel->x, y = panel->y - 4;
-  gsize mask_size, need;
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_format_t format;
+  cairo_matrix_t matrix;
+  double ox, oy, scale_x, scale_y;
+  double x0 = panel->x, y0 = panel->y - 4, x1 = panel->x + panel->w, y1 = panel->y + panel->h + 4;
+  int ax0, ay0, ax1, ay1;
+  gsize need;
 
   spans->cr = cr;
   spans->raster = FALSE;
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_data (target) == NULL ||
+      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
     return;
-  cairo_user_to_device_distance (cr, &sx, &sy);
-  if (sx <= 0 || sy <= 0)
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
     return;
-  cairo_user_to_device (cr, &x, &y);
-  spans->device_x = floor (x);
-  spans->device_y = floor (y);
-  spans->width = (int) ceil (panel->w * sx) + 2;
-  spans->height = (int) ceil ((panel->h + 8) * sy) + 2;
-  spans->stride = cairo_format_stride_for_width (CAIRO_FORMAT_A8, spans->width);
-  mask_size = (gsize) spans->stride * spans->height;
-  need = mask_size + (gsize) spans->width * 2 * sizeof (float);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+  cairo_get_matrix (cr, &matrix);
+  if (ox != 0 || oy != 0 || scale_x != 1 || scale_y != 1 ||
+      matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.yy <= 0)
+    return;
+
+  /* The panel, one device pixel wider all round, within the clip. */
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return;
+    }
+  {
+    cairo_rectangle_t *r = &clip->rectangles[0];
+    double cx0 = r->x, cy0 = r->y, cx1 = r->x + r->width, cy1 = r->y + r->height;
+
+    cairo_user_to_device (cr, &cx0, &cy0);
+    cairo_user_to_device (cr, &cx1, &cy1);
+    cairo_user_to_device (cr, &x0, &y0);
+    cairo_user_to_device (cr, &x1, &y1);
+    ax0 = MAX ((int) floor (x0) - 1, (int) ceil (cx0));
+    ay0 = MAX ((int) floor (y0) - 1, (int) ceil (cy0));
+    ax1 = MIN ((int) ceil (x1) + 1, (int) floor (cx1));
+    ay1 = MIN ((int) ceil (y1) + 1, (int) floor (cy1));
+  }
+  cairo_rectangle_list_destroy (clip);
+  ax0 = MAX (ax0, 0);
+  ay0 = MAX (ay0, 0);
+  ax1 = MIN (ax1, cairo_image_surface_get_width (target));
+  ay1 = MIN (ay1, cairo_image_surface_get_height (target));
+  if (ax1 <= ax0 || ay1 <= ay0)
+    return;
+
+  spans->target = target;
+  spans->matrix = matrix;
+  spans->device_x = ax0;
+  spans->device_y = ay0;
+  spans->width = ax1 - ax0;
+  spans->height = ay1 - ay0;
+  spans->stride = cairo_image_surface_get_stride (target);
+  need = (gsize) spans->width * 4 * sizeof (float);
   if (chart->scratch_size < need)
     {
       g_free (chart->scratch);
       chart->scratch_size = need;
-      chart->scratch = g_malloc0 (need);
+      chart->scratch = g_malloc (need);
     }
-  spans->data = chart->scratch;
-  spans->top = (float *) (chart->scratch + mask_size);
+  spans->top = (float *) chart->scratch;
   spans->bottom = spans->top + spans->width;
+  spans->from = (gint32 *) (spans->bottom + spans->width);
+  spans->to = spans->from + spans->width;
   for (int c = 0; c < spans->width; c++)
     {
       spans->top[c] = G_MAXFLOAT;
@@ -381,11 +455,10 @@ spans_add (Spans  *spans,
       return;
     }
 
-  cairo_user_to_device (spans->cr, &dx0, &dy0);
-  cairo_user_to_device (spans->cr, &dx1, &dy1);
-  dx0 -= spans->device_x, dx1 -= spans->device_x;
-  dy0 = CLAMP (dy0 - spans->device_y, 0, spans->height);
-  dy1 = CLAMP (dy1 - spans->device_y, 0, spans->height);
+  dx0 = spans->matrix.xx * dx0 + spans->matrix.x0 - spans->device_x;
+  dx1 = spans->matrix.xx * dx1 + spans->matrix.x0 - spans->device_x;
+  dy0 = CLAMP (spans->matrix.yy * dy0 + spans->matrix.y0 - spans->device_y, 0, spans->height);
+  dy1 = CLAMP (spans->matrix.yy * dy1 + spans->matrix.y0 - spans->device_y, 0, spans->height);
   c0 = MAX (0, (int) floor (dx0 + 0.001));
   c1 = MIN (spans->width - 1, (int) ceil (dx1 - 0.001) - 1);
   for (int c = c0; c <= c1; c++)
@@ -395,16 +468,42 @@ spans_add (Spans  *spans,
     }
 }
 
+/* Each of the four 8-bit channels of @x times @a / 255, rounded. */
+static inline guint32
+scale_channels (guint32 x,
+                guint   a)
+{
+  guint32 rb = (x & 0x00ff00ff) * a + 0x00800080;
+  guint32 ag = ((x >> 8) & 0x00ff00ff) * a + 0x00800080;
+
+  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
+  return rb | ag;
+}
+
+/* @color (premultiplied) at @coverage (0–255) over @pixel. The sum cannot
+ * carry from one channel into the next: a premultiplied channel is at most
+ * its alpha, and what is kept of the pixel at most 255 minus that alpha. */
+static inline guint32
+blend (guint32 pixel,
+       guint32 color,
+       guint   coverage)
+{
+  guint32 source = coverage >= 255 ? color : scale_channels (color, coverage);
+
+  return source + scale_channels (pixel, 255 - (source >> 24));
+}
+
 static void
 spans_end (Spans         *spans,
            const RwColor *color)
 {
   cairo_t *cr = spans->cr;
-  cairo_surface_t *mask;
   int first = G_MAXINT, last = -1;
   double covered = 0;
-  guint8 *data = spans->data;
-  int stride = spans->stride;
+  guint alpha = (guint) (CLAMP (color->alpha, 0, 1) * 255 + 0.5);
+  guint32 pixel;
+  gboolean tall;
 
   set_color (cr, color);
   if (!spans->raster)
@@ -413,71 +512,95 @@ spans_end (Spans         *spans,
       return;
     }
 
+  pixel = (guint32) alpha << 24 |
+          (guint32) (CLAMP (color->red, 0, 1) * alpha + 0.5) << 16 |
+          (guint32) (CLAMP (color->green, 0, 1) * alpha + 0.5) << 8 |
+          (guint32) (CLAMP (color->blue, 0, 1) * alpha + 0.5);
   for (int c = 0; c < spans->width; c++)
-    if (spans->top[c] < spans->bottom[c])
-      {
-        first = MIN (first, (int) floor (spans->top[c]));
-        last = MAX (last, (int) ceil (spans->bottom[c]) - 1);
-        covered += spans->bottom[c] - spans->top[c];
-      }
+    {
+      float t = spans->top[c], b = spans->bottom[c];
+
+      if (t < b)
+        {
+          first = MIN (first, (int) floor (t));
+          last = MAX (last, (int) ceil (b) - 1);
+          covered += b - t;
+        }
+      /* Whole rows [from, to); partial pixels above and below them. */
+      spans->from[c] = t < b ? (gint32) ceil (t) : G_MAXINT32;
+      spans->to[c] = t < b ? (gint32) floor (b) : G_MININT32;
+    }
   if (last < first)
     return;
   last = MIN (last, spans->height - 1);
 
-  if (covered > 0.25 * (last - first + 1) * spans->width)
+  cairo_surface_flush (spans->target);
+  spans->pixels = cairo_image_surface_get_data (spans->target) +
+                  (gsize) spans->device_y * spans->stride + (gsize) spans->device_x * 4;
+  tall = covered > 0.25 * (last - first + 1) * spans->width;
+  if (tall)
     {
-      /* Tall spans: whole pixels row by row (a loop compilers vectorise),
-       * then the end pixels. The first and last whole rows of each column
-       * go in the float arrays' place as integers. */
-      gint32 *from = (gint32 *) spans->top, *to = (gint32 *) spans->bottom;
-      g_autofree float *keep = g_memdup2 (spans->top, (gsize) spans->width * 2 * sizeof (float));
-
-      for (int c = 0; c < spans->width; c++)
-        {
-          float t = keep[c], b = keep[spans->width + c];
-
-          from[c] = t < b ? (gint32) ceil (t) : G_MAXINT32;
-          to[c] = t < b ? (gint32) floor (b) : G_MININT32;
-        }
+      /* Row by row, a loop compilers vectorise when the colour is opaque. */
       for (int r = first; r <= last; r++)
         {
-          guint8 *row = data + (gsize) (r - first) * stride;
+          guint32 *row = (guint32 *) (spans->pixels + (gsize) r * spans->stride);
+          const gint32 *from = spans->from, *to = spans->to;
 
-          for (int c = 0; c < spans->width; c++)
-            row[c] = (guint8) (-(guint8) ((r >= from[c]) & (r < to[c])));
+          if (alpha == 255)
+            for (int c = 0; c < spans->width; c++)
+              row[c] = (r >= from[c]) & (r < to[c]) ? pixel : row[c];
+          else
+            {
+              /* Under a bar lies mostly one colour (the background, a grid
+               * line): blend each colour once per run of it. */
+              guint32 under = 0, over = blend (0, pixel, 255);
+
+              for (int c = 0; c < spans->width; c++)
+                if ((r >= from[c]) & (r < to[c]))
+                  {
+                    if (row[c] != under)
+                      {
+                        under = row[c];
+                        over = blend (under, pixel, 255);
+                      }
+                    row[c] = over;
+                  }
+            }
         }
-      memcpy (spans->top, keep, (gsize) spans->width * 2 * sizeof (float));
     }
+#define BLEND_AT(row, fraction) \
+  G_STMT_START { \
+    guint32 *p_ = (guint32 *) (column + (gsize) (row) * spans->stride); \
+    *p_ = blend (*p_, pixel, (guint) ((fraction) * 255 + 0.5)); \
+  } G_STMT_END
   for (int c = 0; c < spans->width; c++)
     {
       float t = spans->top[c], b = spans->bottom[c];
-      int rt, rb;
+      int from = spans->from[c], to = spans->to[c];
+      guint8 *column = spans->pixels + (gsize) c * 4;
 
       if (!(t < b))
         continue;
-      rt = (int) floor (t);
-      rb = MIN ((int) ceil (b) - 1, last);
-      if (rt == rb)
+      if (from > to)
         {
-          data[(gsize) (rt - first) * stride + c] = (guint8) ((b - t) * 255 + 0.5);
+          /* Begins and ends inside one pixel. */
+          BLEND_AT (floor (t), (b - t));
           continue;
         }
-      data[(gsize) (rt - first) * stride + c] = (guint8) ((rt + 1 - t) * 255 + 0.5);
-      if (covered <= 0.25 * (last - first + 1) * spans->width)
-        for (int r = rt + 1; r < rb; r++)
-          data[(gsize) (r - first) * stride + c] = 255;
-      data[(gsize) (rb - first) * stride + c] = (guint8) ((MIN (b, rb + 1) - rb) * 255 + 0.5);
+      if (from > t)
+        BLEND_AT (from - 1, from - t);
+      if (!tall)
+        for (int r = from; r < to; r++)
+          {
+            guint32 *p = (guint32 *) (column + (gsize) r * spans->stride);
+            *p = alpha == 255 ? pixel : blend (*p, pixel, 255);
+          }
+      if (b > to && to < spans->height)
+        BLEND_AT (to, b - to);
     }
-
-  mask = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_A8, spans->width,
-                                              last - first + 1, stride);
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_mask_surface (cr, mask, spans->device_x, spans->device_y + first);
-  cairo_restore (cr);
-  cairo_surface_destroy (mask);
-  /* Back to zero for the next use. */
-  memset (data, 0, (gsize) (last - first + 1) * stride);
+#undef BLEND_AT
+  cairo_surface_mark_dirty_rectangle (spans->target, spans->device_x, spans->device_y + first,
+                                      spans->width, last - first + 1);
 }
 
 /* A line through one value per pixel column, drawn as a span per column
@@ -731,6 +854,12 @@ typedef struct
   const char *format;     /* strftime-style for g_date_strftime */
 } TickRule;
 
+typedef struct
+{
+  guint i;                /* days from the first */
+  GDate date;
+} DateTick;
+
 static void
 draw_dates (RwChart            *chart,
             cairo_t            *cr,
@@ -750,53 +879,81 @@ draw_dates (RwChart            *chart,
     { 0, 12, "%Y" }, { 0, 24, "%Y" }, { 0, 60, "%Y" },
   };
   const TickRule *rule = &rules[G_N_ELEMENTS (rules) - 1];
+  double widest = set_text (layout, "Wed 30 Sep", NULL);
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (DateTick));
   char buffer[64];
   GDate date;
 
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, first);
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
     {
       double spacing = rules[r].step > 0 ? rules[r].step * per_day
                                          : rules[r].months * 30.4 * per_day;
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, first);
+
+      if (spacing >= widest * (rules[r].step == 1 ? 1.1 : 0.8) + 8)
+        {
+          rule = &rules[r];
+          break;
+        }
       g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
-      if (spacing >= text_width (layout, "Wed 30 Sep") * (rules[r].step == 1 ? 1.1 : 0.8) + 8 ||
-          (rules[r].step == 0 && spacing >= text_width (layout, buffer) + 16))
+      if (rules[r].step == 0 && spacing >= set_text (layout, buffer, NULL) + 16)
         {
           rule = &rules[r];
           break;
         }
     }
 
-  for (guint i = 0; i < n; i++)
+  if (rule->step > 0)
     {
-      guint32 day = first + i;
-      gboolean tick;
-      double x;
+      /* Days or weeks: only chosen when a day is several pixels wide. */
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 day = first + i;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, day);
-      if (rule->step > 0)
-        tick = rule->step == 1 || (rule->step == 7 || rule->step == 14
-                                   ? g_date_get_weekday (&date) == G_DATE_MONDAY &&
-                                     (rule->step == 7 || (day / 7) % 2 == 0)
-                                   : (day % rule->step) == 0);
-      else
-        tick = g_date_get_day (&date) == 1 &&
-               ((g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1) % rule->months) == 0;
-      if (!tick)
-        continue;
+          g_date_set_julian (&date, day);
+          if (rule->step == 1 ||
+              (rule->step == 7 || rule->step == 14
+               ? g_date_get_weekday (&date) == G_DATE_MONDAY && (rule->step == 7 || (day / 7) % 2 == 0)
+               : (day % rule->step) == 0))
+            g_array_append_val (ticks, ((DateTick) { i, date }));
+        }
+    }
+  else
+    {
+      /* Months and years: walk the firsts of the months in the range. */
+      if (g_date_get_day (&date) != 1)
+        {
+          g_date_set_day (&date, 1);
+          g_date_add_months (&date, 1);
+        }
+      for (; g_date_get_julian (&date) < first + n; g_date_add_months (&date, 1))
+        if ((g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1) % rule->months == 0)
+          g_array_append_val (ticks, ((DateTick) { g_date_get_julian (&date) - first, date }));
+    }
 
-      x = LEFT + (i + (rule->step == 1 ? 0.5 : 0)) * per_day;
-      g_date_strftime (buffer, sizeof buffer, rule->format, &date);
-      g_strstrip (buffer);
-      set_color (cr, &style->grid);
-      cairo_set_line_width (cr, 1);
+  /* The ticks in one stroke, then the labels that fit. */
+  set_color (cr, &style->grid);
+  cairo_set_line_width (cr, 1);
+  for (guint t = 0; t < ticks->len; t++)
+    {
+      double x = LEFT + (g_array_index (ticks, DateTick, t).i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+
       cairo_move_to (cr, round (x) + 0.5, y - 4);
       cairo_line_to (cr, round (x) + 0.5, y);
-      cairo_stroke (cr);
-      if (x + text_width (layout, buffer) / 2 <= width - 2 && x - text_width (layout, buffer) / 2 >= 2)
-        draw_text (cr, layout, buffer, x, y + 2, 0.5, 0, &style->dim);
+    }
+  cairo_stroke (cr);
+  for (guint t = 0; t < ticks->len; t++)
+    {
+      const DateTick *tick = &g_array_index (ticks, DateTick, t);
+      double x = LEFT + (tick->i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      int w, h;
+
+      g_date_strftime (buffer, sizeof buffer, rule->format, &tick->date);
+      g_strstrip (buffer);
+      w = set_text (layout, buffer, &h);
+      if (x + w / 2.0 <= width - 2 && x - w / 2.0 >= 2)
+        show_layout (cr, layout, w, h, x, y + 2, 0.5, 0, &style->dim);
     }
 }
 
@@ -819,6 +976,7 @@ draw_legend (RwChart            *chart,
       const char *label;
       const RwColor *color;
       double w;
+      int text_w, text_h;
 
       if (k == -1)
         {
@@ -834,7 +992,8 @@ draw_legend (RwChart            *chart,
           label = k == RW_SERIES_MOOD ? _("Mood, day mean") : rw_series_kind_get_label (k);
           color = &style->series[k];
         }
-      w = text_width (layout, label) + 22;
+      text_w = set_text (layout, label, &text_h);
+      w = text_w + 22;
       if (x + w > width - 4 && x > LEFT)
         break;   /* a narrow chart shows the legend entries that fit */
       set_color (cr, color);
@@ -845,7 +1004,7 @@ draw_legend (RwChart            *chart,
       else
         cairo_rectangle (cr, x + 2, y + 2, 8, 10);
       cairo_fill (cr);
-      draw_text (cr, layout, label, x + 16, y + 7, 0, 0.5, &style->foreground);
+      show_layout (cr, layout, text_w, text_h, x + 16, y + 7, 0, 0.5, &style->foreground);
       x += w;
     }
 }
