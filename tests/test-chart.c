@@ -336,6 +336,94 @@ test_long_range_fill_matches_cairo (void)
       }
 }
 
+/* At 360 px every legend entry still shows: the legend wraps onto more
+ * lines and the plots move down to make room. */
+static void
+test_narrow_legend_wraps (void)
+{
+  const int moods[30] = { 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7,
+                          5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7 };
+  g_autoptr(GPtrArray) list = make_days (30, moods, NULL);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                                             rw_julian_from_iso ("2026-03-30"));
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  const int widths[2] = { WIDTH, 360 };
+  double tops[2];
+  RwChartStyle style;
+
+  rw_chart_style_init (&style, FALSE);
+  /* A colour nothing else in the chart has, text included. */
+  style.series[RW_SERIES_SLEEP_QUALITY] = (RwColor) { 1, 0, 0, 1 };
+  rw_chart_set_series (chart, series);
+  for (int k = RW_SERIES_MOOD; k < RW_N_SERIES; k++)
+    rw_chart_set_visible (chart, k, TRUE);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, widths[w], HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      const guint8 *data;
+      int stride;
+      gboolean found = FALSE;
+
+      rw_chart_draw (chart, cr, widths[w], HEIGHT, &style);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      tops[w] = rw_chart_y_of_value (chart, RW_SERIES_MOOD, 10, widths[w], HEIGHT);
+
+      /* The last entry, sleep quality, has its swatch above the plots. */
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < (int) tops[w] - 4 && !found; y++)
+        for (int x = 0; x < widths[w] && !found; x++)
+          {
+            guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+            const RwColor *c = &style.series[RW_SERIES_SLEEP_QUALITY];
+
+            found = fabs (((pixel >> 16) & 0xff) / 255.0 - c->red) +
+                    fabs (((pixel >> 8) & 0xff) / 255.0 - c->green) +
+                    fabs ((pixel & 0xff) / 255.0 - c->blue) < 0.05;
+          }
+      g_assert_true (found);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpfloat (tops[1], >, tops[0] + 10);
+}
+
+/* Text is laid out once and kept with the chart: drawn again at another
+ * scale, or in another font, it must look as if drawn by a new chart. */
+static void
+test_text_follows_scale_and_font (void)
+{
+  const int moods[30] = { 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7,
+                          5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7 };
+  g_autoptr(GPtrArray) list = make_days (30, moods, NULL);
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                                             rw_julian_from_iso ("2026-03-30"));
+  g_autoptr(RwChart) reused = rw_chart_new ();
+  RwChartStyle style;
+  cairo_surface_t *first;
+
+  rw_chart_style_init (&style, FALSE);
+  rw_chart_set_series (reused, series);
+  first = render_scaled (reused, &style, 1, FALSE, NULL);
+  cairo_surface_destroy (first);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(RwChart) fresh = rw_chart_new ();
+      cairo_surface_t *a, *b;
+
+      if (round == 1)
+        style.font = "Serif Bold 11";
+      rw_chart_set_series (fresh, series);
+      a = render_scaled (reused, &style, 2, FALSE, NULL);
+      b = render_scaled (fresh, &style, 2, FALSE, NULL);
+      g_assert_cmpuint (count_differences (a, b, 0), ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +435,8 @@ main (int    argc,
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
   g_test_add_func ("/chart/markers-layer", test_markers_layer);
   g_test_add_func ("/chart/long-range-fill-matches-cairo", test_long_range_fill_matches_cairo);
+  g_test_add_func ("/chart/narrow-legend-wraps", test_narrow_legend_wraps);
+  g_test_add_func ("/chart/text-follows-scale-and-font", test_text_follows_scale_and_font);
 
   return g_test_run ();
 }

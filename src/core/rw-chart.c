@@ -24,16 +24,33 @@
 
 #define LEFT 36.0
 #define RIGHT 36.0
-#define TOP 34.0
+#define TOP 34.0             /* with a legend of one line */
+#define LEGEND_LINE 18.0
 #define BOTTOM 26.0
 #define PANEL_GAP 18.0
 #define SLEEP_MAX_HOURS 12.0
+
+/* Text: each string is laid out (itemised, shaped and measured) once and
+ * its PangoLayout kept with the chart until the font changes, the way a
+ * widget keeps its labels; the glyphs are drawn anew every time. The Pango
+ * context follows each cairo_t, and a layout whose context changed lays
+ * itself out again. */
+typedef struct
+{
+  PangoContext *context;
+  cairo_matrix_t matrix;    /* what the context was last brought up to date with */
+  cairo_font_options_t *options;
+  PangoFontDescription *font;
+  GHashTable *layouts;      /* string → PangoLayout */
+} Texts;
 
 struct _RwChart
 {
   guint8 *scratch;          /* per-column span ends, reused between draws */
   gsize scratch_size;
+  Texts texts;
   RwSeries *series;
+  double top;               /* of the plots: below the legend of the last draw */
   gboolean visible[RW_N_SERIES];
   GArray *markers;          /* RwChartMarker */
   int highlight;
@@ -98,6 +115,7 @@ rw_chart_new (void)
   chart->visible[RW_SERIES_SLEEP_HOURS] = TRUE;
   chart->visible[RW_SERIES_SLEEP_QUALITY] = TRUE;
   chart->highlight = -1;
+  chart->top = TOP;
   return chart;
 }
 
@@ -115,6 +133,10 @@ rw_chart_free (RwChart *chart)
   rw_chart_clear_markers (chart);
   g_array_unref (chart->markers);
   g_free (chart->scratch);
+  g_clear_object (&chart->texts.context);
+  g_clear_pointer (&chart->texts.options, cairo_font_options_destroy);
+  g_clear_pointer (&chart->texts.font, pango_font_description_free);
+  g_clear_pointer (&chart->texts.layouts, g_hash_table_unref);
   g_clear_pointer (&chart->series, rw_series_unref);
   g_free (chart);
 }
@@ -226,15 +248,64 @@ rw_chart_day_at (RwChart *chart,
   return CLAMP (index, 0, (int) n - 1);
 }
 
-static PangoLayout *
-make_layout (cairo_t            *cr,
+static Texts *
+texts_begin (RwChart            *chart,
+             cairo_t            *cr,
              const RwChartStyle *style)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  Texts *texts = &chart->texts;
   PangoFontDescription *font = pango_font_description_from_string (style->font);
 
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  /* What Pango takes from a cairo_t: the transformation, less the offset,
+   * and the font options. Updating the context when neither changed would
+   * still make every layout lay itself out again. */
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (texts->context == NULL)
+    {
+      texts->context = pango_cairo_create_context (cr);
+      texts->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+  else if (memcmp (&matrix, &texts->matrix, sizeof matrix) != 0 ||
+           !cairo_font_options_equal (options, texts->options))
+    pango_cairo_update_context (cr, texts->context);
+  texts->matrix = matrix;
+  g_clear_pointer (&texts->options, cairo_font_options_destroy);
+  texts->options = options;
+  if (texts->font == NULL || !pango_font_description_equal (font, texts->font))
+    {
+      g_clear_pointer (&texts->font, pango_font_description_free);
+      texts->font = g_steal_pointer (&font);
+      g_hash_table_remove_all (texts->layouts);
+    }
+  /* Dates change with the range: keep a few screens' worth. */
+  if (g_hash_table_size (texts->layouts) > 256)
+    g_hash_table_remove_all (texts->layouts);
+  g_clear_pointer (&font, pango_font_description_free);
+  return texts;
+}
+
+/* The layout of @text, and its size in pixels. */
+static PangoLayout *
+texts_get (Texts      *texts,
+           const char *text,
+           int        *w,
+           int        *h)
+{
+  PangoLayout *layout = g_hash_table_lookup (texts->layouts, text);
+
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (texts->context);
+      pango_layout_set_font_description (layout, texts->font);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (texts->layouts, g_strdup (text), layout);
+    }
+  pango_layout_get_pixel_size (layout, w, h);
   return layout;
 }
 
@@ -259,7 +330,7 @@ show_layout (cairo_t       *cr,
 /* Draws @text with its (x, y) anchor at the given fraction of its size. */
 static void
 draw_text (cairo_t       *cr,
-           PangoLayout   *layout,
+           Texts         *texts,
            const char    *text,
            double         x,
            double         y,
@@ -268,25 +339,9 @@ draw_text (cairo_t       *cr,
            const RwColor *color)
 {
   int w, h;
+  PangoLayout *layout = texts_get (texts, text, &w, &h);
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
   show_layout (cr, layout, w, h, x, y, ax, ay, color);
-}
-
-/* Sets @text in @layout (shaping it once) and returns its width. */
-static int
-set_text (PangoLayout *layout,
-          const char  *text,
-          int         *height)
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (height != NULL)
-    *height = h;
-  return w;
 }
 
 static double
@@ -298,7 +353,7 @@ value_y (const Panel *panel,
 
 static void
 draw_grid (cairo_t            *cr,
-           PangoLayout        *layout,
+           Texts              *texts,
            const Panel        *panel,
            const double       *ticks,
            guint               n_ticks,
@@ -322,9 +377,9 @@ draw_grid (cairo_t            *cr,
       g_autofree char *label = g_strdup_printf ("%g%s", ticks[i], unit);
 
       if (right)
-        draw_text (cr, layout, label, panel->x + panel->w + 4, y, 0, 0.5, &style->dim);
+        draw_text (cr, texts, label, panel->x + panel->w + 4, y, 0, 0.5, &style->dim);
       else
-        draw_text (cr, layout, label, panel->x - 4, y, 1, 0.5, &style->dim);
+        draw_text (cr, texts, label, panel->x - 4, y, 1, 0.5, &style->dim);
     }
 }
 
@@ -863,7 +918,7 @@ typedef struct
 static void
 draw_dates (RwChart            *chart,
             cairo_t            *cr,
-            PangoLayout        *layout,
+            Texts              *texts,
             double              width,
             double              y,
             const RwChartStyle *style)
@@ -879,10 +934,12 @@ draw_dates (RwChart            *chart,
     { 0, 12, "%Y" }, { 0, 24, "%Y" }, { 0, 60, "%Y" },
   };
   const TickRule *rule = &rules[G_N_ELEMENTS (rules) - 1];
-  double widest = set_text (layout, "Wed 30 Sep", NULL);
+  int widest, text_w, text_h;
   g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (DateTick));
   char buffer[64];
   GDate date;
+
+  texts_get (texts, "Wed 30 Sep", &widest, &text_h);
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, first);
@@ -897,7 +954,9 @@ draw_dates (RwChart            *chart,
           break;
         }
       g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
-      if (rules[r].step == 0 && spacing >= set_text (layout, buffer, NULL) + 16)
+      if (rules[r].step == 0)
+        texts_get (texts, buffer, &text_w, &text_h);
+      if (rules[r].step == 0 && spacing >= text_w + 16)
         {
           rule = &rules[r];
           break;
@@ -947,20 +1006,22 @@ draw_dates (RwChart            *chart,
     {
       const DateTick *tick = &g_array_index (ticks, DateTick, t);
       double x = LEFT + (tick->i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      PangoLayout *layout;
       int w, h;
 
       g_date_strftime (buffer, sizeof buffer, rule->format, &tick->date);
       g_strstrip (buffer);
-      w = set_text (layout, buffer, &h);
+      layout = texts_get (texts, buffer, &w, &h);
       if (x + w / 2.0 <= width - 2 && x - w / 2.0 >= 2)
         show_layout (cr, layout, w, h, x, y + 2, 0.5, 0, &style->dim);
     }
 }
 
-static void
+/* Returns where the plots begin, below the legend's last line. */
+static double
 draw_legend (RwChart            *chart,
              cairo_t            *cr,
-             PangoLayout        *layout,
+             Texts              *texts,
              double              width,
              const RwChartStyle *style)
 {
@@ -975,6 +1036,7 @@ draw_legend (RwChart            *chart,
       int k = order[o];
       const char *label;
       const RwColor *color;
+      PangoLayout *layout;
       double w;
       int text_w, text_h;
 
@@ -992,10 +1054,14 @@ draw_legend (RwChart            *chart,
           label = k == RW_SERIES_MOOD ? _("Mood, day mean") : rw_series_kind_get_label (k);
           color = &style->series[k];
         }
-      text_w = set_text (layout, label, &text_h);
+      layout = texts_get (texts, label, &text_w, &text_h);
       w = text_w + 22;
       if (x + w > width - 4 && x > LEFT)
-        break;   /* a narrow chart shows the legend entries that fit */
+        {
+          /* A narrow chart wraps its legend. */
+          x = LEFT;
+          y += LEGEND_LINE;
+        }
       set_color (cr, color);
       if (k == -1 || k == RW_SERIES_SLEEP_QUALITY || (k != RW_SERIES_MOOD && k != RW_SERIES_SLEEP_HOURS))
         cairo_rectangle (cr, x, y + 6, 12, k == -1 ? 3 : 2);
@@ -1007,6 +1073,7 @@ draw_legend (RwChart            *chart,
       show_layout (cr, layout, text_w, text_h, x + 16, y + 7, 0, 0.5, &style->foreground);
       x += w;
     }
+  return TOP + (y - 8);
 }
 
 static char *
@@ -1025,7 +1092,7 @@ format_day (guint32 julian,
 static void
 draw_highlight (RwChart            *chart,
                 cairo_t            *cr,
-                PangoLayout        *layout,
+                Texts              *texts,
                 double              width,
                 double              top,
                 double              bottom,
@@ -1036,6 +1103,8 @@ draw_highlight (RwChart            *chart,
   double x = rw_chart_x_of_day (chart, i, width);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *date = format_day (rw_series_get_first (s) + i, "%A %e %B %Y");
+  /* Markup that changes with every day: a layout of its own. */
+  g_autoptr(PangoLayout) layout = pango_layout_new (texts->context);
   int w, h;
   double bx, by = top + 4;
 
@@ -1062,6 +1131,7 @@ draw_highlight (RwChart            *chart,
   if (chart->visible[RW_SERIES_MOOD] && !isnan (rw_series_get_rolling (s, i)))
     g_string_append_printf (text, "\n%s: %.1f", _("7-day mean"), rw_series_get_rolling (s, i));
 
+  pango_layout_set_font_description (layout, texts->font);
   pango_layout_set_markup (layout, text->str, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   bx = x + 10 + w + 12 > width ? x - 10 - w - 12 : x + 10;
@@ -1074,13 +1144,12 @@ draw_highlight (RwChart            *chart,
   set_color (cr, &style->foreground);
   cairo_move_to (cr, bx + 6, by + 5);
   pango_cairo_show_layout (cr, layout);
-  pango_layout_set_attributes (layout, NULL);
 }
 
 static void
 draw_markers (RwChart            *chart,
               cairo_t            *cr,
-              PangoLayout        *layout,
+              Texts              *texts,
               double              width,
               double              top,
               double              bottom,
@@ -1106,7 +1175,7 @@ draw_markers (RwChart            *chart,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       if (marker->label != NULL)
-        draw_text (cr, layout, marker->label, x + 3, top, 0, 0, &style->marker);
+        draw_text (cr, texts, marker->label, x + 3, top, 0, 0, &style->marker);
     }
 }
 
@@ -1119,7 +1188,7 @@ layout_panels (RwChart *chart,
 {
   gboolean metrics = metrics_panel_shown (chart) || !sleep_panel_shown (chart);
   gboolean sleep = sleep_panel_shown (chart);
-  double plot_h = MAX (20, height - TOP - BOTTOM);
+  double plot_h = MAX (20, height - chart->top - BOTTOM);
 
   top_panel->x = bottom_panel->x = LEFT;
   top_panel->w = bottom_panel->w = plot_width (width);
@@ -1127,14 +1196,14 @@ layout_panels (RwChart *chart,
   bottom_panel->max = SLEEP_MAX_HOURS;
   if (metrics && sleep)
     {
-      top_panel->y = TOP;
+      top_panel->y = chart->top;
       top_panel->h = (plot_h - PANEL_GAP) * 0.62;
       bottom_panel->y = top_panel->y + top_panel->h + PANEL_GAP;
       bottom_panel->h = plot_h - PANEL_GAP - top_panel->h;
     }
   else
     {
-      top_panel->y = bottom_panel->y = TOP;
+      top_panel->y = bottom_panel->y = chart->top;
       top_panel->h = bottom_panel->h = plot_h;
     }
 }
@@ -1178,7 +1247,9 @@ rw_chart_y_of_value (RwChart      *chart,
  * @height: its height
  * @style: colours and font
  *
- * Draws everything from scratch: nothing is cached as a bitmap.
+ * Draws everything anew: nothing is cached as a bitmap. Only the layout
+ * of each label (its shaping) is kept between draws, as a widget keeps its
+ * labels' layouts.
  */
 void
 rw_chart_draw (RwChart            *chart,
@@ -1187,16 +1258,16 @@ rw_chart_draw (RwChart            *chart,
                double              height,
                const RwChartStyle *style)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  Texts *texts;
   gboolean metrics = metrics_panel_shown (chart);
   gboolean sleep = sleep_panel_shown (chart);
-  double plot_h = MAX (20, height - TOP - BOTTOM);
+  double plot_h;
   Panel top_panel, bottom_panel;
 
   cairo_save (cr);
   set_color (cr, &style->background);
   cairo_paint (cr);
-  layout = make_layout (cr, style);
+  texts = texts_begin (chart, cr, style);
 
   if (chart->series == NULL || rw_series_is_empty (chart->series))
     {
@@ -1210,23 +1281,24 @@ rw_chart_draw (RwChart            *chart,
         }
       else
         message = g_strdup (_("No check-ins yet"));
-      draw_text (cr, layout, message, width / 2, height / 2, 0.5, 0.5, &style->dim);
+      draw_text (cr, texts, message, width / 2, height / 2, 0.5, 0.5, &style->dim);
       cairo_restore (cr);
       return;
     }
 
   if (!metrics && !sleep)
     metrics = TRUE;
-  layout_panels (chart, width, height, &top_panel, &bottom_panel);
 
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-  draw_legend (chart, cr, layout, width, style);
+  chart->top = draw_legend (chart, cr, texts, width, style);
+  plot_h = MAX (20, height - chart->top - BOTTOM);
+  layout_panels (chart, width, height, &top_panel, &bottom_panel);
 
   if (metrics)
     {
       static const double ticks[] = { 0, 5, 10 };
 
-      draw_grid (cr, layout, &top_panel, ticks, G_N_ELEMENTS (ticks), "", FALSE, style);
+      draw_grid (cr, texts, &top_panel, ticks, G_N_ELEMENTS (ticks), "", FALSE, style);
       for (guint k = RW_SERIES_ANXIETY; k <= RW_SERIES_ENERGY; k++)
         if (chart->visible[k])
           draw_metric (chart, cr, &top_panel, k, FALSE, &style->series[k]);
@@ -1247,18 +1319,18 @@ rw_chart_draw (RwChart            *chart,
       quality.max = 10;
       if (chart->visible[RW_SERIES_SLEEP_HOURS])
         {
-          draw_grid (cr, layout, panel, hour_ticks, G_N_ELEMENTS (hour_ticks), " h", FALSE, style);
+          draw_grid (cr, texts, panel, hour_ticks, G_N_ELEMENTS (hour_ticks), " h", FALSE, style);
           draw_sleep_bars (chart, cr, panel, &style->series[RW_SERIES_SLEEP_HOURS]);
         }
       if (chart->visible[RW_SERIES_SLEEP_QUALITY])
         {
           if (!chart->visible[RW_SERIES_SLEEP_HOURS])
-            draw_grid (cr, layout, &quality, quality_ticks, G_N_ELEMENTS (quality_ticks), "", FALSE, style);
+            draw_grid (cr, texts, &quality, quality_ticks, G_N_ELEMENTS (quality_ticks), "", FALSE, style);
           else
             for (guint t = 0; t < G_N_ELEMENTS (quality_ticks); t++)
               {
                 g_autofree char *label = g_strdup_printf ("%g", quality_ticks[t]);
-                draw_text (cr, layout, label, quality.x + quality.w + 4,
+                draw_text (cr, texts, label, quality.x + quality.w + 4,
                            value_y (&quality, quality_ticks[t]), 0, 0.5, &style->dim);
               }
           draw_metric (chart, cr, &quality, RW_SERIES_SLEEP_QUALITY, FALSE,
@@ -1266,10 +1338,10 @@ rw_chart_draw (RwChart            *chart,
         }
     }
 
-  draw_dates (chart, cr, layout, width, TOP + plot_h + 4, style);
-  draw_markers (chart, cr, layout, width, TOP, TOP + plot_h, style);
+  draw_dates (chart, cr, texts, width, chart->top + plot_h + 4, style);
+  draw_markers (chart, cr, texts, width, chart->top, chart->top + plot_h, style);
   if (chart->highlight >= 0)
-    draw_highlight (chart, cr, layout, width, TOP, TOP + plot_h, style);
+    draw_highlight (chart, cr, texts, width, chart->top, chart->top + plot_h, style);
 
   cairo_restore (cr);
 }
