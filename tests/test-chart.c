@@ -257,14 +257,17 @@ count_differences (cairo_surface_t *a,
   return count;
 }
 
+/* The chart @width wide at @scale, on magenta, drawn straight onto an
+ * image surface or through a recording surface, clipped to @clip. */
 static cairo_surface_t *
-render_scaled (RwChart            *chart,
-               const RwChartStyle *style,
-               double              scale,
-               gboolean            via_recording,
+render_scaled (RwChart                 *chart,
+               const RwChartStyle      *style,
+               int                      width,
+               double                   scale,
+               gboolean                 via_recording,
                const cairo_rectangle_t *clip)
 {
-  int w = (int) (WIDTH * scale), h = (int) (HEIGHT * scale);
+  int w = (int) (width * scale), h = (int) (HEIGHT * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cairo_surface_t *target = surface;
   cairo_t *cr;
@@ -281,7 +284,7 @@ render_scaled (RwChart            *chart,
       cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
       cairo_clip (cr);
     }
-  rw_chart_draw (chart, cr, WIDTH, HEIGHT, style);
+  rw_chart_draw (chart, cr, width, HEIGHT, style);
   cairo_destroy (cr);
   if (via_recording)
     {
@@ -318,15 +321,15 @@ test_long_range_fill_matches_cairo (void)
         guint pixels = (guint) (WIDTH * scale * HEIGHT * scale);
 
         rw_chart_style_init (&style, dark);
-        own = render_scaled (chart, &style, scale, FALSE, NULL);
-        boxes = render_scaled (chart, &style, scale, TRUE, NULL);
+        own = render_scaled (chart, &style, WIDTH, scale, FALSE, NULL);
+        boxes = render_scaled (chart, &style, WIDTH, scale, TRUE, NULL);
         /* Rounding may differ by a level or two, nothing more. */
         g_assert_cmpuint (count_differences (own, boxes, 3), <, pixels / 1000);
         cairo_surface_destroy (own);
         cairo_surface_destroy (boxes);
 
-        own = render_scaled (chart, &style, scale, FALSE, &clip);
-        boxes = render_scaled (chart, &style, scale, TRUE, &clip);
+        own = render_scaled (chart, &style, WIDTH, scale, FALSE, &clip);
+        boxes = render_scaled (chart, &style, WIDTH, scale, TRUE, &clip);
         g_assert_cmpuint (count_differences (own, boxes, 3), <, pixels / 1000);
         /* Nothing drawn outside the clip. */
         g_assert_cmpfloat (distance (own, 50 * scale, HEIGHT * scale / 2, &(RwColor) { 1, 0, 1, 1 }), ==, 0);
@@ -336,16 +339,24 @@ test_long_range_fill_matches_cairo (void)
       }
 }
 
+/* Thirty days of moods 5, 6, 7 over and over. */
+static RwSeries *
+make_month (void)
+{
+  const int moods[30] = { 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7,
+                          5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7 };
+  g_autoptr(GPtrArray) list = make_days (30, moods, NULL);
+
+  return rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
+                                       rw_julian_from_iso ("2026-03-30"));
+}
+
 /* At 360 px every legend entry still shows: the legend wraps onto more
  * lines and the plots move down to make room. */
 static void
 test_narrow_legend_wraps (void)
 {
-  const int moods[30] = { 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7,
-                          5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7 };
-  g_autoptr(GPtrArray) list = make_days (30, moods, NULL);
-  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
-                                                             rw_julian_from_iso ("2026-03-30"));
+  g_autoptr(RwSeries) series = make_month ();
   g_autoptr(RwChart) chart = rw_chart_new ();
   const int widths[2] = { WIDTH, 360 };
   double tops[2];
@@ -359,30 +370,14 @@ test_narrow_legend_wraps (void)
     rw_chart_set_visible (chart, k, TRUE);
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, widths[w], HEIGHT);
-      cairo_t *cr = cairo_create (surface);
-      const guint8 *data;
-      int stride;
+      cairo_surface_t *surface = render_scaled (chart, &style, widths[w], 1, FALSE, NULL);
       gboolean found = FALSE;
 
-      rw_chart_draw (chart, cr, widths[w], HEIGHT, &style);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
       tops[w] = rw_chart_y_of_value (chart, RW_SERIES_MOOD, 10, widths[w], HEIGHT);
-
       /* The last entry, sleep quality, has its swatch above the plots. */
-      data = cairo_image_surface_get_data (surface);
-      stride = cairo_image_surface_get_stride (surface);
       for (int y = 0; y < (int) tops[w] - 4 && !found; y++)
         for (int x = 0; x < widths[w] && !found; x++)
-          {
-            guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-            const RwColor *c = &style.series[RW_SERIES_SLEEP_QUALITY];
-
-            found = fabs (((pixel >> 16) & 0xff) / 255.0 - c->red) +
-                    fabs (((pixel >> 8) & 0xff) / 255.0 - c->green) +
-                    fabs ((pixel & 0xff) / 255.0 - c->blue) < 0.05;
-          }
+          found = distance (surface, x, y, &style.series[RW_SERIES_SLEEP_QUALITY]) < 0.05;
       g_assert_true (found);
       cairo_surface_destroy (surface);
     }
@@ -394,18 +389,14 @@ test_narrow_legend_wraps (void)
 static void
 test_text_follows_scale_and_font (void)
 {
-  const int moods[30] = { 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7,
-                          5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7 };
-  g_autoptr(GPtrArray) list = make_days (30, moods, NULL);
-  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-01"),
-                                                             rw_julian_from_iso ("2026-03-30"));
+  g_autoptr(RwSeries) series = make_month ();
   g_autoptr(RwChart) reused = rw_chart_new ();
   RwChartStyle style;
   cairo_surface_t *first;
 
   rw_chart_style_init (&style, FALSE);
   rw_chart_set_series (reused, series);
-  first = render_scaled (reused, &style, 1, FALSE, NULL);
+  first = render_scaled (reused, &style, WIDTH, 1, FALSE, NULL);
   cairo_surface_destroy (first);
 
   for (int round = 0; round < 2; round++)
@@ -416,8 +407,8 @@ test_text_follows_scale_and_font (void)
       if (round == 1)
         style.font = "Serif Bold 11";
       rw_chart_set_series (fresh, series);
-      a = render_scaled (reused, &style, 2, FALSE, NULL);
-      b = render_scaled (fresh, &style, 2, FALSE, NULL);
+      a = render_scaled (reused, &style, WIDTH, 2, FALSE, NULL);
+      b = render_scaled (fresh, &style, WIDTH, 2, FALSE, NULL);
       g_assert_cmpuint (count_differences (a, b, 0), ==, 0);
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);

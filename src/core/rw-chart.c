@@ -560,9 +560,9 @@ spans_end (Spans         *spans,
   guint32 pixel;
   gboolean tall;
 
-  set_color (cr, color);
   if (!spans->raster)
     {
+      set_color (cr, color);
       cairo_fill (cr);
       return;
     }
@@ -911,7 +911,7 @@ typedef struct
 
 typedef struct
 {
-  guint i;                /* days from the first */
+  double x;               /* where the tick goes */
   GDate date;
 } DateTick;
 
@@ -953,13 +953,16 @@ draw_dates (RwChart            *chart,
           rule = &rules[r];
           break;
         }
-      g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
       if (rules[r].step == 0)
-        texts_get (texts, buffer, &text_w, &text_h);
-      if (rules[r].step == 0 && spacing >= text_w + 16)
         {
-          rule = &rules[r];
-          break;
+          /* Months and years also fit when their own labels do. */
+          g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
+          texts_get (texts, buffer, &text_w, &text_h);
+          if (spacing >= text_w + 16)
+            {
+              rule = &rules[r];
+              break;
+            }
         }
     }
 
@@ -975,7 +978,7 @@ draw_dates (RwChart            *chart,
               (rule->step == 7 || rule->step == 14
                ? g_date_get_weekday (&date) == G_DATE_MONDAY && (rule->step == 7 || (day / 7) % 2 == 0)
                : (day % rule->step) == 0))
-            g_array_append_val (ticks, ((DateTick) { i, date }));
+            g_array_append_val (ticks, ((DateTick) { LEFT + (i + (rule->step == 1 ? 0.5 : 0)) * per_day, date }));
         }
     }
   else
@@ -988,7 +991,7 @@ draw_dates (RwChart            *chart,
         }
       for (; g_date_get_julian (&date) < first + n; g_date_add_months (&date, 1))
         if ((g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1) % rule->months == 0)
-          g_array_append_val (ticks, ((DateTick) { g_date_get_julian (&date) - first, date }));
+          g_array_append_val (ticks, ((DateTick) { LEFT + (g_date_get_julian (&date) - first) * per_day, date }));
     }
 
   /* The ticks in one stroke, then the labels that fit. */
@@ -996,7 +999,7 @@ draw_dates (RwChart            *chart,
   cairo_set_line_width (cr, 1);
   for (guint t = 0; t < ticks->len; t++)
     {
-      double x = LEFT + (g_array_index (ticks, DateTick, t).i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      double x = g_array_index (ticks, DateTick, t).x;
 
       cairo_move_to (cr, round (x) + 0.5, y - 4);
       cairo_line_to (cr, round (x) + 0.5, y);
@@ -1005,7 +1008,7 @@ draw_dates (RwChart            *chart,
   for (guint t = 0; t < ticks->len; t++)
     {
       const DateTick *tick = &g_array_index (ticks, DateTick, t);
-      double x = LEFT + (tick->i + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      double x = tick->x;
       PangoLayout *layout;
       int w, h;
 
