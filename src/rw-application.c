@@ -63,7 +63,7 @@ rw_application_activate (GApplication *app)
   RwApplication *self = RW_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
-  g_autoptr(RwDatabase) database = NULL;
+  g_autoptr(RwJournal) journal = NULL;
   g_autoptr(RwClock) clock = NULL;
   g_autofree char *data_dir = NULL;
 
@@ -74,22 +74,22 @@ rw_application_activate (GApplication *app)
     }
 
   data_dir = rw_database_resolve_data_dir (self->data_dir);
-  database = rw_database_open (data_dir, &error);
-  if (database == NULL)
+  journal = rw_journal_open (data_dir, &error);
+  if (journal == NULL)
     {
       show_open_error (self, error);
       return;
     }
 
   clock = rw_clock_new_system ();
-  self->context = rw_context_new (database, self->settings, clock);
+  self->context = rw_context_new (journal, self->settings, clock);
   window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (app), self->context));
   gtk_window_present (window);
 
   if (!g_settings_get_boolean (self->settings, "welcome-done"))
     {
       RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
-                                                        rw_database_get_path (database));
+                                                        rw_journal_get_path (journal));
       gtk_window_present (GTK_WINDOW (welcome));
     }
 }
@@ -133,7 +133,7 @@ rw_application_shutdown (GApplication *app)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!rw_check_in_store_purge_hidden (rw_context_get_store (self->context), &error))
+      if (!rw_journal_purge_hidden (rw_context_get_journal (self->context), &error))
         g_message ("Could not remove deleted check-ins: %s", error->message);
     }
   g_clear_object (&self->context);

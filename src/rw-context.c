@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rw-context.h"
+#include "rw-journal-private.h"
 
 /**
  * RwContext:
@@ -21,8 +22,7 @@ struct _RwContext
 {
   GObject parent_instance;
 
-  RwDatabase *database;
-  RwCheckInStore *store;
+  RwJournal *journal;
   GSettings *settings;
   RwClock *clock;
   guint poll_id;
@@ -38,8 +38,7 @@ rw_context_dispose (GObject *object)
   RwContext *self = (RwContext *)object;
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_object (&self->database);
+  g_clear_object (&self->journal);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
 
@@ -62,7 +61,7 @@ poll_cb (gpointer user_data)
 {
   RwContext *self = user_data;
 
-  rw_database_poll_changes (self->database);
+  rw_journal_poll_changes (self->journal);
   return G_SOURCE_CONTINUE;
 }
 
@@ -84,7 +83,7 @@ rw_context_set_poll_interval (RwContext *self,
 
 /**
  * rw_context_new:
- * @database: the open journal
+ * @journal: the open journal
  * @settings: the app's settings
  * @clock: the clock
  *
@@ -92,42 +91,48 @@ rw_context_set_poll_interval (RwContext *self,
  *   an Undo that never ended (a crash), as the app quitting would have
  */
 RwContext *
-rw_context_new (RwDatabase *database,
-                GSettings  *settings,
-                RwClock    *clock)
+rw_context_new (RwJournal *journal,
+                GSettings *settings,
+                RwClock   *clock)
 {
   RwContext *self;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (RW_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (RW_IS_JOURNAL (journal), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (RW_IS_CLOCK (clock), NULL);
 
   self = g_object_new (RW_TYPE_CONTEXT, NULL);
-  self->database = g_object_ref (database);
+  self->journal = g_object_ref (journal);
   self->settings = g_object_ref (settings);
   self->clock = g_object_ref (clock);
-  self->store = rw_check_in_store_new (database);
 
-  if (!rw_check_in_store_purge_hidden (self->store, &error))
+  if (!rw_journal_purge_hidden (self->journal, &error))
     g_message ("Could not remove deleted check-ins yet: %s", error->message);
 
   rw_context_set_poll_interval (self, DEFAULT_POLL_MS);
   return self;
 }
 
+RwJournal *
+rw_context_get_journal (RwContext *self)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
+  return self->journal;
+}
+
 RwDatabase *
 rw_context_get_database (RwContext *self)
 {
   g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
-  return self->database;
+  return rw_journal_get_database (self->journal);
 }
 
 RwCheckInStore *
 rw_context_get_store (RwContext *self)
 {
   g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
-  return self->store;
+  return rw_journal_get_store (self->journal);
 }
 
 GSettings *

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 #define RW_TYPE_CONTEXT (rw_context_get_type ())
 G_DECLARE_FINAL_TYPE (RwContext, rw_context, RW, CONTEXT, GObject)
 
-RwContext      *rw_context_new                (RwDatabase *database,
+RwContext      *rw_context_new                (RwJournal  *journal,
                                                GSettings  *settings,
                                                RwClock    *clock);
+RwJournal      *rw_context_get_journal        (RwContext  *self);
+/* Going away: widgets move to rw_context_get_journal() and its models. */
 RwDatabase     *rw_context_get_database       (RwContext  *self);
 RwCheckInStore *rw_context_get_store          (RwContext  *self);
 GSettings      *rw_context_get_settings       (RwContext  *self);

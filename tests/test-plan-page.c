@@ -38,16 +38,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(RwJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
 
   f->dir = rw_test_make_dir ();
   f->settings = rw_settings_new ();
   g_settings_reset (f->settings, "last-view");
   f->clock = rw_clock_new_manual ("2026-11-22", "09:00");
-  db = rw_database_open (f->dir, &error);
+  journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
-  f->context = rw_context_new (db, f->settings, f->clock);
+  f->context = rw_context_new (journal, f->settings, f->clock);
   f->window = rw_window_new (app, f->context);
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "plan");

@@ -57,13 +57,13 @@ wait_for (gboolean (*done) (gpointer),
 static void
 open_window (Fixture *f)
 {
-  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(RwJournal) journal = NULL;
   g_autoptr(RwClock) clock = rw_clock_new_system ();
   g_autoptr(GError) error = NULL;
 
-  db = rw_database_open (f->dir, &error);
+  journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
-  f->context = rw_context_new (db, f->settings, clock);
+  f->context = rw_context_new (journal, f->settings, clock);
   rw_context_set_poll_interval (f->context, 50);
   f->window = rw_window_new (app, f->context);
   gtk_window_present (GTK_WINDOW (f->window));

@@ -468,25 +468,13 @@ rw_check_in_store_set_range (RwCheckInStore *self,
   rw_check_in_store_reload (self);
 }
 
-typedef gboolean (*WriteFunc) (RwDatabase *db, gpointer data, GError **error);
-
 static gboolean
 write_in_transaction (RwCheckInStore  *self,
-                      WriteFunc        func,
+                      RwWriteFunc      func,
                       gpointer         data,
                       GError         **error)
 {
-  if (!rw_database_begin (self->database, error))
-    return FALSE;
-
-  if (!func (self->database, data, error) || !rw_database_commit (self->database, error))
-    {
-      rw_database_rollback (self->database);
-      return FALSE;
-    }
-
-  rw_database_emit_changed (self->database);
-  return TRUE;
+  return rw_database_write (self->database, func, data, error);
 }
 
 /**
@@ -509,7 +497,7 @@ rw_check_in_store_add (RwCheckInStore  *self,
   if (!rw_validate_check_in (check_in, error))
     return FALSE;
 
-  return write_in_transaction (self, (WriteFunc) rw_check_in_sql_insert, check_in, error);
+  return write_in_transaction (self, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
 }
 
 /**
@@ -529,7 +517,7 @@ rw_check_in_store_update (RwCheckInStore  *self,
   if (!rw_validate_check_in (check_in, error))
     return FALSE;
 
-  return write_in_transaction (self, (WriteFunc) rw_check_in_sql_update, check_in, error);
+  return write_in_transaction (self, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
 }
 
 gboolean
@@ -540,7 +528,7 @@ rw_check_in_store_delete (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return write_in_transaction (self, (WriteFunc) rw_check_in_sql_delete, (gpointer) id, error);
+  return write_in_transaction (self, (RwWriteFunc) rw_check_in_sql_delete, (gpointer) id, error);
 }
 
 typedef struct
@@ -577,7 +565,7 @@ rw_check_in_store_hide (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return write_in_transaction (self, (WriteFunc) set_hidden, &data, error);
+  return write_in_transaction (self, (RwWriteFunc) set_hidden, &data, error);
 }
 
 /**
@@ -598,7 +586,7 @@ rw_check_in_store_unhide (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return write_in_transaction (self, (WriteFunc) set_hidden, &data, error);
+  return write_in_transaction (self, (RwWriteFunc) set_hidden, &data, error);
 }
 
 static gboolean
@@ -667,7 +655,7 @@ rw_check_in_store_rename_tag (RwCheckInStore  *self,
 
   data.from = from;
   data.to = normalized;
-  if (!write_in_transaction (self, (WriteFunc) rename_tag, &data, error))
+  if (!write_in_transaction (self, (RwWriteFunc) rename_tag, &data, error))
     return FALSE;
 
   if (g_strcmp0 (self->tag, from) == 0)
@@ -691,7 +679,7 @@ rw_check_in_store_delete_tag (RwCheckInStore  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!write_in_transaction (self, (WriteFunc) rw_check_in_sql_delete_tag, (gpointer) name, error))
+  if (!write_in_transaction (self, (RwWriteFunc) rw_check_in_sql_delete_tag, (gpointer) name, error))
     return FALSE;
 
   if (g_strcmp0 (self->tag, name) == 0)

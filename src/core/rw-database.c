@@ -833,6 +833,41 @@ rw_database_rollback (RwDatabase *self)
   self->in_transaction = FALSE;
 }
 
+/**
+ * rw_database_write:
+ * @self: a #RwDatabase
+ * @func: the writes, run inside the transaction
+ * @data: passed to @func
+ * @error: return location for a #GError
+ *
+ * Runs @func in one write transaction: committed when it returns %TRUE,
+ * rolled back (nothing changed) when it or the commit fails. A successful
+ * commit emits #RwDatabase::changed. The one way the core writes.
+ *
+ * Returns: %TRUE if everything was written
+ */
+gboolean
+rw_database_write (RwDatabase   *self,
+                   RwWriteFunc   func,
+                   gpointer      data,
+                   GError      **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!rw_database_begin (self, error))
+    return FALSE;
+
+  if (!func (self, data, error) || !rw_database_commit (self, error))
+    {
+      rw_database_rollback (self);
+      return FALSE;
+    }
+
+  rw_database_emit_changed (self);
+  return TRUE;
+}
+
 gboolean
 rw_database_in_transaction (RwDatabase *self)
 {

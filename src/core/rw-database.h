@@ -79,6 +79,16 @@ gboolean      rw_database_commit              (RwDatabase    *self,
 void          rw_database_rollback            (RwDatabase    *self);
 gboolean      rw_database_in_transaction      (RwDatabase    *self);
 
+/* The body of a write transaction: return FALSE (with @error set) to roll back. */
+typedef gboolean (*RwWriteFunc) (RwDatabase  *db,
+                                 gpointer     data,
+                                 GError     **error);
+
+gboolean      rw_database_write               (RwDatabase    *self,
+                                               RwWriteFunc    func,
+                                               gpointer       data,
+                                               GError       **error);
+
 void          rw_database_set_error           (RwDatabase    *self,
                                                int            rc,
                                                const char    *doing,

@@ -1,0 +1,514 @@
+/* rw-journal.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rw-journal"
+
+#include "config.h"
+
+#include "rw-check-in-sql.h"
+#include "rw-draft.h"
+#include "rw-journal-private.h"
+#include "rw-plan.h"
+#include "rw-tag-list-private.h"
+#include "rw-validate.h"
+
+/**
+ * RwJournal:
+ *
+ * The journal as the app and its widgets see it: the objects and models
+ * they show, and the changes they make, each as one call. It owns the
+ * database; nothing outside the core reaches SQL.
+ *
+ * Making a journal reads nothing: each model is made, and reads what it
+ * shows, when it is first asked for.
+ */
+struct _RwJournal
+{
+  GObject parent_instance;
+
+  RwDatabase *database;
+  RwCheckInStore *store;
+  RwTagList *tags;
+};
+
+G_DEFINE_FINAL_TYPE (RwJournal, rw_journal, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+database_changed_cb (RwJournal  *self,
+                     RwDatabase *database)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+rw_journal_dispose (GObject *object)
+{
+  RwJournal *self = (RwJournal *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rw_journal_parent_class)->dispose (object);
+}
+
+static void
+rw_journal_class_init (RwJournalClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = rw_journal_dispose;
+
+  /**
+   * RwJournal::changed:
+   *
+   * Emitted after anything in the journal changed, here or in another
+   * process (see rw_journal_poll_changes()).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+rw_journal_init (RwJournal *self)
+{
+}
+
+/**
+ * rw_journal_new_for_database:
+ * @database: an open database
+ *
+ * Returns: (transfer full): the journal kept in @database
+ */
+RwJournal *
+rw_journal_new_for_database (RwDatabase *database)
+{
+  RwJournal *self;
+
+  g_return_val_if_fail (RW_IS_DATABASE (database), NULL);
+
+  self = g_object_new (RW_TYPE_JOURNAL, NULL);
+  self->database = g_object_ref (database);
+  g_signal_connect_object (database, "changed", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * rw_journal_open:
+ * @data_dir: the folder of the journal (see rw_database_resolve_data_dir())
+ * @error: return location for a #GError
+ *
+ * Opens (or creates) the journal in @data_dir; see rw_database_open() for
+ * what is refused and left untouched.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error set
+ */
+RwJournal *
+rw_journal_open (const char  *data_dir,
+                 GError     **error)
+{
+  g_autoptr(RwDatabase) database = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  database = rw_database_open (data_dir, error);
+  if (database == NULL)
+    return NULL;
+  return rw_journal_new_for_database (database);
+}
+
+RwDatabase *
+rw_journal_get_database (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return self->database;
+}
+
+/**
+ * rw_journal_get_path:
+ * @self: a #RwJournal
+ *
+ * Returns: the journal's file, for telling the person where it is
+ */
+const char *
+rw_journal_get_path (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_database_get_path (self->database);
+}
+
+const char *
+rw_journal_get_data_dir (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_database_get_data_dir (self->database);
+}
+
+/**
+ * rw_journal_poll_changes:
+ * @self: a #RwJournal
+ *
+ * Looks for commits by other processes and emits #RwJournal::changed if
+ * there were any.
+ *
+ * Returns: %TRUE if something changed
+ */
+gboolean
+rw_journal_poll_changes (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_database_poll_changes (self->database);
+}
+
+/**
+ * rw_journal_get_store:
+ * @self: a #RwJournal
+ *
+ * Returns: (transfer none): every check-in, newest first, made on first use
+ */
+RwCheckInStore *
+rw_journal_get_store (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+
+  if (self->store == NULL)
+    self->store = rw_check_in_store_new (self->database);
+  return self->store;
+}
+
+/**
+ * rw_journal_get_tags:
+ * @self: a #RwJournal
+ *
+ * Returns: (transfer none): every tag with its count, read on first use
+ */
+RwTagList *
+rw_journal_get_tags (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+
+  if (self->tags == NULL)
+    self->tags = rw_tag_list_new (self->database);
+  return self->tags;
+}
+
+/**
+ * rw_journal_add:
+ * @self: a #RwJournal
+ * @check_in: a new check-in
+ * @error: return location for a #GError
+ *
+ * Validates and saves @check_in in one transaction; its created and
+ * modified times are set.
+ */
+gboolean
+rw_journal_add (RwJournal  *self,
+                RwCheckIn  *check_in,
+                GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+
+  if (!rw_validate_check_in (check_in, error))
+    return FALSE;
+  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
+}
+
+/**
+ * rw_journal_update:
+ * @self: a #RwJournal
+ * @check_in: a check-in whose id is in the journal
+ * @error: return location for a #GError
+ */
+gboolean
+rw_journal_update (RwJournal  *self,
+                   RwCheckIn  *check_in,
+                   GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+
+  if (!rw_validate_check_in (check_in, error))
+    return FALSE;
+  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
+}
+
+typedef struct
+{
+  const char *id;
+  gboolean hidden;
+} HideData;
+
+static gboolean
+set_hidden (RwDatabase  *db,
+            HideData    *data,
+            GError     **error)
+{
+  return rw_check_in_sql_set_hidden (db, data->id, data->hidden, error);
+}
+
+/**
+ * rw_journal_hide:
+ * @self: a #RwJournal
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Deletes a check-in in a way that can be undone: it disappears from
+ * every list, search and chart at once, and is removed for good by
+ * rw_journal_purge_hidden().
+ */
+gboolean
+rw_journal_hide (RwJournal   *self,
+                 const char  *id,
+                 GError     **error)
+{
+  HideData data = { id, TRUE };
+
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+}
+
+/**
+ * rw_journal_unhide:
+ * @self: a #RwJournal
+ * @id: a hidden check-in's id
+ * @error: return location for a #GError
+ *
+ * Undoes rw_journal_hide().
+ */
+gboolean
+rw_journal_unhide (RwJournal   *self,
+                   const char  *id,
+                   GError     **error)
+{
+  HideData data = { id, FALSE };
+
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+}
+
+static gboolean
+purge_hidden (RwDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  return rw_check_in_sql_purge_hidden (db, data, error);
+}
+
+/**
+ * rw_journal_purge_hidden:
+ * @self: a #RwJournal
+ * @error: return location for a #GError
+ *
+ * Removes hidden check-ins for good.
+ */
+gboolean
+rw_journal_purge_hidden (RwJournal  *self,
+                         GError    **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+
+  return rw_database_write (self->database, purge_hidden, &n, error);
+}
+
+/**
+ * rw_journal_lookup:
+ * @self: a #RwJournal
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a fresh copy of the stored check-in
+ */
+RwCheckIn *
+rw_journal_lookup (RwJournal   *self,
+                   const char  *id,
+                   GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return rw_check_in_sql_load (self->database, id, error);
+}
+
+/**
+ * rw_journal_list_date:
+ * @self: a #RwJournal
+ * @date: YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type RwCheckIn): the visible check-ins
+ *   of @date, oldest first
+ */
+GPtrArray *
+rw_journal_list_date (RwJournal   *self,
+                      const char  *date,
+                      GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return rw_check_in_sql_list_date (self->database, date, error);
+}
+
+typedef struct
+{
+  const char *from;
+  const char *to;
+} RenameData;
+
+static gboolean
+rename_tag (RwDatabase  *db,
+            RenameData  *data,
+            GError     **error)
+{
+  return rw_check_in_sql_rename_tag (db, data->from, data->to, error);
+}
+
+/**
+ * rw_journal_rename_tag:
+ * @self: a #RwJournal
+ * @from: an existing tag
+ * @to: the new name; when another tag has it, the two are merged
+ * @error: return location for a #GError
+ */
+gboolean
+rw_journal_rename_tag (RwJournal   *self,
+                       const char  *from,
+                       const char  *to,
+                       GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  RenameData data;
+
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  normalized = rw_normalize_tag (to);
+  if (!rw_validate_tag (normalized, error))
+    return FALSE;
+
+  data.from = from;
+  data.to = normalized;
+  if (!rw_database_write (self->database, (RwWriteFunc) rename_tag, &data, error))
+    return FALSE;
+
+  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), from) == 0)
+    rw_check_in_store_set_tag (self->store, normalized);
+  return TRUE;
+}
+
+/**
+ * rw_journal_delete_tag:
+ * @self: a #RwJournal
+ * @name: a tag
+ * @error: return location for a #GError
+ *
+ * Removes the tag from every check-in; the check-ins stay.
+ */
+gboolean
+rw_journal_delete_tag (RwJournal   *self,
+                       const char  *name,
+                       GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_delete_tag,
+                          (gpointer) name, error))
+    return FALSE;
+
+  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), name) == 0)
+    rw_check_in_store_set_tag (self->store, NULL);
+  return TRUE;
+}
+
+gboolean
+rw_journal_save_draft (RwJournal   *self,
+                       const char  *key,
+                       const char  *payload,
+                       GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_draft_save (self->database, key, payload, error);
+}
+
+char *
+rw_journal_load_draft (RwJournal   *self,
+                       const char  *key,
+                       GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_draft_load (self->database, key, error);
+}
+
+gboolean
+rw_journal_clear_draft (RwJournal   *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_draft_clear (self->database, key, error);
+}
+
+/**
+ * rw_journal_load_series:
+ * @self: a #RwJournal
+ * @first: the first day (julian)
+ * @last: the last day (julian)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the daily series of [@first, @last]
+ */
+RwSeries *
+rw_journal_load_series (RwJournal  *self,
+                        guint32     first,
+                        guint32     last,
+                        GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_series_load (self->database, first, last, error);
+}
+
+/**
+ * rw_journal_load_series_range:
+ * @self: a #RwJournal
+ * @range: how far back
+ * @last: the last day (julian)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the daily series of @range up to @last
+ */
+RwSeries *
+rw_journal_load_series_range (RwJournal  *self,
+                              RwRange     range,
+                              guint32     last,
+                              GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_series_load_range (self->database, range, last, error);
+}
+
+gboolean
+rw_journal_record_breathing (RwJournal   *self,
+                             const char  *pattern,
+                             guint        seconds,
+                             gint64       finished,
+                             GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_breathing_record (self->database, pattern, seconds, finished, error);
+}
