@@ -4,6 +4,9 @@
 #
 #   generate.py --days 3650 [--per-day 1] [--end 2026-11-22] [--seed 1]
 #   generate.py --count 100000 [--end ...]     (spread over the days before --end)
+#   --notes zipf   notes of 20-80 words drawn with Zipf frequencies (s = 1.1)
+#                  from a fixed 6,000-word vocabulary, as the benchmarks use;
+#                  the default is a few short sentences, for screenshots
 #
 # Copyright 2026 The Rewire authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +38,40 @@ NOTES = [
 ]
 
 
+# The most frequent words of a diary come first; the rest of the
+# vocabulary is made of syllables, so that rare words are rare.
+COMMON = ["the", "and", "i", "to", "a", "was", "of", "my", "in", "it", "day", "today",
+          "felt", "that", "for", "with", "but", "slept", "walk", "tired", "better",
+          "anxious", "calm", "work", "session", "friend", "morning", "evening", "after",
+          "before", "sleep", "mood", "therapy", "talked", "hard", "good", "rain", "sun"]
+SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "to", "vel", "dor", "an", "is", "mur",
+             "pe", "ti", "gra", "nol", "ve", "zu", "hem", "cor", "li"]
+
+
+def zipf_vocabulary(size=6000):
+    words = list(COMMON)
+    seen = set(words)
+    n = 0
+    while len(words) < size:
+        a, b, c = n % 20, (n // 20) % 20, (n // 400) % 20
+        n += 1
+        word = SYLLABLES[a] + SYLLABLES[b] + (SYLLABLES[c] if n > 400 else "")
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    weights = [1.0 / (rank ** 1.1) for rank in range(1, len(words) + 1)]
+    total = sum(weights)
+    cumulative, acc = [], 0.0
+    for w in weights:
+        acc += w / total
+        cumulative.append(acc)
+    return words, cumulative
+
+
+def zipf_note(rng, words, cumulative):
+    return " ".join(rng.choices(words, cum_weights=cumulative, k=rng.randint(20, 80)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--days", type=int)
@@ -43,9 +80,11 @@ def main():
     parser.add_argument("--end", default="2026-11-22")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-ids", action="store_true", help="leave the id column empty")
+    parser.add_argument("--notes", choices=["short", "zipf"], default="short")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
+    vocabulary = zipf_vocabulary() if args.notes == "zipf" else None
     end = datetime.date.fromisoformat(args.end)
     if args.count is not None:
         per_day = max(1, args.per_day)
@@ -94,7 +133,7 @@ def main():
                 f"{round(sleep * 4) / 4:g}" if k == 0 else "",
                 int(round(min(10, max(0, sleep + rng.gauss(-1, 1))))) if k == 0 else "",
                 ";".join(tags),
-                rng.choice(NOTES),
+                zipf_note(rng, *vocabulary) if vocabulary else rng.choice(NOTES),
             ])
             written += 1
 
