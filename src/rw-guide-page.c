@@ -589,9 +589,15 @@ rw_guide_page_init (RwGuidePage *self)
 }
 
 RwGuidePage *
-rw_guide_page_new (void)
+rw_guide_page_new (RwContext *context)
 {
-  return g_object_new (RW_TYPE_GUIDE_PAGE, NULL);
+  RwGuidePage *self;
+
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (RW_TYPE_GUIDE_PAGE, NULL);
+  rw_guide_page_set_settings (self, rw_context_get_settings (context));
+  return self;
 }
 
 void

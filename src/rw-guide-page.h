@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 #define RW_TYPE_GUIDE_PAGE (rw_guide_page_get_type ())
 G_DECLARE_FINAL_TYPE (RwGuidePage, rw_guide_page, RW, GUIDE_PAGE, GtkWidget)
 
-RwGuidePage *rw_guide_page_new              (void);
+RwGuidePage *rw_guide_page_new              (RwContext   *context);
 void         rw_guide_page_set_settings     (RwGuidePage *self,
                                              GSettings   *settings);
 /* guide:CHAPTER#slug, ref:KEY (app: and web links go to the window). */

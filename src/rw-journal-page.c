@@ -669,20 +669,20 @@ rw_journal_page_set_context (RwJournalPage  *self,
 
 /**
  * rw_journal_page_new:
- * @store: the check-ins
- * @clock: the clock for today, drafts and Undo
- * @settings: (nullable): the app's settings
+ * @context: the journal, clock and settings
  *
  * Returns: (transfer floating): the page
  */
 RwJournalPage *
-rw_journal_page_new (RwCheckInStore *store,
-                     RwClock        *clock,
-                     GSettings      *settings)
+rw_journal_page_new (RwContext *context)
 {
-  RwJournalPage *self = g_object_new (RW_TYPE_JOURNAL_PAGE, NULL);
+  RwJournalPage *self;
 
-  rw_journal_page_set_context (self, store, clock, settings);
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (RW_TYPE_JOURNAL_PAGE, NULL);
+  rw_journal_page_set_context (self, rw_context_get_store (context), rw_context_get_clock (context),
+                               rw_context_get_settings (context));
   return self;
 }
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,7 @@ G_DECLARE_FINAL_TYPE (RwJournalPage, rw_journal_page, RW, JOURNAL_PAGE, GtkWidge
 
 #define RW_UNDO_SECONDS 10
 
-RwJournalPage  *rw_journal_page_new                 (RwCheckInStore *store,
-                                                     RwClock        *clock,
-                                                     GSettings      *settings);
+RwJournalPage  *rw_journal_page_new                 (RwContext      *context);
 void            rw_journal_page_set_context         (RwJournalPage  *self,
                                                      RwCheckInStore *store,
                                                      RwClock        *clock,

@@ -755,9 +755,15 @@ rw_plan_page_init (RwPlanPage *self)
 }
 
 RwPlanPage *
-rw_plan_page_new (void)
+rw_plan_page_new (RwContext *context)
 {
-  return g_object_new (RW_TYPE_PLAN_PAGE, NULL);
+  RwPlanPage *self;
+
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (RW_TYPE_PLAN_PAGE, NULL);
+  rw_plan_page_set_context (self, rw_context_get_store (context), rw_context_get_clock (context));
+  return self;
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 #define RW_TYPE_PLAN_PAGE (rw_plan_page_get_type ())
 G_DECLARE_FINAL_TYPE (RwPlanPage, rw_plan_page, RW, PLAN_PAGE, GtkWidget)
 
-RwPlanPage     *rw_plan_page_new             (void);
+RwPlanPage     *rw_plan_page_new             (RwContext      *context);
 void            rw_plan_page_set_context     (RwPlanPage     *self,
                                               RwCheckInStore *store,
                                               RwClock        *clock);

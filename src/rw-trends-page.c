@@ -717,9 +717,15 @@ rw_trends_page_init (RwTrendsPage *self)
 }
 
 RwTrendsPage *
-rw_trends_page_new (void)
+rw_trends_page_new (RwContext *context)
 {
-  return g_object_new (RW_TYPE_TRENDS_PAGE, NULL);
+  RwTrendsPage *self;
+
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (RW_TYPE_TRENDS_PAGE, NULL);
+  rw_trends_page_set_store (self, rw_context_get_store (context), rw_context_get_clock (context));
+  return self;
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 #define RW_TYPE_TRENDS_PAGE (rw_trends_page_get_type ())
 G_DECLARE_FINAL_TYPE (RwTrendsPage, rw_trends_page, RW, TRENDS_PAGE, GtkWidget)
 
-RwTrendsPage *rw_trends_page_new          (void);
+RwTrendsPage *rw_trends_page_new          (RwContext      *context);
 void          rw_trends_page_set_store    (RwTrendsPage   *self,
                                            RwCheckInStore *store,
                                            RwClock        *clock);

@@ -29,6 +29,12 @@ struct _RwWindow
 
   /* Template widgets */
   AdwViewStack *view_stack;
+  AdwBin *journal_bin;
+  AdwBin *trends_bin;
+  AdwBin *guide_bin;
+  AdwBin *plan_bin;
+
+  /* Built when first shown, owned by their bins */
   RwJournalPage *journal_page;
   RwTrendsPage *trends_page;
   RwPlanPage *plan_page;
@@ -50,18 +56,85 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const view_names[] = { "journal", "trends", "guide", "plan" };
 
+/* Each view is built the first time it is shown (or asked for), so that
+ * the window opens with only the visible one. */
+static GtkWidget *
+ensure_view (RwWindow   *self,
+             const char *name)
+{
+  struct {
+    const char *name;
+    AdwBin *bin;
+    gpointer *page;
+    GtkWidget *(*page_new) (RwContext *context);
+  } views[] = {
+    { "journal", self->journal_bin, (gpointer *) &self->journal_page,
+      (GtkWidget *(*) (RwContext *)) rw_journal_page_new },
+    { "trends", self->trends_bin, (gpointer *) &self->trends_page,
+      (GtkWidget *(*) (RwContext *)) rw_trends_page_new },
+    { "guide", self->guide_bin, (gpointer *) &self->guide_page,
+      (GtkWidget *(*) (RwContext *)) rw_guide_page_new },
+    { "plan", self->plan_bin, (gpointer *) &self->plan_page,
+      (GtkWidget *(*) (RwContext *)) rw_plan_page_new },
+  };
+
+  g_assert (self->context != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      if (!g_str_equal (views[i].name, name))
+        continue;
+      if (*views[i].page == NULL)
+        {
+          GtkWidget *page = views[i].page_new (self->context);
+
+          *views[i].page = page;
+          adw_bin_set_child (views[i].bin, page);
+        }
+      return *views[i].page;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/**
+ * rw_window_get_view:
+ * @self: a #RwWindow
+ * @name: "journal", "trends", "guide" or "plan"
+ *
+ * Returns: (transfer none) (nullable): the view, if it has been built
+ */
+GtkWidget *
+rw_window_get_view (RwWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "journal") == 0)
+    return GTK_WIDGET (self->journal_page);
+  if (g_strcmp0 (name, "trends") == 0)
+    return GTK_WIDGET (self->trends_page);
+  if (g_strcmp0 (name, "guide") == 0)
+    return GTK_WIDGET (self->guide_page);
+  if (g_strcmp0 (name, "plan") == 0)
+    return GTK_WIDGET (self->plan_page);
+  return NULL;
+}
+
 static void
 visible_child_changed_cb (RwWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
 
-  if (name == NULL || action == NULL)
+  if (name == NULL || action == NULL || self->context == NULL)
     return;
 
+  ensure_view (self, name);
+
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
-  if (self->context != NULL)
-    g_settings_set_string (rw_context_get_settings (self->context), "last-view", name);
+  g_settings_set_string (rw_context_get_settings (self->context), "last-view", name);
 }
 
 static void
@@ -86,7 +159,7 @@ new_check_in_cb (GSimpleAction *action,
   RwWindow *self = user_data;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
-  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.new-check-in", NULL);
+  gtk_widget_activate_action (ensure_view (self, "journal"), "journal.new-check-in", NULL);
 }
 
 static void
@@ -99,11 +172,11 @@ search_cb (GSimpleAction *action,
   /* Ctrl+F searches the guide in the guide, the journal anywhere else. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "guide") == 0)
     {
-      rw_guide_page_focus_search (self->guide_page);
+      rw_guide_page_focus_search (RW_GUIDE_PAGE (ensure_view (self, "guide")));
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
-  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.search", NULL);
+  gtk_widget_activate_action (ensure_view (self, "journal"), "journal.search", NULL);
 }
 
 static void
@@ -149,7 +222,7 @@ open_link_cb (GSimpleAction *action,
   else if (g_str_has_prefix (uri, "guide:") || g_str_has_prefix (uri, "ref:"))
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "guide");
-      rw_guide_page_open_link (self->guide_page, uri);
+      rw_guide_page_open_link (RW_GUIDE_PAGE (ensure_view (self, "guide")), uri);
     }
 }
 
@@ -189,17 +262,6 @@ rw_window_constructed (GObject *object)
 
   g_assert (self->context != NULL);
   settings = rw_context_get_settings (self->context);
-
-  rw_journal_page_set_context (self->journal_page,
-                               rw_context_get_store (self->context),
-                               rw_context_get_clock (self->context),
-                               settings);
-
-  rw_trends_page_set_store (self->trends_page, rw_context_get_store (self->context),
-                            rw_context_get_clock (self->context));
-  rw_plan_page_set_context (self->plan_page, rw_context_get_store (self->context),
-                            rw_context_get_clock (self->context));
-  rw_guide_page_set_settings (self->guide_page, settings);
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -273,17 +335,12 @@ rw_window_class_init (RwWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RW_TYPE_JOURNAL_PAGE);
-  g_type_ensure (RW_TYPE_TRENDS_PAGE);
-  g_type_ensure (RW_TYPE_PLAN_PAGE);
-  g_type_ensure (RW_TYPE_GUIDE_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_page);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_page);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, guide_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, guide_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, plan_bin);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
@@ -333,26 +390,26 @@ RwGuidePage *
 rw_window_get_guide_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
-  return self->guide_page;
+  return RW_GUIDE_PAGE (ensure_view (self, "guide"));
 }
 
 RwPlanPage *
 rw_window_get_plan_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
-  return self->plan_page;
+  return RW_PLAN_PAGE (ensure_view (self, "plan"));
 }
 
 RwTrendsPage *
 rw_window_get_trends_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
-  return self->trends_page;
+  return RW_TRENDS_PAGE (ensure_view (self, "trends"));
 }
 
 RwJournalPage *
 rw_window_get_journal_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
-  return self->journal_page;
+  return RW_JOURNAL_PAGE (ensure_view (self, "journal"));
 }

@@ -26,5 +26,7 @@ RwJournalPage *rw_window_get_journal_page (RwWindow       *self);
 RwTrendsPage  *rw_window_get_trends_page  (RwWindow       *self);
 RwPlanPage    *rw_window_get_plan_page    (RwWindow       *self);
 RwGuidePage   *rw_window_get_guide_page   (RwWindow       *self);
+GtkWidget     *rw_window_get_view         (RwWindow       *self,
+                                           const char     *name);
 
 G_END_DECLS

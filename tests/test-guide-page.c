@@ -11,12 +11,17 @@
 
 #include "rw-context.h"
 #include "rw-guide-page.h"
+#include "rw-test-util.h"
 
 typedef struct
 {
   GtkWindow *window;
   RwGuidePage *page;
   GSettings *settings;
+  char *dir;
+  RwJournal *journal;
+  RwClock *clock;
+  RwContext *context;
 } Fixture;
 
 static void
@@ -41,8 +46,11 @@ fixture_setup (Fixture       *f,
   g_settings_reset (f->settings, "guide-text-size");
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 700);
-  f->page = rw_guide_page_new ();
-  rw_guide_page_set_settings (f->page, f->settings);
+  f->dir = rw_test_make_dir ();
+  f->journal = rw_journal_open (f->dir, NULL);
+  f->clock = rw_clock_new_system ();
+  f->context = rw_context_new (f->journal, f->settings, f->clock);
+  f->page = rw_guide_page_new (f->context);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   spin ();
@@ -54,7 +62,12 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   spin ();
+  g_clear_object (&f->context);
+  g_clear_object (&f->journal);
+  g_clear_object (&f->clock);
   g_clear_object (&f->settings);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
 }
 
 static void

@@ -11,12 +11,15 @@
 
 #include "rw-check-in-editor.h"
 #include "rw-journal-page.h"
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 
 typedef struct
 {
   char *dir;
   RwDatabase *db;
+  RwJournal *journal;
+  RwContext *context;
   RwCheckInStore *store;
   RwClock *clock;
   GSettings *settings;
@@ -52,16 +55,18 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = rw_test_make_dir ();
-  f->db = rw_database_open (f->dir, &error);
+  f->journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
-  f->store = rw_check_in_store_new (f->db);
+  f->db = g_object_ref (rw_journal_get_database (f->journal));
+  f->store = g_object_ref (rw_journal_get_store (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "20:00");
   f->settings = new_settings ();
   g_settings_reset (f->settings, "low-mood-offer-date");
+  f->context = rw_context_new (f->journal, f->settings, f->clock);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 700);
-  f->page = rw_journal_page_new (f->store, f->clock, f->settings);
+  f->page = rw_journal_page_new (f->context);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   spin ();
@@ -76,6 +81,8 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->settings);
   g_clear_object (&f->store);
   g_clear_object (&f->db);
+  g_clear_object (&f->context);
+  g_clear_object (&f->journal);
   g_clear_object (&f->clock);
   rw_test_remove_dir (f->dir);
   g_free (f->dir);
