@@ -415,7 +415,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     2"));
+  g_assert_nonnull (strstr (f->out, "Schema:     3"));
 }
 
 static void

@@ -37,7 +37,10 @@ struct _RwDatabase
   GHashTable *statements;
   gint64 data_version;
   int schema_version;
+  int target_version;
   guint in_transaction : 1;
+  guint upgrade_pending : 1;
+  guint needs_snapshot : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RwDatabase, rw_database, G_TYPE_OBJECT)
@@ -130,6 +133,37 @@ static const char * const migrations[] = {
   "INSERT OR IGNORE INTO tags (name) VALUES ('walk'), ('exercise'), ('meditation'),"
   "  ('breathwork'), ('therapy'), ('journaling'), ('time with loved ones'),"
   "  ('good sleep routine');",
+
+  /* 2 -> 3: each tag keeps how many visible check-ins carry it, so that
+   * the tag filter and the tag manager never count over the whole
+   * journal. A check-in's own delete takes its tags off before the
+   * cascade, which then finds no visible check-in and changes nothing. */
+  "ALTER TABLE tags ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE tags SET uses = (SELECT count(*) FROM check_in_tags ct JOIN check_ins c"
+  "  ON c.id = ct.check_in WHERE ct.tag = tags.id AND c.hidden = 0);"
+  "CREATE TRIGGER tag_uses_insert AFTER INSERT ON check_in_tags BEGIN"
+  "  UPDATE tags SET uses = uses + 1 WHERE id = NEW.tag"
+  "    AND EXISTS (SELECT 1 FROM check_ins WHERE id = NEW.check_in AND hidden = 0);"
+  "END;"
+  "CREATE TRIGGER tag_uses_delete AFTER DELETE ON check_in_tags BEGIN"
+  "  UPDATE tags SET uses = uses - 1 WHERE id = OLD.tag"
+  "    AND EXISTS (SELECT 1 FROM check_ins WHERE id = OLD.check_in AND hidden = 0);"
+  "END;"
+  "CREATE TRIGGER tag_uses_move AFTER UPDATE OF tag ON check_in_tags"
+  "  WHEN OLD.tag != NEW.tag BEGIN"
+  "  UPDATE tags SET uses = uses + (CASE WHEN id = NEW.tag THEN 1 ELSE -1 END)"
+  "    WHERE id IN (OLD.tag, NEW.tag)"
+  "    AND EXISTS (SELECT 1 FROM check_ins WHERE id = NEW.check_in AND hidden = 0);"
+  "END;"
+  "CREATE TRIGGER tag_uses_check_in_delete BEFORE DELETE ON check_ins WHEN OLD.hidden = 0 BEGIN"
+  "  UPDATE tags SET uses = uses - 1"
+  "    WHERE id IN (SELECT tag FROM check_in_tags WHERE check_in = OLD.id);"
+  "END;"
+  "CREATE TRIGGER tag_uses_hidden AFTER UPDATE OF hidden ON check_ins"
+  "  WHEN OLD.hidden != NEW.hidden BEGIN"
+  "  UPDATE tags SET uses = uses + (CASE WHEN NEW.hidden = 0 THEN 1 ELSE -1 END)"
+  "    WHERE id IN (SELECT tag FROM check_in_tags WHERE check_in = NEW.id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -502,6 +536,242 @@ migrate (RwDatabase  *self,
   return TRUE;
 }
 
+#define SNAPSHOT_FILE_NAME "journal-before-upgrade.db"
+
+/**
+ * rw_database_get_snapshot_path:
+ * @self: a #RwDatabase
+ *
+ * Returns: (transfer full): where the copy of the journal taken before an
+ *   upgrade is kept until the next start-up succeeds
+ */
+char *
+rw_database_get_snapshot_path (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  return g_build_filename (self->data_dir, SNAPSHOT_FILE_NAME, NULL);
+}
+
+/* Copies the journal, through SQLite's backup API so that pages still in
+ * the -wal are included, into a private temporary file that is synced and
+ * then renamed: the snapshot is either whole or absent. */
+static gboolean
+take_snapshot (RwDatabase  *self,
+               GError     **error)
+{
+  g_autofree char *path = rw_database_get_snapshot_path (self);
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc, fd;
+
+  g_unlink (tmp);
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, RW_DATABASE_ERROR,
+                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not keep a copy of the journal before updating it: %s. Nothing was "
+                     "changed. Free some space or check the folder's permissions, then start "
+                     "Rewire again."),
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (copy);
+    }
+  sqlite3_close (copy);
+
+  if (rc == SQLITE_OK)
+    {
+      fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0 || fsync (fd) != 0)
+        rc = SQLITE_IOERR;
+      if (fd >= 0)
+        close (fd);
+    }
+
+  if (rc != SQLITE_OK || g_rename (tmp, path) != 0)
+    {
+      g_unlink (tmp);
+      set_error (self, rc != SQLITE_OK ? rc : SQLITE_IOERR,
+                 _("keep a copy of the journal before updating it"),
+                 sqlite3_errstr (rc != SQLITE_OK ? rc : SQLITE_IOERR), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rw_database_remove_snapshot:
+ * @self: a #RwDatabase
+ *
+ * Removes the copy kept by an upgrade, once a start-up has succeeded.
+ *
+ * Returns: %TRUE if there was one
+ */
+gboolean
+rw_database_remove_snapshot (RwDatabase *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+
+  if (self->upgrade_pending)
+    return FALSE;
+  path = rw_database_get_snapshot_path (self);
+  return g_unlink (path) == 0;
+}
+
+/**
+ * rw_database_connect:
+ * @path: a journal's file
+ * @writable: whether the connection will write
+ * @error: return location for a #GError
+ *
+ * A connection of its own for a worker thread (a search, a purge), with
+ * the pragmas of the main one. Close it with sqlite3_close() in the same
+ * thread.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+sqlite3 *
+rw_database_connect (const char  *path,
+                     gboolean     writable,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+              SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, TRUE);
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      rc = sqlite3_exec (db, writable ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                                        "PRAGMA secure_delete = ON;"
+                                      : "PRAGMA query_only = ON;",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                   _("Could not open the journal %s: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* What opening does once the file is known to be a Rewire journal (or
+ * new): when it must change the file, it first checks the whole file, so
+ * that a damaged one is refused untouched, and keeps a snapshot of a
+ * journal about to be migrated. */
+static gboolean
+finish_open (RwDatabase  *self,
+             GError     **error)
+{
+  g_autofree char *journal_mode = NULL;
+  int rc;
+
+  if (self->upgrade_pending)
+    {
+      g_autofree char *verdict = NULL;
+      g_autoptr(GError) check_error = NULL;
+
+      if (!rw_database_quick_check (self, &verdict, &check_error) ||
+          g_strcmp0 (verdict, "ok") != 0)
+        {
+          /* The first problem is enough for a message. */
+          if (verdict != NULL)
+            verdict[strcspn (verdict, "\n")] = '\0';
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT,
+                       _("The journal %s is damaged (%s). Rewire has not changed it. Restore it "
+                         "from a backup, or move it away to start a new journal."),
+                       self->path,
+                       verdict != NULL ? verdict : check_error->message);
+          return FALSE;
+        }
+    }
+
+  if (self->needs_snapshot && !take_snapshot (self, error))
+    return FALSE;
+
+  /* From here on this connection writes: migrations begin transactions. */
+  self->upgrade_pending = FALSE;
+
+  make_private (self->path);
+
+  if (!rw_database_exec (self,
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA secure_delete = ON;",
+                         error))
+    return FALSE;
+
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        rc = SQLITE_OK;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_OK)
+      {
+        rw_database_set_error (self, rc, _("open the journal"), error);
+        return FALSE;
+      }
+    if (g_strcmp0 (journal_mode, "wal") != 0)
+      {
+        set_error (self, SQLITE_READONLY, _("open the journal"),
+                   _("write-ahead logging could not be switched on"), error);
+        return FALSE;
+      }
+  }
+
+  if (!migrate (self, self->target_version, error))
+    return FALSE;
+
+  {
+    g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+    make_private (wal);
+    make_private (shm);
+  }
+
+  if (!query_int (self, "PRAGMA data_version", &self->data_version,
+                  _("read the journal"), error))
+    return FALSE;
+
+  self->upgrade_pending = FALSE;
+  self->needs_snapshot = FALSE;
+  return TRUE;
+}
+
 /**
  * rw_database_open:
  * @data_dir: the folder that holds (or will hold) `journal.db`
@@ -516,7 +786,8 @@ RwDatabase *
 rw_database_open (const char  *data_dir,
                   GError     **error)
 {
-  return rw_database_open_at_version (data_dir, RW_DATABASE_SCHEMA_VERSION, error);
+  return rw_database_open_full (data_dir, RW_DATABASE_SCHEMA_VERSION, RW_DATABASE_OPEN_DEFAULT,
+                                error);
 }
 
 /**
@@ -536,8 +807,29 @@ rw_database_open_at_version (const char  *data_dir,
                              int          version,
                              GError     **error)
 {
+  return rw_database_open_full (data_dir, version, RW_DATABASE_OPEN_DEFAULT, error);
+}
+
+/**
+ * rw_database_open_full:
+ * @data_dir: the folder that holds (or will hold) `journal.db`
+ * @version: the schema version to migrate to, at most
+ *   %RW_DATABASE_SCHEMA_VERSION
+ * @flags: %RW_DATABASE_OPEN_DEFER_UPGRADE to leave an existing journal
+ *   that needs changing (a migration, a switch to write-ahead logging)
+ *   exactly as it is, for rw_database_upgrade() to do later, off the
+ *   thread that shows the window
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set
+ */
+RwDatabase *
+rw_database_open_full (const char          *data_dir,
+                       int                  version,
+                       RwDatabaseOpenFlags  flags,
+                       GError             **error)
+{
   g_autoptr(RwDatabase) self = NULL;
-  g_autofree char *journal_mode = NULL;
   gboolean is_new = FALSE;
   gboolean is_wal = FALSE;
   gint64 application_id = 0;
@@ -549,6 +841,7 @@ rw_database_open_at_version (const char  *data_dir,
   g_return_val_if_fail (version >= 1 && version <= RW_DATABASE_SCHEMA_VERSION, NULL);
 
   self = g_object_new (RW_TYPE_DATABASE, NULL);
+  self->target_version = version;
   self->data_dir = g_strdup (data_dir);
   self->path = g_build_filename (data_dir, RW_DATABASE_FILE_NAME, NULL);
 
@@ -630,76 +923,63 @@ rw_database_open_at_version (const char  *data_dir,
     }
 
   /* Opening writes to an existing file only to adopt it, to switch it to
-   * WAL or to migrate it. Before the first such write, make sure the whole
-   * file is sound, so that a damaged one is refused untouched. */
-  if (!is_new && (application_id == 0 || !is_wal || user_version < version))
-    {
-      g_autofree char *verdict = NULL;
-      g_autoptr(GError) check_error = NULL;
+   * WAL or to migrate it. */
+  self->upgrade_pending = !is_new && (application_id == 0 || !is_wal || user_version < version);
+  self->needs_snapshot = !is_new && application_id != 0 && user_version < version;
+  self->schema_version = user_version;
 
-      if (!rw_database_quick_check (self, &verdict, &check_error) ||
-          g_strcmp0 (verdict, "ok") != 0)
-        {
-          /* The first problem is enough for a message. */
-          if (verdict != NULL)
-            verdict[strcspn (verdict, "\n")] = '\0';
-          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT,
-                       _("The journal %s is damaged (%s). Rewire has not changed it. Restore it "
-                         "from a backup, or move it away to start a new journal."),
-                       self->path,
-                       verdict != NULL ? verdict : check_error->message);
-          return NULL;
-        }
+  if (self->upgrade_pending && (flags & RW_DATABASE_OPEN_DEFER_UPGRADE) != 0)
+    {
+      /* Reads work as they are; the check, the snapshot and the writes
+       * happen in rw_database_upgrade(). */
+      if (!rw_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", error) ||
+          !query_int (self, "PRAGMA data_version", &self->data_version,
+                      _("read the journal"), error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
 
-  make_private (self->path);
-
-  if (!rw_database_exec (self,
-                         "PRAGMA synchronous = FULL;"
-                         "PRAGMA foreign_keys = ON;"
-                         "PRAGMA secure_delete = ON;",
-                         error))
-    return NULL;
-
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-        rc = SQLITE_OK;
-      }
-    sqlite3_finalize (stmt);
-    if (rc != SQLITE_OK)
-      {
-        rw_database_set_error (self, rc, _("open the journal"), error);
-        return NULL;
-      }
-    if (g_strcmp0 (journal_mode, "wal") != 0)
-      {
-        set_error (self, SQLITE_READONLY, _("open the journal"),
-                   _("write-ahead logging could not be switched on"), error);
-        return NULL;
-      }
-  }
-
-  if (!migrate (self, version, error))
-    return NULL;
-
-  {
-    g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
-
-    make_private (wal);
-    make_private (shm);
-  }
-
-  if (!query_int (self, "PRAGMA data_version", &self->data_version,
-                  _("read the journal"), error))
+  if (!finish_open (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * rw_database_needs_upgrade:
+ * @self: a #RwDatabase
+ *
+ * Returns: %TRUE if it was opened with %RW_DATABASE_OPEN_DEFER_UPGRADE and
+ *   must be upgraded with rw_database_upgrade() before anything is written
+ */
+gboolean
+rw_database_needs_upgrade (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  return self->upgrade_pending;
+}
+
+/**
+ * rw_database_upgrade:
+ * @self: a #RwDatabase opened with %RW_DATABASE_OPEN_DEFER_UPGRADE
+ * @error: return location for a #GError
+ *
+ * Checks the whole file, keeps a snapshot of it beside the journal (see
+ * rw_database_get_snapshot_path()), then migrates it. May run in another
+ * thread as long as nothing else uses @self meanwhile. A damaged journal
+ * is refused and left as it is.
+ *
+ * Returns: %TRUE if the journal is ready for writing
+ */
+gboolean
+rw_database_upgrade (RwDatabase  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+
+  if (!self->upgrade_pending)
+    return TRUE;
+  return finish_open (self, error);
 }
 
 const char *
@@ -801,6 +1081,13 @@ rw_database_begin (RwDatabase  *self,
 {
   g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->upgrade_pending)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED,
+                   _("The journal %s is being updated. Try again in a moment."), self->path);
+      return FALSE;
+    }
 
   if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -39,7 +39,7 @@ typedef enum
 
 /* "RwJr" in big-endian, stored in PRAGMA application_id. */
 #define RW_DATABASE_APPLICATION_ID 0x52774A72
-#define RW_DATABASE_SCHEMA_VERSION 2
+#define RW_DATABASE_SCHEMA_VERSION 3
 #define RW_DATABASE_FILE_NAME "journal.db"
 
 #define RW_TYPE_DATABASE (rw_database_get_type ())
@@ -53,6 +53,25 @@ RwDatabase   *rw_database_open                (const char    *data_dir,
                                                GError       **error);
 RwDatabase   *rw_database_open_at_version     (const char    *data_dir,
                                                int            version,
+                                               GError       **error);
+
+typedef enum
+{
+  RW_DATABASE_OPEN_DEFAULT = 0,
+  RW_DATABASE_OPEN_DEFER_UPGRADE = 1 << 0,
+} RwDatabaseOpenFlags;
+
+RwDatabase   *rw_database_open_full           (const char          *data_dir,
+                                               int                  version,
+                                               RwDatabaseOpenFlags  flags,
+                                               GError             **error);
+gboolean      rw_database_needs_upgrade       (RwDatabase    *self);
+gboolean      rw_database_upgrade             (RwDatabase    *self,
+                                               GError       **error);
+char         *rw_database_get_snapshot_path   (RwDatabase    *self);
+gboolean      rw_database_remove_snapshot     (RwDatabase    *self);
+sqlite3      *rw_database_connect             (const char    *path,
+                                               gboolean       writable,
                                                GError       **error);
 const char   *rw_database_get_data_dir        (RwDatabase    *self);
 const char   *rw_database_get_path            (RwDatabase    *self);
