@@ -47,7 +47,8 @@ struct _RwCheckInEditor
   GtkLabel *error_label;
 
   /* Owned */
-  RwCheckInStore *store;
+  RwContext *context;
+  RwJournal *journal;
   RwClock *clock;
   RwCheckIn *original;
   char *id;
@@ -75,6 +76,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CHECK_IN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define DRAFT_DELAY_MS 400
 
 static const struct {
@@ -95,12 +105,6 @@ draft_key (RwCheckInEditor *self)
   if (self->original == NULL)
     return g_strdup ("check-in-editor:new");
   return g_strdup_printf ("check-in-editor:%s", rw_check_in_get_id (self->original));
-}
-
-static RwDatabase *
-get_database (RwCheckInEditor *self)
-{
-  return rw_check_in_store_get_database (self->store);
 }
 
 static void
@@ -287,12 +291,12 @@ rw_check_in_editor_save_draft_now (RwCheckInEditor *self)
       self->draft_timeout = 0;
     }
 
-  if (!self->dirty || self->store == NULL)
+  if (!self->dirty || self->journal == NULL)
     return;
 
   key = draft_key (self);
   payload = serialize_draft (self);
-  if (!rw_draft_save (get_database (self), key, payload, &error))
+  if (!rw_journal_save_draft (self->journal, key, payload, &error))
     g_message ("Could not keep the draft: %s", error->message);
 }
 
@@ -552,21 +556,15 @@ setup_tag_completion (RwCheckInEditor *self)
 {
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
   g_autoptr(GtkListStore) list = gtk_list_store_new (1, G_TYPE_STRING);
-  g_autoptr(GPtrArray) tags = NULL;
-  g_autoptr(GError) error = NULL;
+  GListModel *tags = G_LIST_MODEL (rw_journal_get_tags (self->journal));
+  guint n = g_list_model_get_n_items (tags);
 
-  tags = rw_check_in_sql_list_tags (get_database (self), &error);
-  if (tags == NULL)
+  /* Most used first, as the journal's tag list keeps them. */
+  for (guint i = 0; i < n; i++)
     {
-      g_message ("No tag suggestions: %s", error->message);
-      return;
-    }
+      g_autoptr(RwTag) tag = g_list_model_get_item (tags, i);
 
-  for (guint i = 0; i < tags->len; i++)
-    {
-      RwTagInfo *info = g_ptr_array_index (tags, i);
-
-      gtk_list_store_insert_with_values (list, NULL, -1, 0, info->name, -1);
+      gtk_list_store_insert_with_values (list, NULL, -1, 0, rw_tag_get_name (tag), -1);
     }
 
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (list));
@@ -697,7 +695,7 @@ restore_draft (RwCheckInEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = draft_key (self);
-  g_autofree char *payload = rw_draft_load (get_database (self), key, &error);
+  g_autofree char *payload = rw_journal_load_draft (self->journal, key, &error);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(RwCheckIn) check_in = NULL;
   JsonObject *object;
@@ -765,7 +763,7 @@ discard_draft (RwCheckInEditor *self)
       rw_clock_remove_timeout (self->clock, self->draft_timeout);
       self->draft_timeout = 0;
     }
-  if (!rw_draft_clear (get_database (self), key, &error))
+  if (!rw_journal_clear_draft (self->journal, key, &error))
     g_message ("Could not clear the draft: %s", error->message);
 }
 
@@ -794,9 +792,9 @@ save_action (GtkWidget  *widget,
 
   check_in = rw_check_in_editor_dup_check_in (self);
   if (self->original == NULL)
-    ok = rw_check_in_store_add (self->store, check_in, &error);
+    ok = rw_journal_add (self->journal, check_in, &error);
   else
-    ok = rw_check_in_store_update (self->store, check_in, &error);
+    ok = rw_journal_update (self->journal, check_in, &error);
 
   if (!ok)
     {
@@ -888,7 +886,8 @@ rw_check_in_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_CHECK_IN_EDITOR);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->context);
   g_clear_object (&self->clock);
   g_clear_object (&self->original);
 
@@ -909,14 +908,119 @@ rw_check_in_editor_finalize (GObject *object)
 }
 
 static void
+rw_check_in_editor_constructed (GObject *object)
+{
+  RwCheckInEditor *self = (RwCheckInEditor *)object;
+
+  G_OBJECT_CLASS (rw_check_in_editor_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  self->journal = g_object_ref (rw_context_get_journal (self->context));
+  self->clock = g_object_ref (rw_context_get_clock (self->context));
+
+  if (self->original != NULL)
+    {
+      self->id = g_strdup (rw_check_in_get_id (self->original));
+      adw_window_title_set_title (self->window_title, _("Edit Check-in"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-in"));
+      fill_from (self, self->original);
+    }
+  else
+    {
+      g_autoptr(RwCheckIn) fresh = rw_check_in_new ();
+      g_autoptr(GDateTime) now = rw_clock_dup_now_local (self->clock);
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *time = g_date_time_format (now, "%H:%M");
+
+      rw_check_in_set_date (fresh, date);
+      rw_check_in_set_time (fresh, time);
+      adw_window_title_set_title (self->window_title, _("New Check-in"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Check-in"));
+      fill_from (self, fresh);
+    }
+
+  setup_tag_completion (self);
+
+  self->restored = restore_draft (self);
+  gtk_revealer_set_reveal_child (self->restored_revealer, self->restored);
+
+  self->loading = FALSE;
+  field_changed_cb (self);
+  self->dirty = self->restored;
+  validate (self);
+}
+
+static void
+rw_check_in_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RwCheckInEditor *self = RW_CHECK_IN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_CHECK_IN:
+      g_value_set_object (value, self->original);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_check_in_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RwCheckInEditor *self = RW_CHECK_IN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_CHECK_IN:
+      {
+        RwCheckIn *check_in = g_value_get_object (value);
+
+        self->original = check_in != NULL ? rw_check_in_copy (check_in) : NULL;
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rw_check_in_editor_class_init (RwCheckInEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = rw_check_in_editor_constructed;
   object_class->dispose = rw_check_in_editor_dispose;
   object_class->finalize = rw_check_in_editor_finalize;
+  object_class->get_property = rw_check_in_editor_get_property;
+  object_class->set_property = rw_check_in_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwCheckInEditor:check-in:
+   *
+   * The check-in being edited (a copy), or %NULL for a new one.
+   */
+  properties[PROP_CHECK_IN] =
+    g_param_spec_object ("check-in", NULL, NULL, RW_TYPE_CHECK_IN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = rw_check_in_editor_close_request;
 
   /**
@@ -983,63 +1087,24 @@ rw_check_in_editor_init (RwCheckInEditor *self)
 /**
  * rw_check_in_editor_new:
  * @parent: (nullable): the window it belongs to
- * @store: where to save
- * @clock: the clock for "now" and for keeping drafts
+ * @context: the journal to save in and the clock for "now" and drafts
  * @check_in: (nullable): the check-in to edit, or %NULL for a new one
  *
  * Returns: (transfer full): a new editor; present it
  */
 RwCheckInEditor *
-rw_check_in_editor_new (GtkWindow      *parent,
-                        RwCheckInStore *store,
-                        RwClock        *clock,
-                        RwCheckIn      *check_in)
+rw_check_in_editor_new (GtkWindow *parent,
+                        RwContext *context,
+                        RwCheckIn *check_in)
 {
-  RwCheckInEditor *self;
-
-  g_return_val_if_fail (RW_IS_CHECK_IN_STORE (store), NULL);
-  g_return_val_if_fail (RW_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (check_in == NULL || RW_IS_CHECK_IN (check_in), NULL);
 
-  self = g_object_new (RW_TYPE_CHECK_IN_EDITOR,
+  return g_object_new (RW_TYPE_CHECK_IN_EDITOR,
                        "transient-for", parent,
+                       "context", context,
+                       "check-in", check_in,
                        NULL);
-  self->store = g_object_ref (store);
-  self->clock = g_object_ref (clock);
-
-  if (check_in != NULL)
-    {
-      self->original = rw_check_in_copy (check_in);
-      self->id = g_strdup (rw_check_in_get_id (check_in));
-      adw_window_title_set_title (self->window_title, _("Edit Check-in"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-in"));
-      fill_from (self, check_in);
-    }
-  else
-    {
-      g_autoptr(RwCheckIn) fresh = rw_check_in_new ();
-      g_autoptr(GDateTime) now = rw_clock_dup_now_local (clock);
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-      g_autofree char *time = g_date_time_format (now, "%H:%M");
-
-      rw_check_in_set_date (fresh, date);
-      rw_check_in_set_time (fresh, time);
-      adw_window_title_set_title (self->window_title, _("New Check-in"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Check-in"));
-      fill_from (self, fresh);
-    }
-
-  setup_tag_completion (self);
-
-  self->restored = restore_draft (self);
-  gtk_revealer_set_reveal_child (self->restored_revealer, self->restored);
-
-  self->loading = FALSE;
-  field_changed_cb (self);
-  self->dirty = self->restored;
-  validate (self);
-
-  return self;
 }
 
 gboolean

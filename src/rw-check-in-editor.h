@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwCheckInEditor, rw_check_in_editor, RW, CHECK_IN_EDITOR, AdwWindow)
 
 RwCheckInEditor *rw_check_in_editor_new            (GtkWindow       *parent,
-                                                    RwCheckInStore  *store,
-                                                    RwClock         *clock,
+                                                    RwContext       *context,
                                                     RwCheckIn       *check_in);
 gboolean         rw_check_in_editor_get_is_new     (RwCheckInEditor *self);
 gboolean         rw_check_in_editor_get_dirty      (RwCheckInEditor *self);

@@ -33,7 +33,8 @@ struct _RwHistoryRow
   /* Check-in */
   GtkWidget *entry_box;
   GtkLabel *time_label;
-  GtkLabel *metrics_label;
+  GtkWidget *metrics_box;
+  GtkLabel *metric_labels[RW_N_METRICS + 1];   /* the scales, then sleep */
   GtkWidget *tags_box;
   GtkLabel *note_label;
   GtkWidget *edit_button;
@@ -207,12 +208,20 @@ rw_history_row_init (RwHistoryRow *self)
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   self->time_label = new_label ("numeric", 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "heading");
-  self->metrics_label = new_label ("dim-label", 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->metrics_label), TRUE);
-  gtk_label_set_wrap (self->metrics_label, TRUE);
-  gtk_label_set_wrap_mode (self->metrics_label, PANGO_WRAP_WORD_CHAR);
+  /* One short label a value, wrapped as whole values: a wrapping label
+   * would break inside "Slept 6.5 h", and Pango measures a wrapping
+   * label's smallest width by shaping it again at every break. */
+  self->metrics_box = rw_wrap_box_new (10);
+  gtk_widget_set_hexpand (self->metrics_box, TRUE);
+  gtk_widget_set_valign (self->metrics_box, GTK_ALIGN_BASELINE);
+  gtk_widget_set_can_target (self->metrics_box, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
+    {
+      self->metric_labels[i] = new_label ("dim-label", 0);
+      rw_wrap_box_append (RW_WRAP_BOX (self->metrics_box), GTK_WIDGET (self->metric_labels[i]));
+    }
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->metrics_label));
+  gtk_box_append (GTK_BOX (top), self->metrics_box);
   self->tags_box = rw_wrap_box_new (4);
 
   gtk_widget_set_can_target (self->tags_box, FALSE);
@@ -323,6 +332,67 @@ describe_metrics (RwCheckIn *check_in)
 }
 
 static void
+show_metrics (RwHistoryRow *self,
+              RwCheckIn    *check_in)
+{
+  double sleep = rw_check_in_get_sleep_hours (check_in);
+  guint shown = 0;
+
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    {
+      int value = rw_check_in_get_metric (check_in, i);
+      g_autofree char *text = NULL;
+
+      if (value == RW_METRIC_UNSET)
+        continue;
+      text = g_strdup_printf ("%s %d", rw_metric_get_label (i), value);
+      gtk_label_set_label (self->metric_labels[shown++], text);
+    }
+
+  if (sleep >= 0)
+    {
+      g_autofree char *hours = rw_format_sleep_hours (sleep);
+      g_autofree char *text = g_strdup_printf (_("Slept %s h"), hours);
+
+      gtk_label_set_label (self->metric_labels[shown++], text);
+    }
+
+  if (shown == 0)
+    gtk_label_set_label (self->metric_labels[shown++], _("No values recorded"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->metric_labels[i]), i < shown);
+}
+
+/* Reuses the tag labels of the last check-in shown, so that scrolling
+ * makes no widgets. */
+static void
+show_tags (RwHistoryRow       *self,
+           const char * const *tags,
+           const char         *search)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->tags_box);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
+
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_widget_add_css_class (child, "tag-pill");
+          rw_wrap_box_append (RW_WRAP_BOX (self->tags_box), child);
+        }
+      gtk_label_set_markup (GTK_LABEL (child), tag_markup);
+      gtk_widget_set_visible (child, TRUE);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
+  gtk_widget_set_visible (self->tags_box, tags[0] != NULL);
+}
+
+static void
 bind_check_in (RwHistoryRow *self,
                RwCheckIn    *check_in,
                const char   *search)
@@ -335,21 +405,10 @@ bind_check_in (RwHistoryRow *self,
   g_autofree char *joined = g_strjoinv (", ", (char **) tags);
 
   gtk_label_set_label (self->time_label, rw_check_in_get_time (check_in));
-  gtk_label_set_label (self->metrics_label, metrics);
+  show_metrics (self, check_in);
   gtk_label_set_markup (self->note_label, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), *summary != '\0');
-
-  rw_wrap_box_remove_all (RW_WRAP_BOX (self->tags_box));
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (label), tag_markup);
-      gtk_widget_add_css_class (label, "tag-pill");
-      rw_wrap_box_append (RW_WRAP_BOX (self->tags_box), label);
-    }
-  gtk_widget_set_visible (self->tags_box, tags[0] != NULL);
+  show_tags (self, tags, search);
 
   g_variant_ref_sink (target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "rw-check-in-editor.h"
 #include "rw-history-row.h"
@@ -17,13 +16,12 @@
 /**
  * RwJournalPage:
  *
- * The Journal view: today's state with a one-click check-in, the history
- * by day (one flat model of day headers and check-ins), search over notes
- * and tags, a tag filter, a jump to any date, and deleting with Undo.
+ * The Journal view: the Today card, the history by day (with search, a
+ * tag filter and a jump to any date), and delete with Undo.
  *
- * A deleted check-in is hidden at once everywhere and removed for good
- * when its toast goes away, after %RW_UNDO_SECONDS on the page's clock, or
- * when the page goes away.
+ * The history is a window of days that grows as the person scrolls: at
+ * start-up only what fills the screen is read and laid out, in the same
+ * frame, and the rest never waits (see #RwHistoryModel).
  */
 struct _RwJournalPage
 {
@@ -31,7 +29,8 @@ struct _RwJournalPage
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
-  GtkDropDown *tag_dropdown;
+  GtkMenuButton *tag_button;
+  GtkListView *tag_list_view;
   GtkMenuButton *jump_button;
   GtkCalendar *jump_calendar;
   GtkToggleButton *search_button;
@@ -43,19 +42,18 @@ struct _RwJournalPage
   GtkLabel *today_label;
   GtkButton *today_button;
   GtkStack *stack;
+  GtkScrolledWindow *scrolled;
   GtkListView *list_view;
 
   /* Owned */
-  RwCheckInStore *store;
-  RwClock *clock;
-  GSettings *settings;
+  RwContext *context;
   RwHistoryModel *history;
-  GtkStringList *tag_names;
   GHashTable *pending;   /* id -> PendingDelete */
   GtkWindow *editor;
   char *today;
+  GdkFrameClock *frame_clock;
+  gulong layout_id;
   guint scroll_target;
-  guint updating_tags : 1;
 };
 
 typedef struct
@@ -69,11 +67,43 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (RwJournalPage, rw_journal_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows are about this tall: a guess only for how many to read at once. */
+#define ROW_HEIGHT_GUESS 60
+/* Check-ins read before the list is allocated, so that it shows at all;
+ * the layout phase reads the rest that fits. */
+#define FIRST_CHECK_INS 3
+
+static RwJournal *
+get_journal (RwJournalPage *self)
+{
+  return rw_context_get_journal (self->context);
+}
+
+static RwClock *
+get_clock (RwJournalPage *self)
+{
+  return rw_context_get_clock (self->context);
+}
+
+static GSettings *
+get_settings (RwJournalPage *self)
+{
+  return rw_context_get_settings (self->context);
+}
+
 static void
 pending_free (PendingDelete *pending)
 {
-  if (pending->timeout != 0 && pending->page->clock != NULL)
-    rw_clock_remove_timeout (pending->page->clock, pending->timeout);
+  if (pending->timeout != 0)
+    rw_clock_remove_timeout (get_clock (pending->page), pending->timeout);
   g_clear_object (&pending->toast);
   g_free (pending->id);
   g_free (pending);
@@ -90,24 +120,77 @@ show_error_toast (RwJournalPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static gboolean
+is_filtered (RwJournalPage *self)
+{
+  return rw_history_model_get_search (self->history) != NULL ||
+         rw_history_model_get_tag (self->history) != NULL;
+}
+
 static void
 update_state (RwJournalPage *self)
 {
-  guint n = self->history != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
-  gboolean filtered = rw_check_in_store_get_search (self->store) != NULL ||
-                      rw_check_in_store_get_tag (self->store) != NULL;
-  const char *state = n > 0 ? "list" : filtered ? "no-results" : "empty";
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
+  gboolean filtered = is_filtered (self);
+  const char *state;
 
+  /* While the matches of a new search are found, the old ones stay. */
+  if (rw_history_model_get_loading (self->history))
+    return;
+
+  state = n > 0 ? "list" : filtered ? "no-results" : "empty";
   gtk_stack_set_visible_child_name (self->stack, state);
   gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
+}
+
+/* Reads more of the history while it does not fill the screen, and, once
+ * the person has scrolled, a screen ahead. Runs in the layout phase of
+ * every frame (see map), so the first frame already shows a full screen
+ * and nothing more. */
+static void
+fill (RwJournalPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double ahead = value > 0 ? page : 0;
+  double below = upper - (value + page);
+
+  if (page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return;
+
+  if (rw_history_model_get_more_older (self->history) && below <= ahead)
+    rw_history_model_load_older (self->history,
+                                 MAX (2, (guint) ((ahead - below) / ROW_HEIGHT_GUESS) + 1));
+
+  if (rw_history_model_get_more_newer (self->history) && value <= ahead)
+    rw_history_model_load_newer (self->history,
+                                 MAX (2, (guint) ((ahead - value) / ROW_HEIGHT_GUESS) + 1));
+}
+
+static void
+frame_layout_cb (RwJournalPage *self,
+                 GdkFrameClock *clock)
+{
+  fill (self);
+}
+
+/* Scrolling may happen in the middle of an allocation: fill in the next
+ * layout phase instead. */
+static void
+scrolled_cb (RwJournalPage *self)
+{
+  if (self->frame_clock != NULL)
+    gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 /**
  * rw_journal_page_refresh_today:
  * @self: a #RwJournalPage
  *
- * Tells whether today has a check-in; called on changes and when the day
- * changes.
+ * Reads today's check-ins again for the Today card (after midnight, or
+ * a change).
  */
 void
 rw_journal_page_refresh_today (RwJournalPage *self)
@@ -117,13 +200,9 @@ rw_journal_page_refresh_today (RwJournalPage *self)
 
   g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
 
-  if (self->store == NULL)
-    return;
-
   g_free (self->today);
-  self->today = rw_clock_dup_today (self->clock);
-  today_items = rw_check_in_sql_list_date (rw_check_in_store_get_database (self->store),
-                                           self->today, &error);
+  self->today = rw_clock_dup_today (get_clock (self));
+  today_items = rw_journal_list_date (get_journal (self), self->today, &error);
 
   if (today_items != NULL && today_items->len > 0)
     {
@@ -157,65 +236,128 @@ static void
 history_items_changed_cb (RwJournalPage *self)
 {
   update_state (self);
+}
+
+static void
+history_loading_cb (RwJournalPage *self)
+{
+  if (rw_history_model_get_loading (self->history))
+    return;
+
+  /* New matches: from the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  update_state (self);
+}
+
+static void
+journal_changed_cb (RwJournalPage *self)
+{
   rw_journal_page_refresh_today (self);
 }
 
 static void
-refresh_tags (RwJournalPage *self)
+update_tag_button (RwJournalPage *self)
 {
-  g_autoptr(GPtrArray) tags = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *current = rw_check_in_store_get_tag (self->store);
-  guint selected = 0;
-  guint n_old;
+  const char *tag = rw_history_model_get_tag (self->history);
 
-  tags = rw_check_in_sql_list_tags (rw_check_in_store_get_database (self->store), &error);
-  if (tags == NULL)
-    return;
-
-  self->updating_tags = TRUE;
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tag_names));
-  {
-    g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-    g_ptr_array_add (names, (gpointer) _("All tags"));
-    for (guint i = 0; i < tags->len; i++)
-      {
-        RwTagInfo *info = g_ptr_array_index (tags, i);
-
-        if (info->uses == 0 && g_strcmp0 (info->name, current) != 0)
-          continue;
-        g_ptr_array_add (names, info->name);
-        if (g_strcmp0 (info->name, current) == 0)
-          selected = names->len - 1;
-      }
-    g_ptr_array_add (names, NULL);
-    gtk_string_list_splice (self->tag_names, 0, n_old, (const char * const *) names->pdata);
-  }
-  gtk_drop_down_set_selected (self->tag_dropdown, selected);
-  self->updating_tags = FALSE;
+  gtk_menu_button_set_label (self->tag_button, tag != NULL ? tag : _("All tags"));
 }
 
 static void
-database_changed_cb (RwJournalPage *self)
+setup_tag_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  RwJournalPage            *self)
 {
-  refresh_tags (self);
-  rw_journal_page_refresh_today (self);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *uses = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (uses, "dim-label");
+  gtk_widget_add_css_class (uses, "numeric");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), uses);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
-tag_selected_cb (RwJournalPage *self)
+bind_tag_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 RwJournalPage            *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  RwTag *tag = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *uses = gtk_widget_get_next_sibling (name);
+  g_autofree char *count = g_strdup_printf ("%u", rw_tag_get_uses (tag));
+  g_autofree char *description = NULL;
 
-  if (self->updating_tags || self->store == NULL)
+  gtk_label_set_label (GTK_LABEL (name), rw_tag_get_name (tag));
+  gtk_label_set_label (GTK_LABEL (uses), count);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u check-in",
+                                              "%s, %u check-ins", rw_tag_get_uses (tag)),
+                                 rw_tag_get_name (tag), rw_tag_get_uses (tag));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  int cmp = g_utf8_collate (rw_tag_get_name ((RwTag *) a), rw_tag_get_name ((RwTag *) b));
+
+  return cmp < 0 ? -1 : cmp > 0 ? 1 : 0;
+}
+
+/* The list of tags is made when the popover first opens. */
+static void
+tag_popover_show_cb (RwJournalPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkSortListModel *sorted;
+  GtkCustomSorter *sorter;
+
+  if (gtk_list_view_get_model (self->tag_list_view) != NULL)
     return;
 
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    rw_check_in_store_set_tag (self->store, NULL);
-  else
-    rw_check_in_store_set_tag (self->store,
-                               gtk_string_list_get_string (self->tag_names, selected));
+  sorter = gtk_custom_sorter_new (compare_tags, NULL, NULL);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rw_journal_get_tags (get_journal (self)))),
+                                    GTK_SORTER (sorter));
+  gtk_list_view_set_model (self->tag_list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tag_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tag_row_cb), self);
+  gtk_list_view_set_factory (self->tag_list_view, factory);
+}
+
+static void
+tag_activate_cb (RwJournalPage *self,
+                 guint          position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->tag_list_view));
+  g_autoptr(RwTag) tag = g_list_model_get_item (model, position);
+
+  if (tag != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "journal.filter-tag", "s", rw_tag_get_name (tag));
+}
+
+static void
+filter_tag_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+  const char *tag = g_variant_get_string (parameter, NULL);
+
+  gtk_menu_button_popdown (self->tag_button);
+  rw_history_model_set_tag (self->history, *tag != '\0' ? tag : NULL);
+  update_tag_button (self);
   update_state (self);
 }
 
@@ -224,12 +366,7 @@ search_changed_cb (RwJournalPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->store == NULL)
-    return;
-
-  rw_check_in_store_set_search (self->store, text);
-  /* Rows show highlights of the new search: rebind the visible ones. */
-  gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
+  rw_history_model_set_search (self->history, text);
   update_state (self);
 }
 
@@ -240,6 +377,13 @@ stop_search_cb (RwJournalPage *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/**
+ * rw_journal_page_set_search:
+ * @self: a #RwJournalPage
+ * @text: (nullable): what to search for, as if typed
+ *
+ * The matches arrive a moment later (#RwHistoryModel:loading).
+ */
 void
 rw_journal_page_set_search (RwJournalPage *self,
                             const char    *text)
@@ -257,20 +401,29 @@ rw_journal_page_set_tag_filter (RwJournalPage *self,
 {
   g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
 
-  rw_check_in_store_set_tag (self->store, tag);
-  refresh_tags (self);
-  update_state (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "journal.filter-tag", "s", tag != NULL ? tag : "");
 }
 
+/**
+ * rw_journal_page_jump_to_date:
+ * @self: a #RwJournalPage
+ * @date: YYYY-MM-DD
+ *
+ * Shows @date (or the nearest older day with check-ins), reading only the
+ * days around it.
+ */
 void
 rw_journal_page_jump_to_date (RwJournalPage *self,
                               const char    *date)
 {
-  guint position;
+  GtkAdjustment *adjustment;
+  guint position, n;
 
   g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
 
-  position = rw_history_model_find_date (self->history, date);
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  n = MAX (4, (guint) (gtk_adjustment_get_page_size (adjustment) / ROW_HEIGHT_GUESS) + 1);
+  position = rw_history_model_jump_to_date (self->history, date, 2, n);
   if (position == G_MAXUINT)
     return;
 
@@ -303,15 +456,15 @@ editor_saved_cb (RwJournalPage   *self,
   int mood = rw_check_in_get_metric (check_in, RW_METRIC_MOOD);
   g_autofree char *last = NULL;
 
-  if (mood == RW_METRIC_UNSET || mood > 1 || self->settings == NULL)
+  if (mood == RW_METRIC_UNSET || mood > 1)
     return;
 
   /* At most once a day, never in the way: a line, not a dialog. */
-  last = g_settings_get_string (self->settings, "low-mood-offer-date");
+  last = g_settings_get_string (get_settings (self), "low-mood-offer-date");
   if (g_strcmp0 (last, self->today) == 0)
     return;
 
-  g_settings_set_string (self->settings, "low-mood-offer-date", self->today);
+  g_settings_set_string (get_settings (self), "low-mood-offer-date", self->today);
   gtk_revealer_set_reveal_child (self->low_mood_revealer, TRUE);
 }
 
@@ -329,7 +482,7 @@ open_editor (RwJournalPage *self,
     }
 
   editor = rw_check_in_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   self->store, self->clock, check_in);
+                                   self->context, check_in);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   self->editor = GTK_WINDOW (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
@@ -353,7 +506,7 @@ edit_check_in_action (GtkWidget  *widget,
   g_autoptr(RwCheckIn) check_in = NULL;
   g_autoptr(GError) error = NULL;
 
-  check_in = rw_check_in_store_lookup (self->store, g_variant_get_string (parameter, NULL), &error);
+  check_in = rw_journal_lookup (get_journal (self), g_variant_get_string (parameter, NULL), &error);
   if (check_in == NULL)
     {
       show_error_toast (self, error);
@@ -367,7 +520,7 @@ purge_pending (RwJournalPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL && !rw_check_in_store_purge_hidden (self->store, &error))
+  if (!rw_journal_purge_hidden (get_journal (self), &error))
     g_message ("Could not remove deleted check-ins yet: %s", error->message);
 }
 
@@ -402,7 +555,7 @@ delete_check_in_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   PendingDelete *pending;
 
-  if (!rw_check_in_store_hide (self->store, id, &error))
+  if (!rw_journal_hide (get_journal (self), id, &error))
     {
       show_error_toast (self, error);
       return;
@@ -418,7 +571,7 @@ delete_check_in_action (GtkWidget  *widget,
   /* The page's clock decides when Undo ends, so tests can move time. */
   adw_toast_set_timeout (pending->toast, 0);
   g_signal_connect (pending->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
-  pending->timeout = rw_clock_add_timeout (self->clock, RW_UNDO_SECONDS * 1000,
+  pending->timeout = rw_clock_add_timeout (get_clock (self), RW_UNDO_SECONDS * 1000,
                                            undo_expired_cb, pending, NULL);
   g_hash_table_replace (self->pending, pending->id, pending);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
@@ -434,7 +587,7 @@ undo_delete_action (GtkWidget  *widget,
   PendingDelete *pending = g_hash_table_lookup (self->pending, id);
   g_autoptr(GError) error = NULL;
 
-  if (!rw_check_in_store_unhide (self->store, id, &error))
+  if (!rw_journal_unhide (get_journal (self), id, &error))
     {
       show_error_toast (self, error);
       return;
@@ -504,7 +657,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_check_in);
   gtk_list_item_set_selectable (list_item, FALSE);
   rw_history_row_bind (RW_HISTORY_ROW (row), item, self->today,
-                       rw_check_in_store_get_search (self->store));
+                       rw_history_model_get_search (self->history));
 }
 
 static void
@@ -513,6 +666,60 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                RwJournalPage            *self)
 {
   rw_history_row_unbind (RW_HISTORY_ROW (gtk_list_item_get_child (list_item)));
+}
+
+static void
+rw_journal_page_map (GtkWidget *widget)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rw_journal_page_parent_class)->map (widget);
+
+  /* After the window's own layout in each frame: a history that does not
+   * fill the screen is read further and laid out again before painting. */
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_id = g_signal_connect_object (self->frame_clock, "layout",
+                                             G_CALLBACK (frame_layout_cb), self,
+                                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+rw_journal_page_unmap (GtkWidget *widget)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->layout_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (rw_journal_page_parent_class)->unmap (widget);
+}
+
+static void
+rw_journal_page_constructed (GObject *object)
+{
+  RwJournalPage *self = (RwJournalPage *)object;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  G_OBJECT_CLASS (rw_journal_page_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+
+  self->today = rw_clock_dup_today (get_clock (self));
+  self->history = rw_history_model_new (get_journal (self));
+  g_signal_connect_object (self->history, "items-changed",
+                           G_CALLBACK (history_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::loading",
+                           G_CALLBACK (history_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_journal (self), "changed",
+                           G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  rw_history_model_load_older (self->history, FIRST_CHECK_INS);
+  rw_journal_page_refresh_today (self);
+  update_state (self);
 }
 
 static void
@@ -539,10 +746,7 @@ rw_journal_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_JOURNAL_PAGE);
 
   g_clear_object (&self->history);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->tag_names);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rw_journal_page_parent_class)->dispose (object);
 }
@@ -558,19 +762,66 @@ rw_journal_page_finalize (GObject *object)
 }
 
 static void
+rw_journal_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_journal_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rw_journal_page_class_init (RwJournalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rw_journal_page_constructed;
   object_class->dispose = rw_journal_page_dispose;
   object_class->finalize = rw_journal_page_finalize;
+  object_class->get_property = rw_journal_page_get_property;
+  object_class->set_property = rw_journal_page_set_property;
+  widget_class->map = rw_journal_page_map;
+  widget_class->unmap = rw_journal_page_unmap;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rewire/Rewire/rw-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_list_view);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_calendar);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_button);
@@ -582,8 +833,10 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, jump_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -597,6 +850,7 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.hide-low-mood", NULL, hide_low_mood_action);
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "journal.jump-to-date", NULL, jump_action);
+  gtk_widget_class_install_action (widget_class, "journal.filter-tag", "s", filter_tag_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "journal.search", NULL);
@@ -613,58 +867,19 @@ rw_journal_page_init (RwJournalPage *self)
 
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) pending_free);
-  self->tag_names = gtk_string_list_new ((const char * const []) { _("All tags"), NULL });
   self->scroll_target = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tag_names));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_search_delay (self->search_entry, 120);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
-}
-
-/**
- * rw_journal_page_set_context:
- * @self: a #RwJournalPage
- * @store: the check-ins
- * @clock: the clock for today, drafts and Undo
- * @settings: (nullable): the app's settings
- */
-void
-rw_journal_page_set_context (RwJournalPage  *self,
-                             RwCheckInStore *store,
-                             RwClock        *clock,
-                             GSettings      *settings)
-{
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
-  g_return_if_fail (RW_IS_CHECK_IN_STORE (store));
-  g_return_if_fail (RW_IS_CLOCK (clock));
-  g_return_if_fail (self->store == NULL);
-
-  self->store = g_object_ref (store);
-  self->clock = g_object_ref (clock);
-  g_set_object (&self->settings, settings);
-  self->today = rw_clock_dup_today (clock);
-
-  self->history = rw_history_model_new (store);
-  g_signal_connect_object (self->history, "items-changed",
-                           G_CALLBACK (history_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (rw_check_in_store_get_database (store), "changed",
-                           G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-
-  refresh_tags (self);
-  rw_journal_page_refresh_today (self);
-  update_state (self);
 }
 
 /**
@@ -676,14 +891,9 @@ rw_journal_page_set_context (RwJournalPage  *self,
 RwJournalPage *
 rw_journal_page_new (RwContext *context)
 {
-  RwJournalPage *self;
-
   g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (RW_TYPE_JOURNAL_PAGE, NULL);
-  rw_journal_page_set_context (self, rw_context_get_store (context), rw_context_get_clock (context),
-                               rw_context_get_settings (context));
-  return self;
+  return g_object_new (RW_TYPE_JOURNAL_PAGE, "context", context, NULL);
 }
 
 RwHistoryModel *

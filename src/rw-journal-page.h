@@ -18,10 +18,6 @@ G_DECLARE_FINAL_TYPE (RwJournalPage, rw_journal_page, RW, JOURNAL_PAGE, GtkWidge
 #define RW_UNDO_SECONDS 10
 
 RwJournalPage  *rw_journal_page_new                 (RwContext      *context);
-void            rw_journal_page_set_context         (RwJournalPage  *self,
-                                                     RwCheckInStore *store,
-                                                     RwClock        *clock,
-                                                     GSettings      *settings);
 RwHistoryModel *rw_journal_page_get_history         (RwJournalPage  *self);
 const char     *rw_journal_page_get_visible_state   (RwJournalPage  *self);
 gboolean        rw_journal_page_get_low_mood_shown  (RwJournalPage  *self);

@@ -10,14 +10,18 @@
 #include <string.h>
 
 #include "rw-check-in-editor.h"
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 
 typedef struct
 {
   char *dir;
+  RwJournal *journal;
   RwDatabase *db;
   RwCheckInStore *store;
   RwClock *clock;
+  GSettings *settings;
+  RwContext *context;
   RwCheckIn *saved;
 } Fixture;
 
@@ -28,10 +32,13 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = rw_test_make_dir ();
-  f->db = rw_database_open (f->dir, &error);
+  f->journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
-  f->store = rw_check_in_store_new (f->db);
+  f->db = g_object_ref (rw_journal_get_database (f->journal));
+  f->store = g_object_ref (rw_journal_get_store (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "08:30");
+  f->settings = rw_settings_new ();
+  f->context = rw_context_new (f->journal, f->settings, f->clock);
 }
 
 static void
@@ -39,8 +46,11 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->saved);
+  g_clear_object (&f->context);
+  g_clear_object (&f->settings);
   g_clear_object (&f->store);
   g_clear_object (&f->db);
+  g_clear_object (&f->journal);
   g_clear_object (&f->clock);
   rw_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -65,7 +75,7 @@ static RwCheckInEditor *
 open_editor (Fixture   *f,
              RwCheckIn *check_in)
 {
-  RwCheckInEditor *editor = rw_check_in_editor_new (NULL, f->store, f->clock, check_in);
+  RwCheckInEditor *editor = rw_check_in_editor_new (NULL, f->context, check_in);
 
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
   gtk_window_present (GTK_WINDOW (editor));

@@ -6,13 +6,13 @@
 #include "config.h"
 
 #include "rw-core.h"
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 
 typedef struct
 {
   char *dir;
-  RwDatabase *db;
-  RwCheckInStore *store;
+  RwJournal *journal;
   RwHistoryModel *history;
   guint changes;
   guint last_position;
@@ -38,10 +38,9 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->dir = rw_test_make_dir ();
-  f->db = rw_database_open (f->dir, NULL);
-  g_assert_nonnull (f->db);
-  f->store = rw_check_in_store_new (f->db);
-  f->history = rw_history_model_new (f->store);
+  f->journal = rw_journal_open (f->dir, NULL);
+  g_assert_nonnull (f->journal);
+  f->history = rw_history_model_new (f->journal);
   g_signal_connect (f->history, "items-changed", G_CALLBACK (items_changed_cb), f);
 }
 
@@ -50,8 +49,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->history);
-  g_clear_object (&f->store);
-  g_clear_object (&f->db);
+  g_clear_object (&f->journal);
   rw_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -70,9 +68,53 @@ add (Fixture    *f,
   rw_check_in_set_time (check_in, time);
   rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
   rw_check_in_set_note (check_in, note);
-  rw_check_in_store_add (f->store, check_in, &error);
+  rw_journal_add (f->journal, check_in, &error);
   g_assert_no_error (error);
   return check_in;
+}
+
+static void
+wait_for_matches (Fixture *f)
+{
+  while (rw_history_model_get_loading (f->history))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* One check-in a day at 09:00, mood = day of the month % 11, for @n days
+ * ending 2026-11-30, inserted in one transaction by the importer's path. */
+static void
+add_days (Fixture *f,
+          guint    n,
+          guint    per_day)
+{
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 11, 30, 12, 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (end, -(int) i);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      for (guint k = 0; k < per_day; k++)
+        {
+          g_autofree char *time = g_strdup_printf ("%02u:00", 8 + k);
+          g_autofree char *note = g_strdup_printf ("%s/%u%s", date, k, i % 10 == 0 ? " tenth" : "");
+          g_autoptr(RwCheckIn) c = add (f, date, time, g_date_time_get_day_of_month (day) % 11, note);
+        }
+    }
+}
+
+static guint
+n_check_ins (Fixture *f)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->history)), count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (f->history), i);
+
+      count += RW_IS_CHECK_IN (item);
+    }
+  return count;
 }
 
 /* "H:2026-11-22:6.5:2" for headers, "C:note" for check-ins. */
@@ -105,11 +147,17 @@ static void
 test_headers_and_means (Fixture       *f,
                         gconstpointer  data)
 {
+  g_autofree char *text = NULL;
+
   g_autoptr(RwCheckIn) a = add (f, "2026-11-20", "08:00", 4, "a");
   g_autoptr(RwCheckIn) b = add (f, "2026-11-22", "07:00", 6, "b");
   g_autoptr(RwCheckIn) c = add (f, "2026-11-22", "21:00", 9, "c");
   g_autoptr(RwCheckIn) d = add (f, "2026-11-21", "12:00", RW_METRIC_UNSET, "d");
-  g_autofree char *text = describe (f);
+
+  /* Nothing is read until the view asks. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->history)), ==, 0);
+  g_assert_cmpuint (rw_history_model_load_older (f->history, 100), ==, 4);
+  text = describe (f);
 
   /* Newest first; the header carries the day's mean mood (6 and 9 -> 7.5)
    * and a day without a mood has none. */
@@ -125,6 +173,8 @@ test_changes_are_exact (Fixture       *f,
   g_autoptr(RwCheckIn) c = NULL;
   g_autoptr(RwCheckIn) d = NULL;
   g_autofree char *text = NULL;
+
+  rw_history_model_load_older (f->history, 100);
 
   /* A second check-in on the newest day: its header (mean 6 -> 7) and the
    * new row change; the older day is untouched. */
@@ -147,7 +197,7 @@ test_changes_are_exact (Fixture       *f,
 
   /* Deleting the only check-in of a day removes its header too. */
   f->changes = 0;
-  g_assert_true (rw_check_in_store_hide (f->store, rw_check_in_get_id (a), NULL));
+  g_assert_true (rw_journal_hide (f->journal, rw_check_in_get_id (a), NULL));
   g_clear_pointer (&text, g_free);
   text = describe (f);
   g_assert_cmpstr (text, ==, "H:2026-11-22:7.0:2 C:c C:b H:2026-11-21:5.0:1 C:d");
@@ -163,7 +213,11 @@ test_search_keeps_day_mean (Fixture       *f,
   g_autoptr(RwCheckIn) b = add (f, "2026-11-22", "21:00", 8, "walked by the sea");
   g_autofree char *text = NULL;
 
-  rw_check_in_store_set_search (f->store, "sea");
+  rw_history_model_load_older (f->history, 10);
+  rw_history_model_set_search (f->history, "sea");
+  g_assert_true (rw_history_model_get_loading (f->history));
+  wait_for_matches (f);
+  g_assert_cmpuint (rw_history_model_get_n_matches (f->history), ==, 1);
   text = describe (f);
   /* One match shown; the header still tells how the whole day was. */
   g_assert_cmpstr (text, ==, "H:2026-11-22:5.0:1 C:walked by the sea");
@@ -177,6 +231,7 @@ test_find_date (Fixture       *f,
   g_autoptr(RwCheckIn) b = add (f, "2026-11-10", "08:00", 4, "b");
   g_autoptr(RwCheckIn) c = add (f, "2026-11-20", "08:00", 4, "c");
 
+  rw_history_model_load_older (f->history, 10);
   /* Entries: 0 H20 1 c 2 H10 3 b 4 H01 5 a */
   g_assert_cmpuint (rw_history_model_find_date (f->history, "2026-11-20"), ==, 0);
   g_assert_cmpuint (rw_history_model_find_date (f->history, "2026-11-25"), ==, 0);
@@ -186,10 +241,173 @@ test_find_date (Fixture       *f,
   g_assert_cmpuint (rw_history_model_find_date (f->history, "2025-01-01"), ==, 4);
 }
 
+/* The window grows by whole days as the view asks, and says when there
+ * is more; a day is never cut in two. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  static const struct {
+    guint days, per_day, ask, expect;
+  } cases[] = {
+    { 30, 1, 5, 5 },
+    { 30, 3, 4, 6 },     /* two whole days */
+    { 30, 3, 3, 3 },
+    { 2, 2, 10, 4 },     /* all there is */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      guint total = cases[c].days * cases[c].per_day, loaded;
+
+      fixture_teardown (f, NULL);
+      fixture_setup (f, NULL);
+      add_days (f, cases[c].days, cases[c].per_day);
+
+      f->changes = 0;
+      loaded = rw_history_model_load_older (f->history, cases[c].ask);
+      g_assert_cmpuint (loaded, ==, cases[c].expect);
+      g_assert_cmpuint (n_check_ins (f), ==, cases[c].expect);
+      g_assert_cmpuint (f->changes, ==, 1);
+      g_assert_cmpuint (f->last_position, ==, 0);
+      g_assert_cmpuint (rw_history_model_get_more_older (f->history), ==, loaded < total);
+      g_assert_false (rw_history_model_get_more_newer (f->history));
+
+      /* The rest comes at the end, and only there. */
+      while (rw_history_model_get_more_older (f->history))
+        {
+          guint before = g_list_model_get_n_items (G_LIST_MODEL (f->history));
+
+          g_assert_cmpuint (rw_history_model_load_older (f->history, cases[c].ask), >, 0);
+          g_assert_cmpuint (f->last_position, ==, before);
+          g_assert_cmpuint (f->last_removed, ==, 0);
+        }
+      g_assert_cmpuint (n_check_ins (f), ==, total);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->history)), ==,
+                        total + cases[c].days);
+      g_assert_cmpuint (rw_history_model_load_older (f->history, 5), ==, 0);
+    }
+}
+
+static void
+test_jump (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GObject) item = NULL;
+  guint position, n_before;
+
+  add_days (f, 200, 1);   /* 2026-05-15 .. 2026-11-30 */
+  rw_history_model_load_older (f->history, 5);
+
+  /* Far back: only the days around it are read, the day itself a few
+   * rows down, with more above and below. */
+  position = rw_history_model_jump_to_date (f->history, "2026-07-04", 2, 6);
+  item = g_list_model_get_item (G_LIST_MODEL (f->history), position);
+  g_assert_true (RW_IS_DAY_HEADER (item));
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2026-07-04");
+  g_assert_cmpuint (position, ==, 4);
+  g_assert_cmpuint (n_check_ins (f), ==, 8);
+  g_assert_true (rw_history_model_get_more_newer (f->history));
+  g_assert_true (rw_history_model_get_more_older (f->history));
+
+  /* Scrolling up reads newer days, added above. */
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (f->history));
+  g_assert_cmpuint (rw_history_model_load_newer (f->history, 3), ==, 3);
+  g_assert_cmpuint (f->last_position, ==, 0);
+  g_assert_cmpuint (f->last_added, ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->history)), ==, n_before + 6);
+
+  /* A day without check-ins goes to the nearest older one; before the
+   * first, to the oldest. */
+  g_clear_object (&item);
+  position = rw_history_model_jump_to_date (f->history, "2020-01-01", 2, 6);
+  item = g_list_model_get_item (G_LIST_MODEL (f->history), position);
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2026-05-15");
+  g_assert_false (rw_history_model_get_more_older (f->history));
+
+  /* Back to the top. */
+  g_clear_object (&item);
+  position = rw_history_model_jump_to_date (f->history, "2030-01-01", 2, 6);
+  item = g_list_model_get_item (G_LIST_MODEL (f->history), position);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2026-11-30");
+  g_assert_false (rw_history_model_get_more_newer (f->history));
+}
+
+/* With a filter the window moves over the matches, and a newer search
+ * replaces an older one still running. */
+static void
+test_filter_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GObject) first = NULL;
+  guint position;
+
+  add_days (f, 100, 1);   /* every tenth day's note says "tenth" */
+  rw_history_model_load_older (f->history, 4);
+
+  rw_history_model_set_search (f->history, "nothing");
+  rw_history_model_set_search (f->history, "tent");
+  g_assert_true (rw_history_model_get_loading (f->history));
+  wait_for_matches (f);
+  g_assert_cmpstr (rw_history_model_get_search (f->history), ==, "tent");
+  g_assert_cmpuint (rw_history_model_get_n_matches (f->history), ==, 10);
+  /* The first page: as many as the view first asked for. */
+  g_assert_cmpuint (n_check_ins (f), ==, 4);
+  g_assert_true (rw_history_model_get_more_older (f->history));
+  while (rw_history_model_load_older (f->history, 4) > 0)
+    ;
+  g_assert_cmpuint (n_check_ins (f), ==, 10);
+
+  position = rw_history_model_jump_to_date (f->history, "2026-09-05", 1, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (f->history), position);
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (first)), ==, "2026-09-01");
+
+  /* A tag works the same way, and together with a search. */
+  rw_history_model_set_search (f->history, NULL);
+  g_assert_false (rw_history_model_get_loading (f->history));
+  g_assert_cmpuint (rw_history_model_get_n_matches (f->history), ==, 0);
+  g_assert_cmpuint (n_check_ins (f), ==, 4);
+
+  rw_history_model_set_search (f->history, "   ");
+  g_assert_null (rw_history_model_get_search (f->history));
+}
+
+/* After a change the window shows the same stretch of the history, and
+ * takes in what is new only when it starts at the newest day. */
+static void
+test_reload_keeps_window (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) today = NULL;
+  guint position;
+
+  add_days (f, 50, 1);
+  position = rw_history_model_jump_to_date (f->history, "2026-10-20", 0, 4);
+  g_assert_cmpuint (position, ==, 0);
+
+  f->changes = 0;
+  today = add (f, "2026-12-01", "09:00", 5, "new");
+  g_assert_cmpuint (f->changes, ==, 0);
+  g_assert_cmpuint (n_check_ins (f), ==, 4);
+
+  rw_history_model_jump_to_date (f->history, "2030-01-01", 0, 4);
+  g_assert_cmpuint (n_check_ins (f), ==, 4);
+  {
+    g_autoptr(RwCheckIn) another = add (f, "2026-12-02", "09:00", 5, "newer");
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (f->history), 1);
+
+    g_assert_cmpuint (n_check_ins (f), ==, 5);
+    g_assert_cmpstr (rw_check_in_get_note (RW_CHECK_IN (item)), ==, "newer");
+  }
+}
+
 static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
+  rw_history_model_load_older (f->history, 10);
+  g_assert_false (rw_history_model_get_more_older (f->history));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->history)), ==, 0);
   g_assert_cmpuint (rw_history_model_find_date (f->history, "2026-11-20"), ==, G_MAXUINT);
 }
@@ -208,6 +426,10 @@ main (int   argc,
   ADD ("search-keeps-day-mean", test_search_keeps_day_mean);
   ADD ("find-date", test_find_date);
   ADD ("empty", test_empty);
+  ADD ("window", test_window);
+  ADD ("jump", test_jump);
+  ADD ("filter-window", test_filter_window);
+  ADD ("reload-keeps-window", test_reload_keeps_window);
 
 #undef ADD
 

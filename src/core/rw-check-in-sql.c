@@ -569,6 +569,70 @@ rw_check_in_sql_load (RwDatabase  *db,
 }
 
 /**
+ * rw_check_in_sql_append_filter:
+ * @sql: a statement over `check_ins c`, with a WHERE clause already
+ * @query: what to narrow to (its order is not used here)
+ * @match: (nullable): rw_search_build_match() of @query's search
+ *
+ * Appends the conditions of @query (" AND ..."), with named parameters
+ * for rw_check_in_sql_bind_filter(). The one place that says what a date
+ * range, a search and a tag filter mean, for every reader of check-ins.
+ */
+void
+rw_check_in_sql_append_filter (GString              *sql,
+                               const RwCheckInQuery *query,
+                               const char           *match)
+{
+  g_return_if_fail (sql != NULL);
+  g_return_if_fail (query != NULL);
+
+  if (query->from != NULL)
+    g_string_append (sql, " AND c.date >= :from");
+  if (query->to != NULL)
+    g_string_append (sql, " AND c.date <= :to");
+  if (match != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT rowid FROM check_in_fts WHERE check_in_fts MATCH :match)");
+  if (query->tag != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT ct.check_in FROM check_in_tags ct "
+                          "JOIN tags t ON t.id = ct.tag WHERE t.name = :tag)");
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * rw_check_in_sql_bind_filter:
+ * @stmt: a statement made with rw_check_in_sql_append_filter()
+ * @query: the same query
+ * @match: (nullable): the same match
+ */
+void
+rw_check_in_sql_bind_filter (sqlite3_stmt         *stmt,
+                             const RwCheckInQuery *query,
+                             const char           *match)
+{
+  g_return_if_fail (stmt != NULL);
+  g_return_if_fail (query != NULL);
+
+  if (query->from != NULL)
+    bind_named (stmt, ":from", query->from);
+  if (query->to != NULL)
+    bind_named (stmt, ":to", query->to);
+  if (match != NULL)
+    bind_named (stmt, ":match", match);
+  if (query->tag != NULL)
+    bind_named (stmt, ":tag", query->tag);
+}
+
+/**
  * rw_check_in_sql_foreach:
  * @db: a #RwDatabase
  * @query: (nullable): which check-ins, in which order; %NULL for all,
@@ -591,7 +655,6 @@ rw_check_in_sql_foreach (RwDatabase            *db,
   g_autofree char *match = NULL;
   g_autoptr(RwStmt) stmt = NULL;
   const char *order;
-  int param = 1;
   int rc;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
@@ -601,15 +664,7 @@ rw_check_in_sql_foreach (RwDatabase            *db,
     query = &all;
 
   match = rw_search_build_match (query->search);
-  if (query->from != NULL)
-    g_string_append (sql, " AND c.date >= ?1");
-  if (query->to != NULL)
-    g_string_append (sql, " AND c.date <= ?2");
-  if (match != NULL)
-    g_string_append (sql, " AND c.id IN (SELECT rowid FROM check_in_fts WHERE check_in_fts MATCH ?3)");
-  if (query->tag != NULL)
-    g_string_append (sql, " AND c.id IN (SELECT ct.check_in FROM check_in_tags ct "
-                          "JOIN tags t ON t.id = ct.tag WHERE t.name = ?4)");
+  rw_check_in_sql_append_filter (sql, query, match);
   order = query->oldest_first ? "ASC" : "DESC";
   g_string_append_printf (sql, " ORDER BY c.date %s, c.time %s, c.created %s, c.id %s",
                           order, order, order, order);
@@ -617,14 +672,7 @@ rw_check_in_sql_foreach (RwDatabase            *db,
   stmt = rw_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  if (query->from != NULL)
-    sqlite3_bind_text (stmt, param, query->from, -1, SQLITE_TRANSIENT);
-  if (query->to != NULL)
-    sqlite3_bind_text (stmt, param + 1, query->to, -1, SQLITE_TRANSIENT);
-  if (match != NULL)
-    sqlite3_bind_text (stmt, param + 2, match, -1, SQLITE_TRANSIENT);
-  if (query->tag != NULL)
-    sqlite3_bind_text (stmt, param + 3, query->tag, -1, SQLITE_TRANSIENT);
+  rw_check_in_sql_bind_filter (stmt, query, match);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -51,6 +51,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagInfo, rw_tag_info_free)
 typedef gboolean (*RwCheckInFunc) (RwCheckIn *check_in,
                                    gpointer   user_data);
 
+void       rw_check_in_sql_append_filter (GString              *sql,
+                                          const RwCheckInQuery *query,
+                                          const char           *match);
+void       rw_check_in_sql_bind_filter   (sqlite3_stmt         *stmt,
+                                          const RwCheckInQuery *query,
+                                          const char           *match);
+
 gboolean   rw_check_in_sql_insert       (RwDatabase            *db,
                                          RwCheckIn             *check_in,
                                          GError               **error);

@@ -7,17 +7,38 @@
 
 #include <gio/gio.h>
 
-#include "rw-check-in-store.h"
+#include "rw-check-in.h"
 #include "rw-day-header.h"
+#include "rw-journal.h"
 
 G_BEGIN_DECLS
 
 #define RW_TYPE_HISTORY_MODEL (rw_history_model_get_type ())
 G_DECLARE_FINAL_TYPE (RwHistoryModel, rw_history_model, RW, HISTORY_MODEL, GObject)
 
-RwHistoryModel *rw_history_model_new        (RwCheckInStore *store);
-RwCheckInStore *rw_history_model_get_store  (RwHistoryModel *self);
-guint           rw_history_model_find_date  (RwHistoryModel *self,
-                                             const char     *date);
+RwHistoryModel *rw_history_model_new            (RwJournal      *journal);
+
+const char     *rw_history_model_get_search     (RwHistoryModel *self);
+void            rw_history_model_set_search     (RwHistoryModel *self,
+                                                 const char     *search);
+const char     *rw_history_model_get_tag        (RwHistoryModel *self);
+void            rw_history_model_set_tag        (RwHistoryModel *self,
+                                                 const char     *tag);
+gboolean        rw_history_model_get_loading    (RwHistoryModel *self);
+guint           rw_history_model_get_n_matches  (RwHistoryModel *self);
+
+gboolean        rw_history_model_get_more_older (RwHistoryModel *self);
+gboolean        rw_history_model_get_more_newer (RwHistoryModel *self);
+guint           rw_history_model_load_older     (RwHistoryModel *self,
+                                                 guint           n);
+guint           rw_history_model_load_newer     (RwHistoryModel *self,
+                                                 guint           n);
+
+guint           rw_history_model_find_date      (RwHistoryModel *self,
+                                                 const char     *date);
+guint           rw_history_model_jump_to_date   (RwHistoryModel *self,
+                                                 const char     *date,
+                                                 guint           n_before,
+                                                 guint           n_after);
 
 G_END_DECLS
