@@ -212,8 +212,10 @@ rw_history_row_init (RwHistoryRow *self)
    * would break inside "Slept 6.5 h", and Pango measures a wrapping
    * label's smallest width by shaping it again at every break. */
   self->metrics_box = rw_wrap_box_new (10);
+  rw_wrap_box_set_line_spacing (RW_WRAP_BOX (self->metrics_box), 2);
   gtk_widget_set_hexpand (self->metrics_box, TRUE);
-  gtk_widget_set_valign (self->metrics_box, GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (self->metrics_box, GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self->time_label), GTK_ALIGN_START);
   gtk_widget_set_can_target (self->metrics_box, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
     {

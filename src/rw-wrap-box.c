@@ -15,6 +15,7 @@ struct _RwWrapBox
 {
   GtkWidget parent_instance;
   int spacing;
+  int line_spacing;
 };
 
 G_DEFINE_FINAL_TYPE (RwWrapBox, rw_wrap_box, GTK_TYPE_WIDGET)
@@ -46,7 +47,7 @@ layout (RwWrapBox *self,
       if (x > 0 && x + child_width > width)
         {
           x = 0;
-          y += line_height + self->spacing;
+          y += line_height + self->line_spacing;
           line_height = 0;
         }
       if (allocate)
@@ -144,7 +145,25 @@ rw_wrap_box_new (int spacing)
   RwWrapBox *self = g_object_new (RW_TYPE_WRAP_BOX, NULL);
 
   self->spacing = spacing;
+  self->line_spacing = spacing;
   return GTK_WIDGET (self);
+}
+
+/**
+ * rw_wrap_box_set_line_spacing:
+ * @self: a #RwWrapBox
+ * @spacing: the space between lines (by default the space between children)
+ */
+void
+rw_wrap_box_set_line_spacing (RwWrapBox *self,
+                              int        spacing)
+{
+  g_return_if_fail (RW_IS_WRAP_BOX (self));
+
+  if (self->line_spacing == spacing)
+    return;
+  self->line_spacing = spacing;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

@@ -16,5 +16,7 @@ GtkWidget *rw_wrap_box_new       (int         spacing);
 void       rw_wrap_box_append    (RwWrapBox  *self,
                                   GtkWidget  *child);
 void       rw_wrap_box_remove_all (RwWrapBox *self);
+void       rw_wrap_box_set_line_spacing (RwWrapBox *self,
+                                         int        spacing);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include "rw-history-row.h"
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-window.h"
 
@@ -150,6 +152,189 @@ test_window_size_remembered (Fixture       *f,
   g_assert_cmpint (height, ==, 720);
 }
 
+/* Only the view on screen is built; the others when first shown. */
+static void
+test_views_built_when_shown (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *others[] = { "trends", "guide", "plan" };
+
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  g_assert_nonnull (rw_window_get_view (f->window, "journal"));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_null (rw_window_get_view (f->window, others[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", others[i]));
+      spin ();
+      g_assert_nonnull (rw_window_get_view (f->window, others[i]));
+      for (guint j = i + 1; j < G_N_ELEMENTS (others); j++)
+        g_assert_null (rw_window_get_view (f->window, others[j]));
+    }
+
+  /* A window that opens on another view does not build the journal. */
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "plan");
+  g_assert_null (rw_window_get_view (f->window, "journal"));
+  g_assert_null (rw_window_get_view (f->window, "trends"));
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gboolean painted;
+  guint rows;          /* row widgets the history made */
+  guint below;         /* of them, laid out wholly below the visible list */
+  gboolean filled;     /* the rows reach the bottom of the visible list */
+  gboolean today_shown;
+  char *first_date;
+} FirstFrame;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  RwJournalPage *page;
+  GtkWidget *list, *scrolled, *today;
+  double bottom = 0;
+  int height;
+
+  if (frame->painted)
+    return;
+  frame->painted = TRUE;
+
+  page = RW_JOURNAL_PAGE (rw_window_get_view (frame->f->window, "journal"));
+  list = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "history-list");
+  scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  today = find_widget (GTK_WIDGET (page), GTK_TYPE_BOX, "today-card");
+  height = gtk_widget_get_height (scrolled);
+  frame->today_shown = today != NULL && gtk_widget_get_mapped (today) &&
+                       gtk_widget_get_height (today) > 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (!RW_IS_HISTORY_ROW (row) || !gtk_widget_get_visible (item))
+        continue;
+      frame->rows++;
+      g_assert_true (gtk_widget_compute_bounds (item, scrolled, &bounds));
+      if (bounds.origin.y >= height)
+        frame->below++;
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+      if (frame->first_date == NULL)
+        {
+          g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (rw_journal_page_get_history (page)), 0);
+
+          frame->first_date = g_strdup (rw_day_header_get_date (RW_DAY_HEADER (first)));
+        }
+    }
+  frame->filled = bottom >= height;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* Start-up lays out what fills the screen, newest first under the Today
+ * card, and nothing of the history below it (GtkListView would otherwise
+ * make a row for each of the first 200 items). */
+static void
+test_first_frame_shows_only_the_screen (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(RwJournal) journal = NULL;
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  FirstFrame frame = { f };
+  GdkFrameClock *clock;
+
+  close_window (f);
+  journal = rw_journal_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_autoptr(GDateTime) last = g_date_time_new_utc (2026, 11, 30, 9, 0, 0);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (last, -(int) i);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      RwCheckIn *check_in = rw_check_in_new ();
+      const char *tags[] = { "walk", "therapy", NULL };
+
+      rw_check_in_set_date (check_in, date);
+      rw_check_in_set_time (check_in, "09:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, i % 11);
+      rw_check_in_set_sleep_hours (check_in, 7.5);
+      rw_check_in_set_tags (check_in, tags);
+      rw_check_in_set_note (check_in, "A quiet day, a walk after lunch.");
+      g_ptr_array_add (check_ins, check_in);
+    }
+  g_assert_true (rw_import_check_ins (rw_journal_get_database (journal), check_ins, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&journal);
+
+  for (guint size = 0; size < 2; size++)
+    {
+      g_autoptr(RwJournal) again = rw_journal_open (f->dir, &error);
+      g_autoptr(RwClock) clock_ = rw_clock_new_system ();
+
+      g_clear_pointer (&frame.first_date, g_free);
+      memset (&frame, 0, sizeof frame);
+      frame.f = f;
+
+      g_settings_set_int (f->settings, "window-width", size == 0 ? 900 : 360);
+      g_settings_set_int (f->settings, "window-height", size == 0 ? 700 : 740);
+      f->context = rw_context_new (again, f->settings, clock_);
+      f->window = rw_window_new (app, f->context);
+      gtk_widget_realize (GTK_WIDGET (f->window));
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
+      gtk_window_present (GTK_WINDOW (f->window));
+      g_assert_true (wait_for (painted, &frame));
+      g_signal_handlers_disconnect_by_data (clock, &frame);
+
+      g_assert_true (frame.today_shown);
+      g_assert_cmpstr (frame.first_date, ==, "2026-11-30");
+      g_assert_true (frame.filled);
+      g_assert_cmpuint (frame.rows, >=, 2);
+      g_assert_cmpuint (frame.rows, <, 30);
+      g_assert_cmpuint (frame.below, ==, 0);
+
+      close_window (f);
+      g_free (frame.first_date);
+      frame.first_date = NULL;
+    }
+  open_window (f);
+}
+
 static gboolean
 history_has_items (gpointer data)
 {
@@ -280,6 +465,8 @@ main (int    argc,
   ADD ("switch-views", test_switch_views);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
+  ADD ("views-built-when-shown", test_views_built_when_shown);
+  ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
 
 #undef ADD
