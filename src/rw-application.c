@@ -32,29 +32,108 @@ struct _RwApplication
 
 G_DEFINE_FINAL_TYPE (RwApplication, rw_application, ADW_TYPE_APPLICATION)
 
-static void
-show_open_error (RwApplication *self,
-                 const GError  *error)
+/* A window with a header bar and a status page: the journal could not be
+ * opened, or is being updated. */
+static GtkWindow *
+new_status_window (RwApplication *self,
+                   const char    *icon_name,
+                   const char    *title,
+                   const char    *description,
+                   GtkWidget     *child)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *status = adw_status_page_new ();
-  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Rewire"));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Journal Could Not Be Opened"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), child);
   gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  return GTK_WINDOW (window);
+}
+
+static void
+show_open_error (RwApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
   gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
   gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (quit, "pill");
-  adw_status_page_set_child (ADW_STATUS_PAGE (status), quit);
-  gtk_box_append (GTK_BOX (box), status);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (new_status_window (self, "dialog-warning-symbolic",
+                                         _("The Journal Could Not Be Opened"), error->message,
+                                         quit));
+}
+
+static void
+tidy_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rw_journal_tidy_finish (RW_JOURNAL (source), result, &error))
+    g_message ("Could not tidy the journal: %s", error->message);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                RwApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+
+  /* Nothing of this may hold up the first frame. */
+  if (self->context != NULL)
+    rw_journal_tidy_async (rw_context_get_journal (self->context), NULL, tidy_cb, NULL);
+}
+
+static void
+show_journal (RwApplication *self,
+              RwJournal     *journal)
+{
+  g_autoptr(RwClock) clock = rw_clock_new_system ();
+  GtkWindow *window;
+
+  self->context = rw_context_new (journal, self->settings, clock);
+  window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (self), self->context));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+  gtk_window_present (window);
+
+  if (!g_settings_get_boolean (self->settings, "welcome-done"))
+    {
+      RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
+                                                        rw_journal_get_path (journal));
+      gtk_window_present (GTK_WINDOW (welcome));
+    }
+}
+
+static void
+upgrade_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RwApplication) self = user_data;
+  RwJournal *journal = RW_JOURNAL (source);
+  GtkWindow *updating = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!rw_journal_upgrade_finish (journal, result, &error))
+    show_open_error (self, error);
+  else
+    show_journal (self, journal);
+
+  if (updating != NULL)
+    gtk_window_destroy (updating);
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -64,7 +143,6 @@ rw_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
   g_autoptr(RwJournal) journal = NULL;
-  g_autoptr(RwClock) clock = NULL;
   g_autofree char *data_dir = NULL;
 
   if (window != NULL)
@@ -74,24 +152,32 @@ rw_application_activate (GApplication *app)
     }
 
   data_dir = rw_database_resolve_data_dir (self->data_dir);
-  journal = rw_journal_open (data_dir, &error);
+  journal = rw_journal_open_deferred (data_dir, &error);
   if (journal == NULL)
     {
       show_open_error (self, error);
       return;
     }
 
-  clock = rw_clock_new_system ();
-  self->context = rw_context_new (journal, self->settings, clock);
-  window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (app), self->context));
-  gtk_window_present (window);
-
-  if (!g_settings_get_boolean (self->settings, "welcome-done"))
+  if (rw_journal_needs_upgrade (journal))
     {
-      RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
-                                                        rw_journal_get_path (journal));
-      gtk_window_present (GTK_WINDOW (welcome));
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      /* A journal from an older Rewire: updated in a worker thread, after
+       * a snapshot, while this shows. */
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_window_present (new_status_window (self, "emblem-synchronizing-symbolic",
+                                             _("Updating Your Journal"),
+                                             _("Rewire is updating your journal for this version. "
+                                               "A copy of it is kept until this is done."),
+                                             spinner));
+      g_application_hold (app);
+      rw_journal_upgrade_async (journal, NULL, upgrade_cb, g_object_ref (self));
+      return;
     }
+
+  show_journal (self, journal);
 }
 
 static int
@@ -128,14 +214,6 @@ rw_application_shutdown (GApplication *app)
 {
   RwApplication *self = RW_APPLICATION (app);
 
-  /* Check-ins deleted with Undo still offered go for good now. */
-  if (self->context != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!rw_journal_purge_hidden (rw_context_get_journal (self->context), &error))
-        g_message ("Could not remove deleted check-ins: %s", error->message);
-    }
   g_clear_object (&self->context);
 
   G_APPLICATION_CLASS (rw_application_parent_class)->shutdown (app);

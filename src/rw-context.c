@@ -87,8 +87,9 @@ rw_context_set_poll_interval (RwContext *self,
  * @settings: the app's settings
  * @clock: the clock
  *
- * Returns: (transfer full): a context; removes check-ins left hidden by
- *   an Undo that never ended (a crash), as the app quitting would have
+ * Makes nothing and reads nothing: the views read what they show.
+ *
+ * Returns: (transfer full): a context
  */
 RwContext *
 rw_context_new (RwJournal *journal,
@@ -96,7 +97,6 @@ rw_context_new (RwJournal *journal,
                 RwClock   *clock)
 {
   RwContext *self;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (RW_IS_JOURNAL (journal), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -106,9 +106,6 @@ rw_context_new (RwJournal *journal,
   self->journal = g_object_ref (journal);
   self->settings = g_object_ref (settings);
   self->clock = g_object_ref (clock);
-
-  if (!rw_journal_purge_hidden (self->journal, &error))
-    g_message ("Could not remove deleted check-ins yet: %s", error->message);
 
   rw_context_set_poll_interval (self, DEFAULT_POLL_MS);
   return self;

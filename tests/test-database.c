@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "rw-core.h"
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
 
@@ -73,6 +74,14 @@ count_check_ins (RwDatabase *db)
 
   g_assert_true (rw_check_in_sql_count (db, &n, NULL, NULL, NULL));
   return (guint) n;
+}
+
+static void
+store_result (GObject       *source,
+              GAsyncResult  *result,
+              GAsyncResult **out)
+{
+  *out = g_object_ref (result);
 }
 
 static void
@@ -450,6 +459,129 @@ test_upgrade_from_v1 (Fixture       *f,
   }
 }
 
+/* The window opens an old journal without writing to it; the upgrade,
+ * later and in a worker thread, keeps a snapshot of it first, and the
+ * snapshot goes once a start-up has succeeded. Tag counts of the new
+ * schema start right. */
+static void
+test_deferred_upgrade (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *after_open = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 2, &error);
+    g_autoptr(RwCheckInStore) store = NULL;
+    g_autoptr(RwCheckIn) tagged = make_check_in ("2026-11-02", 5, "tagged");
+    g_autoptr(RwCheckIn) hidden = make_check_in ("2026-11-03", 5, "hidden");
+    const char *tags[] = { "walk", "rain", NULL };
+
+    g_assert_no_error (error);
+    fill (db, 30);
+    store = rw_check_in_store_new (db);
+    rw_check_in_set_tags (tagged, tags);
+    rw_check_in_set_tags (hidden, tags);
+    g_assert_true (rw_check_in_store_add (store, tagged, NULL));
+    g_assert_true (rw_check_in_store_add (store, hidden, NULL));
+    g_assert_true (rw_check_in_store_hide (store, rw_check_in_get_id (hidden), NULL));
+  }
+  before = rw_test_file_checksum (f->path);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_full (f->dir, RW_DATABASE_SCHEMA_VERSION,
+                                                      RW_DATABASE_OPEN_DEFER_UPGRADE, &error);
+    g_autoptr(RwCheckIn) late = make_check_in ("2026-11-04", 5, "too early");
+    g_autoptr(RwCheckInStore) store = NULL;
+    g_autoptr(GError) write_error = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (rw_database_needs_upgrade (db));
+    g_assert_cmpint (rw_database_get_schema_version (db), ==, 2);
+    /* Reading works; writing waits for the upgrade. */
+    g_assert_cmpuint (count_check_ins (db), ==, 31);
+    store = rw_check_in_store_new (db);
+    g_assert_false (rw_check_in_store_add (store, late, &write_error));
+    g_assert_error (write_error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
+    g_clear_object (&store);
+    after_open = rw_test_file_checksum (f->path);
+    g_assert_cmpstr (after_open, ==, before);
+
+    g_assert_true (rw_database_upgrade (db, &error));
+    g_assert_no_error (error);
+    g_assert_false (rw_database_needs_upgrade (db));
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
+    g_assert_cmpint (pragma_int (db, "SELECT uses FROM tags WHERE name = 'walk'"), ==, 1);
+    g_assert_cmpint (pragma_int (db, "SELECT uses FROM tags WHERE name = 'rain'"), ==, 1);
+
+    snapshot = rw_database_get_snapshot_path (db);
+    g_assert_true (g_file_test (snapshot, G_FILE_TEST_IS_REGULAR));
+    {
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (snapshot, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+  }
+
+  /* The snapshot is the old journal, whole. */
+  {
+    g_autofree char *copy_dir = rw_test_make_dir ();
+    g_autofree char *copy = g_build_filename (copy_dir, RW_DATABASE_FILE_NAME, NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (snapshot, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    {
+      g_autoptr(RwDatabase) old = rw_database_open_full (copy_dir, RW_DATABASE_SCHEMA_VERSION,
+                                                         RW_DATABASE_OPEN_DEFER_UPGRADE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rw_database_get_schema_version (old), ==, 2);
+      g_assert_cmpuint (count_check_ins (old), ==, 31);
+    }
+    rw_test_remove_dir (copy_dir);
+  }
+
+  /* The next start-up that works removes it, and what an Undo left. */
+  {
+    g_autoptr(RwJournal) journal = rw_journal_open_deferred (f->dir, &error);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (rw_journal_needs_upgrade (journal));
+    rw_journal_tidy_async (journal, NULL, (GAsyncReadyCallback) store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rw_journal_tidy_finish (journal, result, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (pragma_int (rw_journal_get_database (journal),
+                                 "SELECT count(*) FROM check_ins WHERE hidden = 1"), ==, 0);
+    g_assert_cmpint (pragma_int (rw_journal_get_database (journal),
+                                 "SELECT uses FROM tags WHERE name = 'walk'"), ==, 1);
+  }
+
+  /* An ordinary start-up writes nothing at all. */
+  {
+    g_autofree char *quiet_before = rw_test_file_checksum (f->path);
+    g_autofree char *quiet_after = NULL;
+    g_autoptr(RwJournal) journal = rw_journal_open_deferred (f->dir, &error);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_assert_no_error (error);
+    rw_journal_tidy_async (journal, NULL, (GAsyncReadyCallback) store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rw_journal_tidy_finish (journal, result, NULL));
+    quiet_after = rw_test_file_checksum (f->path);
+    g_assert_cmpstr (quiet_after, ==, quiet_before);
+  }
+}
+
 static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
@@ -525,6 +657,7 @@ main (int   argc,
   ADD ("poll-changes", test_poll_changes);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("drafts", test_drafts);
+  ADD ("deferred-upgrade", test_deferred_upgrade);
   g_test_add_func ("/database/resolve-data-dir", test_resolve_data_dir);
 
 #undef ADD

@@ -512,3 +512,174 @@ rw_journal_record_breathing (RwJournal   *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   return rw_breathing_record (self->database, pattern, seconds, finished, error);
 }
+
+/**
+ * rw_journal_open_deferred:
+ * @data_dir: the folder of the journal
+ * @error: return location for a #GError
+ *
+ * Opens the journal as the window does: nothing is written, and a journal
+ * that needs changing (a migration) is left as it is until
+ * rw_journal_upgrade_async(), so that the first frame never waits for it.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error set
+ */
+RwJournal *
+rw_journal_open_deferred (const char  *data_dir,
+                          GError     **error)
+{
+  g_autoptr(RwDatabase) database = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  database = rw_database_open_full (data_dir, RW_DATABASE_SCHEMA_VERSION,
+                                    RW_DATABASE_OPEN_DEFER_UPGRADE, error);
+  if (database == NULL)
+    return NULL;
+  return rw_journal_new_for_database (database);
+}
+
+/**
+ * rw_journal_needs_upgrade:
+ * @self: a #RwJournal
+ *
+ * Returns: %TRUE if the journal must be upgraded before it can be used
+ */
+gboolean
+rw_journal_needs_upgrade (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_database_needs_upgrade (self->database);
+}
+
+static void
+upgrade_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RwJournal *self = source_object;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing else uses the connection until this returns. */
+  if (!rw_database_upgrade (self->database, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rw_journal_upgrade_async:
+ * @self: a #RwJournal that needs an upgrade
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in this thread when done
+ * @user_data: for @callback
+ *
+ * Checks the journal, keeps a snapshot of it beside it and migrates it,
+ * in a worker thread. Use nothing of @self until @callback runs.
+ */
+void
+rw_journal_upgrade_async (RwJournal           *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rw_journal_upgrade_async);
+  g_task_run_in_thread (task, upgrade_thread);
+}
+
+gboolean
+rw_journal_upgrade_finish (RwJournal     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+has_hidden (RwDatabase *db)
+{
+  g_autoptr(RwStmt) stmt = rw_database_prepare (db, "SELECT 1 FROM check_ins WHERE hidden = 1 LIMIT 1",
+                                                NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static void
+tidy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  /* A connection of this thread's own; the window's goes on reading. */
+  db = rw_database_open (data_dir, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Check-ins left hidden by an Undo that never ended (a crash). An
+   * ordinary start-up finds none and writes nothing. */
+  if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* This start-up worked: the copy kept by the last upgrade can go. */
+  rw_database_remove_snapshot (db);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rw_journal_tidy_async:
+ * @self: a #RwJournal
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in this thread when done
+ * @user_data: for @callback
+ *
+ * What start-up leaves for after the first frame, in a worker thread with
+ * its own connection: removes check-ins left hidden by a crash and the
+ * snapshot of the last upgrade. Emits #RwJournal::changed afterwards if
+ * something was removed.
+ */
+void
+rw_journal_tidy_async (RwJournal           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RW_IS_JOURNAL (self));
+  g_return_if_fail (!rw_journal_needs_upgrade (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rw_journal_tidy_async);
+  g_task_set_task_data (task, g_strdup (rw_database_get_data_dir (self->database)), g_free);
+  g_task_run_in_thread (task, tidy_thread);
+}
+
+gboolean
+rw_journal_tidy_finish (RwJournal     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* Tell the models here what the worker's connection changed. */
+  rw_database_poll_changes (self->database);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

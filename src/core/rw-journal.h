@@ -19,6 +19,23 @@ G_DECLARE_FINAL_TYPE (RwJournal, rw_journal, RW, JOURNAL, GObject)
 
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
+RwJournal      *rw_journal_open_deferred    (const char  *data_dir,
+                                             GError     **error);
+gboolean        rw_journal_needs_upgrade    (RwJournal   *self);
+void            rw_journal_upgrade_async    (RwJournal           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rw_journal_upgrade_finish   (RwJournal     *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void            rw_journal_tidy_async       (RwJournal           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rw_journal_tidy_finish      (RwJournal     *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 const char     *rw_journal_get_path         (RwJournal   *self);
 const char     *rw_journal_get_data_dir     (RwJournal   *self);
 gboolean        rw_journal_poll_changes     (RwJournal   *self);
