@@ -89,6 +89,10 @@ first_frame_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
 
+  /* The window icon is drawn from an SVG, through librsvg: after the first
+   * frame, not before it. */
+  gtk_window_set_default_icon_name (APP_ID);
+
   /* Nothing of this may hold up the first frame. */
   if (self->context != NULL)
     rw_journal_tidy_async (rw_context_get_journal (self->context), NULL, tidy_cb, NULL);
@@ -206,7 +210,6 @@ rw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rw_application_parent_class)->startup (app);
 
   self->settings = rw_settings_new ();
-  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void

@@ -176,14 +176,15 @@ new_icon_button (const char *icon_name,
   return button;
 }
 
+/* A row shows a day header or a check-in, and is made for the first item
+ * it shows: each part is built the first time it is needed (a list of
+ * headers and check-ins soon has both in every row, but the first screen
+ * builds only what it shows). */
 static void
-rw_history_row_init (RwHistoryRow *self)
+ensure_header (RwHistoryRow *self)
 {
-  GtkWidget *top;
-  GtkWidget *texts;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  if (self->header_box != NULL)
+    return;
 
   /* Day header: the date, how many, and the day's mood as a number and a colour */
   self->header_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -198,7 +199,17 @@ rw_history_row_init (RwHistoryRow *self)
   gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->date_label));
   gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->count_label));
   gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->mood_label));
-  gtk_widget_set_parent (self->header_box, GTK_WIDGET (self));
+  gtk_widget_insert_after (self->header_box, GTK_WIDGET (self), NULL);
+}
+
+static void
+ensure_entry (RwHistoryRow *self)
+{
+  GtkWidget *top;
+  GtkWidget *texts;
+
+  if (self->entry_box != NULL)
+    return;
 
   /* Check-in: time and values, tags, the note's first line, edit and delete */
   self->entry_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -208,6 +219,7 @@ rw_history_row_init (RwHistoryRow *self)
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   self->time_label = new_label ("numeric", 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "heading");
+  gtk_widget_set_valign (GTK_WIDGET (self->time_label), GTK_ALIGN_START);
   /* One short label a value, wrapped as whole values: a wrapping label
    * would break inside "Slept 6.5 h", and Pango measures a wrapping
    * label's smallest width by shaping it again at every break. */
@@ -215,17 +227,10 @@ rw_history_row_init (RwHistoryRow *self)
   rw_wrap_box_set_line_spacing (RW_WRAP_BOX (self->metrics_box), 2);
   gtk_widget_set_hexpand (self->metrics_box, TRUE);
   gtk_widget_set_valign (self->metrics_box, GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->time_label), GTK_ALIGN_START);
   gtk_widget_set_can_target (self->metrics_box, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
-    {
-      self->metric_labels[i] = new_label ("dim-label", 0);
-      rw_wrap_box_append (RW_WRAP_BOX (self->metrics_box), GTK_WIDGET (self->metric_labels[i]));
-    }
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
   gtk_box_append (GTK_BOX (top), self->metrics_box);
   self->tags_box = rw_wrap_box_new (4);
-
   gtk_widget_set_can_target (self->tags_box, FALSE);
   gtk_widget_set_focusable (self->tags_box, FALSE);
   self->note_label = new_label (NULL, 0);
@@ -242,6 +247,13 @@ rw_history_row_init (RwHistoryRow *self)
   gtk_box_append (GTK_BOX (self->entry_box), self->edit_button);
   gtk_box_append (GTK_BOX (self->entry_box), self->delete_button);
   gtk_widget_set_parent (self->entry_box, GTK_WIDGET (self));
+}
+
+static void
+rw_history_row_init (RwHistoryRow *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
 }
 
 GtkWidget *
@@ -272,6 +284,7 @@ bind_header (RwHistoryRow *self,
                                                          "%u check-ins", n), n);
   g_autofree char *mood_text = NULL;
 
+  ensure_header (self);
   gtk_label_set_label (self->date_label, date);
   gtk_label_set_label (self->count_label, count);
 
@@ -297,7 +310,8 @@ bind_header (RwHistoryRow *self,
   gtk_label_set_label (self->mood_label, mood_text);
 
   gtk_widget_set_visible (self->header_box, TRUE);
-  gtk_widget_set_visible (self->entry_box, FALSE);
+  if (self->entry_box != NULL)
+    gtk_widget_set_visible (self->entry_box, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "is-header");
 }
 
@@ -333,6 +347,20 @@ describe_metrics (RwCheckIn *check_in)
   return g_string_free (out, FALSE);
 }
 
+static GtkLabel *
+metric_label (RwHistoryRow *self,
+              guint         index)
+{
+  g_assert (index < G_N_ELEMENTS (self->metric_labels));
+
+  if (self->metric_labels[index] == NULL)
+    {
+      self->metric_labels[index] = new_label ("dim-label", 0);
+      rw_wrap_box_append (RW_WRAP_BOX (self->metrics_box), GTK_WIDGET (self->metric_labels[index]));
+    }
+  return self->metric_labels[index];
+}
+
 static void
 show_metrics (RwHistoryRow *self,
               RwCheckIn    *check_in)
@@ -348,7 +376,7 @@ show_metrics (RwHistoryRow *self,
       if (value == RW_METRIC_UNSET)
         continue;
       text = g_strdup_printf ("%s %d", rw_metric_get_label (i), value);
-      gtk_label_set_label (self->metric_labels[shown++], text);
+      gtk_label_set_label (metric_label (self, shown++), text);
     }
 
   if (sleep >= 0)
@@ -356,14 +384,15 @@ show_metrics (RwHistoryRow *self,
       g_autofree char *hours = rw_format_sleep_hours (sleep);
       g_autofree char *text = g_strdup_printf (_("Slept %s h"), hours);
 
-      gtk_label_set_label (self->metric_labels[shown++], text);
+      gtk_label_set_label (metric_label (self, shown++), text);
     }
 
   if (shown == 0)
-    gtk_label_set_label (self->metric_labels[shown++], _("No values recorded"));
+    gtk_label_set_label (metric_label (self, shown++), _("No values recorded"));
 
   for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
-    gtk_widget_set_visible (GTK_WIDGET (self->metric_labels[i]), i < shown);
+    if (self->metric_labels[i] != NULL)
+      gtk_widget_set_visible (GTK_WIDGET (self->metric_labels[i]), i < shown);
 }
 
 /* Reuses the tag labels of the last check-in shown, so that scrolling
@@ -406,6 +435,7 @@ bind_check_in (RwHistoryRow *self,
   GVariant *target = g_variant_new_string (rw_check_in_get_id (check_in));
   g_autofree char *joined = g_strjoinv (", ", (char **) tags);
 
+  ensure_entry (self);
   gtk_label_set_label (self->time_label, rw_check_in_get_time (check_in));
   show_metrics (self, check_in);
   gtk_label_set_markup (self->note_label, markup);
@@ -422,7 +452,8 @@ bind_check_in (RwHistoryRow *self,
                                       *joined != '\0' ? _(", tags: ") : "", joined,
                                       *summary != '\0' ? _(", note: ") : "", summary));
 
-  gtk_widget_set_visible (self->header_box, FALSE);
+  if (self->header_box != NULL)
+    gtk_widget_set_visible (self->header_box, FALSE);
   gtk_widget_set_visible (self->entry_box, TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "is-header");
 }
@@ -455,7 +486,8 @@ rw_history_row_unbind (RwHistoryRow *self)
 
   /* The buttons keep their last target (an action with a string parameter
    * cannot go without one) and are hidden with the check-in part. */
-  gtk_widget_set_visible (self->entry_box, FALSE);
+  if (self->entry_box != NULL)
+    gtk_widget_set_visible (self->entry_box, FALSE);
 }
 
 /**

@@ -32,16 +32,20 @@ struct _RwJournalPage
   GtkMenuButton *tag_button;
   GtkListView *tag_list_view;
   GtkMenuButton *jump_button;
-  GtkCalendar *jump_calendar;
+  GtkCalendar *jump_calendar;   /* made when the jump first opens */
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
+  AdwClamp *search_clamp;
+  GtkSearchEntry *search_entry;   /* made when the search first opens */
   GtkRevealer *low_mood_revealer;
   GtkWidget *today_clamp;
   GtkImage *today_icon;
   GtkLabel *today_label;
   GtkButton *today_button;
   GtkStack *stack;
+  AdwStatusPage *message_page;
+  GtkLabel *message_label;
+  GtkWidget *empty_buttons;
   GtkScrolledWindow *scrolled;
   GtkListView *list_view;
 
@@ -54,6 +58,7 @@ struct _RwJournalPage
   GdkFrameClock *frame_clock;
   gulong layout_id;
   guint scroll_target;
+  const char *state;
 };
 
 typedef struct
@@ -139,7 +144,24 @@ update_state (RwJournalPage *self)
     return;
 
   state = n > 0 ? "list" : filtered ? "no-results" : "empty";
-  gtk_stack_set_visible_child_name (self->stack, state);
+  self->state = state;
+  if (g_str_equal (state, "empty"))
+    {
+      adw_status_page_set_icon_name (self->message_page, APP_ID "-symbolic");
+      adw_status_page_set_title (self->message_page, _("Your Journal Is Empty"));
+      gtk_label_set_label (self->message_label,
+                           _("A check-in takes a few seconds: how you feel, how you slept, a "
+                             "word about your day. Leave out anything you did not notice. New "
+                             "here? The 7-Day Plan is a gentle place to start."));
+    }
+  else if (g_str_equal (state, "no-results"))
+    {
+      adw_status_page_set_icon_name (self->message_page, "system-search-symbolic");
+      adw_status_page_set_title (self->message_page, _("No Matching Check-ins"));
+      gtk_label_set_label (self->message_label, _("Try another word, or show all tags."));
+    }
+  gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "message");
   gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
 }
 
@@ -361,6 +383,35 @@ filter_tag_action (GtkWidget  *widget,
   update_state (self);
 }
 
+static void search_changed_cb (RwJournalPage *self);
+static void stop_search_cb (RwJournalPage *self);
+
+static GtkSearchEntry *
+ensure_search_entry (RwJournalPage *self)
+{
+  if (self->search_entry != NULL)
+    return self->search_entry;
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  g_object_set (self->search_entry, "placeholder-text", _("Search notes and tags"), NULL);
+  gtk_search_entry_set_search_delay (self->search_entry, 120);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search",
+                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+  adw_clamp_set_child (self->search_clamp, GTK_WIDGET (self->search_entry));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  return self->search_entry;
+}
+
+static void
+search_mode_cb (RwJournalPage *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (ensure_search_entry (self)));
+}
+
 static void
 search_changed_cb (RwJournalPage *self)
 {
@@ -391,7 +442,7 @@ rw_journal_page_set_search (RwJournalPage *self,
   g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  gtk_editable_set_text (GTK_EDITABLE (ensure_search_entry (self)), text != NULL ? text : "");
   search_changed_cb (self);
 }
 
@@ -441,6 +492,25 @@ jump_day_selected_cb (RwJournalPage *self)
   rw_journal_page_jump_to_date (self, date);
 }
 
+/* A calendar is some sixty widgets: made when the jump first opens. */
+static void
+create_jump_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  RwJournalPage *self = user_data;
+  GtkWidget *popover;
+
+  if (self->jump_calendar != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  self->jump_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_object (self->jump_calendar, "day-selected",
+                           G_CALLBACK (jump_day_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->jump_calendar));
+  gtk_menu_button_set_popover (button, popover);
+}
+
 guint
 rw_journal_page_get_scroll_target (RwJournalPage *self)
 {
@@ -465,6 +535,16 @@ editor_saved_cb (RwJournalPage   *self,
     return;
 
   g_settings_set_string (get_settings (self), "low-mood-offer-date", self->today);
+
+  /* Made the first time it shows, not with the page. */
+  if (gtk_revealer_get_child (self->low_mood_revealer) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-low-mood-card.ui");
+
+      gtk_revealer_set_child (self->low_mood_revealer,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "card")));
+    }
   gtk_revealer_set_reveal_child (self->low_mood_revealer, TRUE);
 }
 
@@ -616,7 +696,7 @@ search_action (GtkWidget  *widget,
   RwJournalPage *self = RW_JOURNAL_PAGE (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (ensure_search_entry (self)));
 }
 
 static void
@@ -823,23 +903,23 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_list_view);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_button);
-  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_calendar);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_clamp);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, low_mood_revealer);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_clamp);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_icon);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_page);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, tag_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, jump_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.new-check-in", NULL, new_check_in_action);
@@ -871,8 +951,7 @@ rw_journal_page_init (RwJournalPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_entry_set_search_delay (self->search_entry, 120);
+  gtk_menu_button_set_create_popup_func (self->jump_button, create_jump_popover_cb, self, NULL);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
@@ -913,7 +992,7 @@ const char *
 rw_journal_page_get_visible_state (RwJournalPage *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
+  return self->state;
 }
 
 gboolean

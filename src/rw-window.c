@@ -28,6 +28,8 @@ struct _RwWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   AdwViewStack *view_stack;
   AdwBin *journal_bin;
   AdwBin *trends_bin;
@@ -241,7 +243,24 @@ breathe_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  /* Made when asked for, not with the window. */
+  builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_cb },
   { "breathe", breathe_cb },
   { "open-link", open_link_cb, "s" },
   { "manage-tags", manage_tags_cb },
@@ -336,6 +355,8 @@ rw_window_class_init (RwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, journal_bin);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_bin);
@@ -344,10 +365,22 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 
+/* The menu's popover is made when it first opens, not with the window. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 rw_window_init (RwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);

@@ -63,19 +63,20 @@ def make_journal(rewire, work, name, args):
 
 
 def launch(argv, env):
-    """Returns (ms to the first frame, RSS in MiB 2 s after it)."""
+    """Returns (ms to the first frame, RSS in MiB 2 s after it, CPU ms to the first frame)."""
     start = time.monotonic()
     proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, timeout=120)
-    frame = rss = None
+    frame = rss = cpu = None
     for line in proc.stderr.splitlines():
         if line.startswith("RW-BENCH FIRST-FRAME "):
             frame = int(line.split()[2]) / 1e6
+            cpu = int(line.split()[3]) / 1e3
         elif line.startswith("RW-BENCH RSS-KIB "):
             rss = int(line.split()[2]) / 1024
     if frame is None or rss is None:
         sys.exit(f"bench-launch: {' '.join(argv)} drew no frame:\n{proc.stderr}")
-    return (frame - start) * 1000, rss
+    return (frame - start) * 1000, rss, cpu
 
 
 def main():
@@ -107,17 +108,20 @@ def main():
         bare = [args.bare, str(WIDTH), str(HEIGHT)]
         times = {name: [] for name, *_ in folders}
         rss = {name: [] for name, *_ in folders}
-        bare_times, bare_rss = [], []
+        cpus = {name: [] for name, *_ in folders}
+        bare_times, bare_rss, bare_cpus = [], [], []
 
         launch(bare, env)   # warm the caches once, unmeasured
         for _ in range(args.runs):
-            t, m = launch(bare, env)
+            t, m, c = launch(bare, env)
             bare_times.append(t)
             bare_rss.append(m)
+            bare_cpus.append(c)
             for name, folder, *_ in folders:
-                t, m = launch([args.rewire, "--data-dir", folder], env)
+                t, m, c = launch([args.rewire, "--data-dir", folder], env)
                 times[name].append(t)
                 rss[name].append(m)
+                cpus[name].append(c)
 
         bare_t = statistics.median(bare_times)
         bare_m = statistics.median(bare_rss)
@@ -133,6 +137,10 @@ def main():
             print(f"| {name} | {t:.0f} ms | {bare_t:.0f} ms | {t / bare_t:.2f} | ≤ {target} | "
                   f"{m:.1f} MiB | {bare_m:.1f} MiB | {m / bare_m:.2f} | "
                   f"{'≤ ' + str(rss_target) if rss_target else '–'} |")
+        bare_c = statistics.median(bare_cpus)
+        print(f"CPU time to the first frame (less disturbed by a busy machine): bare {bare_c:.0f} ms; " +
+              "; ".join(f"{name} {statistics.median(cpus[name]):.0f} ms "
+                        f"({statistics.median(cpus[name]) / bare_c:.2f})" for name, *_ in folders))
         if empty_t is not None and "100,000" in times:
             big = statistics.median(times["100,000"])
             print(f"100,000 against empty: {big:.0f} ms / {empty_t:.0f} ms = {big / empty_t:.2f} "
