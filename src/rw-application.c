@@ -88,8 +88,7 @@ rw_application_activate (GApplication *app)
 
   if (!g_settings_get_boolean (self->settings, "welcome-done"))
     {
-      RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
-                                                        rw_journal_get_path (journal));
+      RwWelcomeWindow *welcome = rw_welcome_window_new (self->context, window);
       gtk_window_present (GTK_WINDOW (welcome));
     }
 }
