@@ -83,7 +83,11 @@ format_day (guint32     julian,
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
   g_date_strftime (buffer, sizeof buffer, format, &date);
-  return g_strstrip (g_strdup (buffer));
+  /* %e pads a one-digit day with a space: "Tuesday  1 December". */
+  g_strstrip (buffer);
+  for (char *p = strstr (buffer, "  "); p != NULL; p = strstr (p, "  "))
+    memmove (p, p + 1, strlen (p + 1) + 1);
+  return g_strdup (buffer);
 }
 
 static GtkWindow *

@@ -175,6 +175,9 @@ test_start_on_a_chosen_day (Fixture       *f,
   g_assert_cmpstr (rw_plan_page_get_ring_text (f->page), ==, "0/9");
   g_assert_true (g_str_has_prefix (description (f, 1), "Tuesday 24 November\n"));
   g_assert_true (g_str_has_prefix (description (f, 7), "Monday 30 November\n"));
+  /* A one-digit day is not padded. */
+  act (f, "plan.shift", "i", 7);
+  g_assert_true (g_str_has_prefix (description (f, 1), "Tuesday 1 December\n"));
   g_assert_false (gtk_widget_has_css_class (rw_plan_page_get_day_card (f->page, 1), "current-day"));
   g_assert_false (gtk_widget_is_drawable (rw_plan_page_get_start_button (f->page)));
 }
