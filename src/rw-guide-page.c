@@ -259,6 +259,29 @@ ensure_built (RwGuidePage *self)
   self->built = self->chapter;
 }
 
+/* Whether the leaflet will show both panes in the window as it is now:
+ * it folds when its children's minimum widths do not fit. FALSE when the
+ * window has no size yet (the first frame then decides). */
+static gboolean
+fits_unfolded (RwGuidePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = root != NULL ? gtk_widget_get_width (GTK_WIDGET (root)) : 0;
+  int needed = 0;
+
+  if (width <= 0)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      needed += minimum;
+    }
+  return needed <= width;
+}
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -312,6 +335,22 @@ queue_scroll (RwGuidePage *self)
   self->scroll_frames = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+static void
+rw_guide_page_map (GtkWidget *widget)
+{
+  RwGuidePage *self = RW_GUIDE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rw_guide_page_parent_class)->map (widget);
+
+  /* Shown in a window already laid out (the guide opened after start-up):
+   * make the chapter now, so that the first frame has it. */
+  if (self->built != self->chapter && fits_unfolded (self))
+    {
+      ensure_built (self);
+      queue_scroll (self);
+    }
 }
 
 static void
@@ -740,6 +779,8 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
     g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = rw_guide_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-guide-page.ui");

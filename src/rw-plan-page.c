@@ -648,6 +648,9 @@ rw_plan_page_dispose (GObject *object)
 {
   RwPlanPage *self = (RwPlanPage *)object;
 
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+
   /* A note being typed when the window closes is kept. */
   if (self->progress != NULL && rw_plan_progress_get_run (self->progress) != NULL)
     for (guint d = 0; d < RW_PLAN_DAYS; d++)
@@ -660,8 +663,6 @@ rw_plan_page_dispose (GObject *object)
             g_warning ("Could not save the note of day %u: %s", d + 1, error->message);
         }
 
-  if (self->progress != NULL)
-    g_signal_handlers_disconnect_by_data (self->progress, self);
   memset (self->note_rows, 0, sizeof self->note_rows);
   memset (self->day_cards, 0, sizeof self->day_cards);
   g_hash_table_remove_all (self->rows);

@@ -82,6 +82,7 @@ test_chosen_country_first (Fixture       *f,
   g_assert_cmpstr (shown[0], ==, "AU");
   saved = g_settings_get_string (f->settings, "country");
   g_assert_cmpstr (saved, ==, "AU");
+  g_clear_pointer (&saved, g_free);
 
   /* The combo row, the way a person chooses, goes through the same. */
   {

@@ -151,6 +151,41 @@ test_before_the_start (Fixture       *f,
 }
 
 static void
+test_opens_mid_run (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RwPlanProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  RwPlanPage *page;
+
+  /* A run started earlier (another window, the last session): a new
+   * page shows it at once, Start hidden, nothing to warn about. */
+  progress = rw_plan_progress_new (rw_context_get_journal (f->context),
+                                   rw_plan_load ("starter-week", &error), f->clock);
+  g_assert_true (rw_plan_progress_start (progress, rw_julian_from_iso ("2026-11-20"), &error));
+  g_assert_true (rw_plan_progress_toggle (progress, "d1-research", &error));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+
+  f->window = rw_window_new (app, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "plan");
+  page = f->page = rw_window_get_plan_page (f->window);
+  spin ();
+  g_assert_cmpstr (rw_plan_page_get_heading (page), ==, "Day 3 of 7");
+  g_assert_cmpstr (rw_plan_page_get_ring_text (page), ==, "1/9");
+  g_assert_true (ticked (f, "d1-research"));
+  g_assert_true (gtk_widget_has_css_class (rw_plan_page_get_day_card (page, 3), "current-day"));
+  g_assert_false (gtk_widget_is_drawable (rw_plan_page_get_start_button (page)));
+
+  /* A change made elsewhere shows here too. */
+  g_assert_true (rw_plan_progress_toggle (progress, "d1-consult", &error));
+  spin ();
+  g_assert_true (ticked (f, "d1-consult"));
+  g_assert_cmpstr (rw_plan_page_get_ring_text (page), ==, "2/9");
+}
+
+static void
 test_start_on_a_chosen_day (Fixture       *f,
                             gconstpointer  data)
 {
@@ -519,6 +554,7 @@ main (int    argc,
   g_test_add ("/plan-page/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("before-the-start", test_before_the_start);
+  ADD ("opens-mid-run", test_opens_mid_run);
   ADD ("start-on-a-chosen-day", test_start_on_a_chosen_day);
   ADD ("tick", test_tick);
   ADD ("pause-and-resume", test_pause_and_resume);
