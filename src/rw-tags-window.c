@@ -314,6 +314,15 @@ create_row_cb (gpointer item,
   return row;
 }
 
+/* Nothing in focus at first: GTK would focus the first tag's name with
+ * its text selected, one stray key from an edit. Tab goes there. */
+static void
+rw_tags_window_show (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rw_tags_window_parent_class)->show (widget);
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+}
+
 static void
 rw_tags_window_constructed (GObject *object)
 {
@@ -393,6 +402,7 @@ rw_tags_window_class_init (RwTagsWindowClass *klass)
   object_class->dispose = rw_tags_window_dispose;
   object_class->get_property = rw_tags_window_get_property;
   object_class->set_property = rw_tags_window_set_property;
+  widget_class->show = rw_tags_window_show;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,

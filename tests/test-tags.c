@@ -292,6 +292,26 @@ test_invalid_name_refused (Fixture       *f,
 }
 
 static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  /* Opened, nothing is in focus (no name half-selected for a stray key);
+   * Tab goes to a tag's name. */
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (f->window)));
+  for (guint i = 0; i < 4; i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+      if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL)
+        break;
+    }
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+}
+
+static void
 test_escape_closes (Fixture       *f,
                     gconstpointer  data)
 {
@@ -317,6 +337,7 @@ main (int    argc,
   ADD ("delete-button-points-at-the-action", test_delete_button_points_at_the_action);
   ADD ("follows-the-journal", test_follows_the_journal);
   ADD ("invalid-name-refused", test_invalid_name_refused);
+  ADD ("keyboard", test_keyboard);
   ADD ("escape-closes", test_escape_closes);
 
 #undef ADD
