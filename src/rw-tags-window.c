@@ -319,7 +319,12 @@ create_row_cb (gpointer item,
 static void
 rw_tags_window_show (GtkWidget *widget)
 {
+  GtkWidget *focus;
+
   GTK_WIDGET_CLASS (rw_tags_window_parent_class)->show (widget);
+  focus = gtk_window_get_focus (GTK_WINDOW (widget));
+  if (GTK_IS_EDITABLE (focus))
+    gtk_editable_select_region (GTK_EDITABLE (focus), 0, 0);
   gtk_window_set_focus (GTK_WINDOW (widget), NULL);
 }
 
