@@ -114,8 +114,7 @@ show_journal (RwApplication *self,
 
   if (!g_settings_get_boolean (self->settings, "welcome-done"))
     {
-      RwWelcomeWindow *welcome = rw_welcome_window_new (window, self->settings,
-                                                        rw_journal_get_path (journal));
+      RwWelcomeWindow *welcome = rw_welcome_window_new (self->context, window);
       gtk_window_present (GTK_WINDOW (welcome));
     }
 }

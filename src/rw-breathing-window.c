@@ -2,46 +2,67 @@
  *
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * The breathing exercise: a shape drawn with cairo that grows as you
- * breathe in and shrinks as you breathe out, the phase in words, and a
- * countdown; pause, resume and stop. A finished session is recorded, which
- * completes the plan's breathing task.
  */
+#define G_LOG_DOMAIN "rw-breathing-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "rw-breathing-window.h"
 
+/**
+ * RwBreathingWindow:
+ *
+ * The breathing exercise: a shape drawn with cairo that grows as you
+ * breathe in and shrinks as you breathe out, the phase in words, and a
+ * countdown; start, pause, resume and stop (the `breathing` actions).
+ * The focus follows the buttons (Start, then Pause, then Resume), so
+ * Space or Enter starts, pauses and resumes. A finished session is
+ * recorded in the journal, which completes the plan's breathing task.
+ */
 struct _RwBreathingWindow
 {
   AdwWindow parent_instance;
 
-  RwDatabase *db;
-  RwClock *clock;
-  RwBreathing *breathing;
-  guint tick_id;
-
-  GtkWidget *pattern_row;
-  GtkWidget *minutes_row;
-  GtkWidget *settings_group;
+  /* Template widgets */
   GtkWidget *area;
   GtkLabel *phase_label;
   GtkLabel *time_label;
+  GtkWidget *settings_list;
+  AdwComboRow *pattern_row;
+  GtkSpinButton *minutes_spin;
   GtkWidget *start_button;
   GtkWidget *pause_button;
+  GtkWidget *resume_button;
   GtkWidget *stop_button;
+
+  /* Owned */
+  RwContext *context;
+  RwBreathing *breathing;
+  RwBreathingPattern pattern;
 };
 
 G_DEFINE_FINAL_TYPE (RwBreathingWindow, rw_breathing_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_MINUTES,
+  PROP_PATTERN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const RwBreathingPattern patterns[] = { RW_BREATHING_BOX, RW_BREATHING_4_7_8 };
 
 static void
 update (RwBreathingWindow *self)
 {
   RwBreathing *b = self->breathing;
   gboolean running = rw_breathing_is_running (b);
+  gboolean paused = rw_breathing_is_paused (b);
   RwBreathingPhase phase = rw_breathing_get_phase (b);
   guint left = rw_breathing_get_seconds_left (b);
   g_autofree char *time = NULL;
@@ -64,12 +85,32 @@ update (RwBreathingWindow *self)
   gtk_label_set_label (self->time_label, time);
 
   gtk_widget_set_visible (self->start_button, !running);
-  gtk_widget_set_visible (self->pause_button, running);
+  gtk_widget_set_visible (self->pause_button, running && !paused);
+  gtk_widget_set_visible (self->resume_button, running && paused);
   gtk_widget_set_visible (self->stop_button, running);
-  gtk_widget_set_sensitive (self->settings_group, !running);
-  gtk_button_set_label (GTK_BUTTON (self->pause_button),
-                        rw_breathing_is_paused (b) ? _("_Resume") : _("_Pause"));
+  gtk_widget_set_sensitive (self->settings_list, !running);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "breathing.start", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "breathing.pause", running && !paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "breathing.resume", running && paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "breathing.stop", running);
   gtk_widget_queue_draw (self->area);
+}
+
+static void
+rounded_square (cairo_t *cr,
+                double   cx,
+                double   cy,
+                double   half)
+{
+  double r = half * 0.25;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx + half - r, cy - half + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, cx + half - r, cy + half - r, r, 0, G_PI / 2);
+  cairo_arc (cr, cx - half + r, cy + half - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, cx - half + r, cy - half + r, r, G_PI, 1.5 * G_PI);
+  cairo_close_path (cr);
 }
 
 static void
@@ -83,7 +124,9 @@ draw_cb (GtkDrawingArea *area,
   double size = rw_breathing_get_size (self->breathing);
   double max = MIN (width, height) / 2.0 - 6;
   double radius = max * (0.35 + 0.65 * size);
-  gboolean box = rw_breathing_get_pattern (self->breathing) == RW_BREATHING_BOX;
+  /* While it runs, the shape of the pattern breathed; before, the chosen one. */
+  gboolean box = (rw_breathing_is_running (self->breathing)
+                    ? rw_breathing_get_pattern (self->breathing) : self->pattern) == RW_BREATHING_BOX;
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
   double cx = width / 2.0, cy = height / 2.0;
 
@@ -96,30 +139,14 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   cairo_set_line_width (cr, 2);
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.25);
   if (box)
-    {
-      double r = max * 0.25;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cx + max - r, cy - max + r, r, -G_PI / 2, 0);
-      cairo_arc (cr, cx + max - r, cy + max - r, r, 0, G_PI / 2);
-      cairo_arc (cr, cx - max + r, cy + max - r, r, G_PI / 2, G_PI);
-      cairo_arc (cr, cx - max + r, cy - max + r, r, G_PI, 1.5 * G_PI);
-      cairo_close_path (cr);
-    }
+    rounded_square (cr, cx, cy, max);
   else
     cairo_arc (cr, cx, cy, max, 0, 2 * G_PI);
   cairo_stroke (cr);
 
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.35 + 0.5 * size);
   if (box)
-    {
-      double r = radius * 0.25;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cx + radius - r, cy - radius + r, r, -G_PI / 2, 0);
-      cairo_arc (cr, cx + radius - r, cy + radius - r, r, 0, G_PI / 2);
-      cairo_arc (cr, cx - radius + r, cy + radius - r, r, G_PI / 2, G_PI);
-      cairo_arc (cr, cx - radius + r, cy - radius + r, r, G_PI, 1.5 * G_PI);
-      cairo_close_path (cr);
-    }
+    rounded_square (cr, cx, cy, radius);
   else
     cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   cairo_fill (cr);
@@ -129,59 +156,172 @@ static void
 finished_cb (RwBreathingWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = rw_clock_dup_now_local (self->clock);
+  g_autoptr(GDateTime) now = rw_clock_dup_now_local (rw_context_get_clock (self->context));
   gint64 finished = g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now);
+  const char *pattern = rw_breathing_pattern_get_id (rw_breathing_get_pattern (self->breathing));
 
-  if (self->db != NULL &&
-      !rw_breathing_record (self->db, rw_breathing_pattern_get_id (rw_breathing_get_pattern (self->breathing)),
-                            rw_breathing_get_length (self->breathing), finished, &error))
+  if (!rw_journal_record_breathing (rw_context_get_journal (self->context), pattern,
+                                    rw_breathing_get_length (self->breathing), finished, &error))
     g_warning ("Could not record the breathing session: %s", error->message);
   update (self);
 }
 
-void
-rw_breathing_window_start (RwBreathingWindow *self)
+static void
+pattern_selected_cb (RwBreathingWindow *self)
 {
-  guint pattern = adw_combo_row_get_selected (ADW_COMBO_ROW (self->pattern_row));
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (self->minutes_row), "rw-spin");
-  guint minutes = (guint) gtk_spin_button_get_value_as_int (spin);
+  guint selected = adw_combo_row_get_selected (self->pattern_row);
 
-  rw_breathing_start (self->breathing, pattern == 1 ? RW_BREATHING_4_7_8 : RW_BREATHING_BOX,
-                      minutes * 60);
-  update (self);
+  if (selected < G_N_ELEMENTS (patterns))
+    rw_breathing_window_set_pattern (self, rw_breathing_pattern_get_id (patterns[selected]));
 }
 
 static void
-pause_clicked_cb (RwBreathingWindow *self)
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  if (rw_breathing_is_paused (self->breathing))
-    rw_breathing_resume (self->breathing);
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (widget);
+  guint minutes = (guint) gtk_spin_button_get_value_as_int (self->minutes_spin);
+
+  rw_breathing_start (self->breathing, self->pattern, minutes * 60);
+  update (self);
+  /* The focus goes with the buttons: Start is gone, Pause takes its place. */
+  gtk_widget_grab_focus (self->pause_button);
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (widget);
+
+  if (g_str_equal (action_name, "breathing.pause"))
+    {
+      rw_breathing_pause (self->breathing);
+      update (self);
+      gtk_widget_grab_focus (self->resume_button);
+    }
   else
-    rw_breathing_pause (self->breathing);
-  update (self);
+    {
+      rw_breathing_resume (self->breathing);
+      update (self);
+      gtk_widget_grab_focus (self->pause_button);
+    }
 }
 
 static void
-stop_clicked_cb (RwBreathingWindow *self)
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (widget);
+
   rw_breathing_stop (self->breathing);
+  update (self);
+  gtk_widget_grab_focus (self->start_button);
+}
+
+/* The focus starts on Start (GTK would give it to the pattern). */
+static void
+rw_breathing_window_show (GtkWidget *widget)
+{
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rw_breathing_window_parent_class)->show (widget);
+  if (!rw_breathing_is_running (self->breathing))
+    gtk_widget_grab_focus (self->start_button);
+}
+
+static void
+rw_breathing_window_constructed (GObject *object)
+{
+  RwBreathingWindow *self = (RwBreathingWindow *)object;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint chosen = self->pattern == RW_BREATHING_4_7_8 ? 1 : 0;
+
+  G_OBJECT_CLASS (rw_breathing_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  self->breathing = rw_breathing_new (rw_context_get_clock (self->context));
+  g_signal_connect_object (self->breathing, "tick", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breathing, "notify::phase", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breathing, "finished", G_CALLBACK (finished_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_string_list_append (names, rw_breathing_pattern_get_label (patterns[i]));
+  adw_combo_row_set_model (self->pattern_row, G_LIST_MODEL (names));
+  /* A new model selects its first item: choose again what was asked for. */
+  adw_combo_row_set_selected (self->pattern_row, chosen);
+
   update (self);
 }
 
 static void
 rw_breathing_window_dispose (GObject *object)
 {
-  RwBreathingWindow *self = RW_BREATHING_WINDOW (object);
+  RwBreathingWindow *self = (RwBreathingWindow *)object;
 
   if (self->breathing != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->breathing, self);
       rw_breathing_stop (self->breathing);
     }
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_BREATHING_WINDOW);
   g_clear_object (&self->breathing);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
+
   G_OBJECT_CLASS (rw_breathing_window_parent_class)->dispose (object);
+}
+
+static void
+rw_breathing_window_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_MINUTES:
+      g_value_set_uint (value, (guint) gtk_spin_button_get_value_as_int (self->minutes_spin));
+      break;
+    case PROP_PATTERN:
+      g_value_set_string (value, rw_breathing_window_get_pattern (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_breathing_window_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RwBreathingWindow *self = RW_BREATHING_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_MINUTES:
+      gtk_spin_button_set_value (self->minutes_spin, g_value_get_uint (value));
+      break;
+    case PROP_PATTERN:
+      rw_breathing_window_set_pattern (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -190,131 +330,125 @@ rw_breathing_window_class_init (RwBreathingWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rw_breathing_window_constructed;
   object_class->dispose = rw_breathing_window_dispose;
+  object_class->get_property = rw_breathing_window_get_property;
+  object_class->set_property = rw_breathing_window_set_property;
+  widget_class->show = rw_breathing_window_show;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MINUTES] =
+    g_param_spec_uint ("minutes", NULL, NULL, 1, 60, 10,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATTERN] =
+    g_param_spec_string ("pattern", NULL, NULL, "box",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rewire/Rewire/rw-breathing-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, area);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, settings_list);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, start_button);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, RwBreathingWindow, stop_button);
+  gtk_widget_class_bind_template_callback (widget_class, pattern_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "breathing.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "breathing.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "breathing.resume", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "breathing.stop", NULL, stop_action);
+  gtk_widget_class_install_property_action (widget_class, "breathing.pattern", "pattern");
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rw_breathing_window_init (RwBreathingWindow *self)
 {
-}
+  self->pattern = RW_BREATHING_BOX;
 
-/* AdwSpinRow arrived in libadwaita 1.4: a small stand-in. */
-static GtkWidget *
-minutes_row_new (guint minutes)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, 60, 1);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Minutes"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  g_object_set_data (G_OBJECT (row), "rw-spin", spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Minutes"), -1);
-  return row;
-}
-
-RwBreathingWindow *
-rw_breathing_window_new (GtkWindow  *parent,
-                         RwDatabase *db,
-                         RwClock    *clock,
-                         guint       minutes)
-{
-  RwBreathingWindow *self = g_object_new (RW_TYPE_BREATHING_WINDOW, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkStringList *patterns = gtk_string_list_new (NULL);
-  GtkWidget *list = gtk_list_box_new ();
-
-  self->db = db != NULL ? g_object_ref (db) : NULL;
-  self->clock = g_object_ref (clock);
-  self->breathing = rw_breathing_new (clock);
-  g_signal_connect_swapped (self->breathing, "tick", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->breathing, "notify::phase", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->breathing, "finished", G_CALLBACK (finished_cb), self);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Breathe"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 420, 640);
-  if (parent != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-      gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-    }
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_vexpand (clamp, TRUE);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_box_append (GTK_BOX (box), clamp);
-
-  self->area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), 240);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
-  gtk_widget_set_vexpand (self->area, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("A shape that grows as you breathe in and shrinks as you breathe out"),
-                                  -1);
-  gtk_box_append (GTK_BOX (content), self->area);
+}
 
-  self->phase_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->phase_label), "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->phase_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Breathing phase"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->phase_label));
-  self->time_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "dim-label");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->time_label));
+/**
+ * rw_breathing_window_new:
+ * @context: where a finished session is recorded, and the clock it runs on
+ * @parent: (nullable): the window it belongs to (it is modal to it)
+ * @minutes: the length offered, 1–60
+ *
+ * Returns: (transfer full): the window; present it
+ */
+RwBreathingWindow *
+rw_breathing_window_new (RwContext *context,
+                         GtkWindow *parent,
+                         guint      minutes)
+{
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  gtk_string_list_append (patterns, rw_breathing_pattern_get_label (RW_BREATHING_BOX));
-  gtk_string_list_append (patterns, rw_breathing_pattern_get_label (RW_BREATHING_4_7_8));
-  self->pattern_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pattern_row), _("Pattern"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->pattern_row), G_LIST_MODEL (patterns));
-  g_signal_connect_swapped (self->pattern_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw),
-                            self->area);
-  self->minutes_row = minutes_row_new (minutes > 0 ? minutes : 10);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), self->pattern_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), self->minutes_row);
-  self->settings_group = list;
-  gtk_box_append (GTK_BOX (content), list);
-
-  self->start_button = gtk_button_new_with_mnemonic (_("_Start"));
-  self->pause_button = gtk_button_new_with_mnemonic (_("_Pause"));
-  self->stop_button = gtk_button_new_with_mnemonic (_("S_top"));
-  gtk_widget_add_css_class (self->start_button, "suggested-action");
-  gtk_widget_add_css_class (self->start_button, "pill");
-  gtk_widget_add_css_class (self->pause_button, "pill");
-  gtk_widget_add_css_class (self->stop_button, "pill");
-  g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (rw_breathing_window_start), self);
-  g_signal_connect_swapped (self->pause_button, "clicked", G_CALLBACK (pause_clicked_cb), self);
-  g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), self->start_button);
-  gtk_box_append (GTK_BOX (buttons), self->pause_button);
-  gtk_box_append (GTK_BOX (buttons), self->stop_button);
-  gtk_box_append (GTK_BOX (content), buttons);
-
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->start_button);
-  gtk_window_set_focus (GTK_WINDOW (self), self->start_button);
-  update (self);
-  return self;
+  return g_object_new (RW_TYPE_BREATHING_WINDOW,
+                       "context", context,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "minutes", CLAMP (minutes, 1u, 60u),
+                       NULL);
 }
 
 RwBreathing *
 rw_breathing_window_get_breathing (RwBreathingWindow *self)
 {
+  g_return_val_if_fail (RW_IS_BREATHING_WINDOW (self), NULL);
   return self->breathing;
+}
+
+/**
+ * rw_breathing_window_get_pattern:
+ * @self: a #RwBreathingWindow
+ *
+ * Returns: the chosen pattern's id ("box" or "4-7-8")
+ */
+const char *
+rw_breathing_window_get_pattern (RwBreathingWindow *self)
+{
+  g_return_val_if_fail (RW_IS_BREATHING_WINDOW (self), NULL);
+  return rw_breathing_pattern_get_id (self->pattern);
+}
+
+/**
+ * rw_breathing_window_set_pattern:
+ * @self: a #RwBreathingWindow
+ * @id: a pattern's id ("box" or "4-7-8"); others are ignored
+ *
+ * Chooses the pattern of the next session (also the `breathing.pattern`
+ * action).
+ */
+void
+rw_breathing_window_set_pattern (RwBreathingWindow *self,
+                                 const char        *id)
+{
+  g_return_if_fail (RW_IS_BREATHING_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      if (g_strcmp0 (id, rw_breathing_pattern_get_id (patterns[i])) != 0)
+        continue;
+      if (adw_combo_row_get_selected (self->pattern_row) != i &&
+          adw_combo_row_get_model (self->pattern_row) != NULL)
+        adw_combo_row_set_selected (self->pattern_row, i);
+      if (self->pattern == patterns[i])
+        return;
+      self->pattern = patterns[i];
+      gtk_widget_queue_draw (self->area);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATTERN]);
+      return;
+    }
 }

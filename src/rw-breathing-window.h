@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -14,13 +15,12 @@ G_BEGIN_DECLS
 #define RW_TYPE_BREATHING_WINDOW (rw_breathing_window_get_type ())
 G_DECLARE_FINAL_TYPE (RwBreathingWindow, rw_breathing_window, RW, BREATHING_WINDOW, AdwWindow)
 
-/* A finished session is recorded in @db (which may be NULL in tests). */
-RwBreathingWindow *rw_breathing_window_new           (GtkWindow   *parent,
-                                                      RwDatabase  *db,
-                                                      RwClock     *clock,
-                                                      guint        minutes);
+RwBreathingWindow *rw_breathing_window_new           (RwContext         *context,
+                                                      GtkWindow         *parent,
+                                                      guint              minutes);
 RwBreathing       *rw_breathing_window_get_breathing (RwBreathingWindow *self);
-/* For tests and screenshots: start with the chosen pattern and length. */
-void               rw_breathing_window_start         (RwBreathingWindow *self);
+const char        *rw_breathing_window_get_pattern   (RwBreathingWindow *self);
+void               rw_breathing_window_set_pattern   (RwBreathingWindow *self,
+                                                      const char        *id);
 
 G_END_DECLS

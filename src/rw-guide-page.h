@@ -16,21 +16,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwGuidePage, rw_guide_page, RW, GUIDE_PAGE, GtkWidget)
 
 RwGuidePage *rw_guide_page_new              (RwContext   *context);
-void         rw_guide_page_set_settings     (RwGuidePage *self,
-                                             GSettings   *settings);
 /* guide:CHAPTER#slug, ref:KEY (app: and web links go to the window). */
 gboolean     rw_guide_page_open_link        (RwGuidePage *self,
                                              const char  *uri);
+/* At @block (> 0), at the top (0) or where the person left it (-1). */
 void         rw_guide_page_open_chapter     (RwGuidePage *self,
                                              guint        chapter,
                                              int          block);
 void         rw_guide_page_focus_search     (RwGuidePage *self);
+
 /* For tests. */
 RwGuide     *rw_guide_page_get_guide        (RwGuidePage *self);
 int          rw_guide_page_get_chapter      (RwGuidePage *self);
 int          rw_guide_page_get_target_block (RwGuidePage *self);
+guint        rw_guide_page_get_n_block_widgets (RwGuidePage *self);
 GtkWidget   *rw_guide_page_get_block_widget (RwGuidePage *self,
                                              guint        block);
+GtkWidget   *rw_guide_page_get_text_box     (RwGuidePage *self);
 guint        rw_guide_page_search           (RwGuidePage *self,
                                              const char  *query);
 void         rw_guide_page_activate_result  (RwGuidePage *self,

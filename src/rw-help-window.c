@@ -16,42 +16,54 @@
  *
  * "Get help now": crisis services, the person's country first and every
  * other country below. It needs no network and blocks nothing: it is a
- * plain window that can be closed at any time.
+ * plain window that can be closed at any time (Escape). The country is
+ * the `help.country` action and is remembered in the settings.
  */
 struct _RwHelpWindow
 {
   AdwWindow parent_instance;
 
-  /* Owned */
-  GSettings *settings;
-  RwCrisisDirectory *directory;
-  char *code;
-
-  /* Widgets */
-  GtkBox *groups_box;
+  /* Template widgets */
   AdwComboRow *country_row;
-  GPtrArray *groups;
+  GtkBox *groups_box;
+
+  /* Owned */
+  RwContext *context;
+  RwCrisisDirectory *directory;
+  char *country;
+  gboolean ready;
 };
 
 G_DEFINE_FINAL_TYPE (RwHelpWindow, rw_help_window, ADW_TYPE_WINDOW)
 
-static void rebuild (RwHelpWindow *self);
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_COUNTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /**
- * rw_country_row_new:
+ * rw_country_row_setup:
+ * @row: a combo row
  * @directory: the crisis services
  * @code: (nullable): the country to select
  *
- * Returns: (transfer floating): a combo row listing every country
+ * Fills @row with every country of @directory and selects @code (or
+ * "anywhere else").
  */
-AdwComboRow *
-rw_country_row_new (RwCrisisDirectory *directory,
-                    const char        *code)
+void
+rw_country_row_setup (AdwComboRow       *row,
+                      RwCrisisDirectory *directory,
+                      const char        *code)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   guint selected = 0;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
   for (guint i = 0; i < rw_crisis_directory_get_n_countries (directory); i++)
     {
@@ -61,26 +73,39 @@ rw_country_row_new (RwCrisisDirectory *directory,
       g_ptr_array_add (codes, g_strdup (country->code));
       if (code != NULL && g_ascii_strcasecmp (code, country->code) == 0)
         selected = i;
-      else if (code == NULL && g_str_equal (country->code, "INTL"))
+      else if ((code == NULL || *code == '\0') && g_str_equal (country->code, "INTL"))
         selected = i;
     }
 
-  g_object_set_data_full (G_OBJECT (row), "codes", codes, (GDestroyNotify) g_ptr_array_unref);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your country"));
+  g_object_set_data_full (G_OBJECT (row), "rw-codes", codes, (GDestroyNotify) g_ptr_array_unref);
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (row, selected);
-  return row;
 }
 
 const char *
 rw_country_row_get_code (AdwComboRow *row)
 {
-  GPtrArray *codes = g_object_get_data (G_OBJECT (row), "codes");
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), "rw-codes");
   guint selected = adw_combo_row_get_selected (row);
 
   if (codes == NULL || selected >= codes->len)
     return "INTL";
   return g_ptr_array_index (codes, selected);
+}
+
+void
+rw_country_row_select (AdwComboRow *row,
+                       const char  *code)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), "rw-codes");
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (codes, i), code) == 0)
+      {
+        if (adw_combo_row_get_selected (row) != i)
+          adw_combo_row_set_selected (row, i);
+        return;
+      }
 }
 
 static GtkWidget *
@@ -90,8 +115,10 @@ make_number_label (const char *number,
   GtkWidget *label = gtk_label_new (number);
   g_autofree char *accessible = g_strdup_printf ("%s %s", accessible_prefix, number);
 
+  /* Selectable, so a number can be copied; reached with Tab. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "crisis-number");
   gtk_widget_add_css_class (label, "title-3");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
@@ -100,19 +127,16 @@ make_number_label (const char *number,
 }
 
 static GtkWidget *
-build_group (RwHelpWindow          *self,
-             const RwCrisisCountry *country,
+build_group (const RwCrisisCountry *country,
              gboolean               first)
 {
   GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *escaped = g_markup_escape_text (country->name, -1);
 
-  {
-    g_autofree char *escaped = g_markup_escape_text (country->name, -1);
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-  }
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   if (first)
     gtk_widget_add_css_class (group, "crisis-first");
-  g_object_set_data_full (G_OBJECT (group), "code", g_strdup (country->code), g_free);
+  g_object_set_data_full (G_OBJECT (group), "rw-code", g_strdup (country->code), g_free);
 
   for (guint i = 0; i < country->services->len; i++)
     {
@@ -120,11 +144,10 @@ build_group (RwHelpWindow          *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       g_autofree char *subtitle = NULL;
+      g_autofree char *escaped_name = g_markup_escape_text (service->name, -1);
       g_autofree char *escaped_how = g_markup_escape_text (service->how, -1);
       g_autofree char *escaped_url = service->url != NULL ? g_markup_escape_text (service->url, -1) : NULL;
       g_autofree char *escaped_source = g_markup_escape_text (service->source, -1);
-
-      g_autofree char *escaped_name = g_markup_escape_text (service->name, -1);
 
       /* Rows use markup for title and subtitle alike: escape the data. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
@@ -146,14 +169,9 @@ build_group (RwHelpWindow          *self,
       if (service->text != NULL && g_strcmp0 (service->text, service->phone) != 0)
         gtk_box_append (GTK_BOX (numbers), make_number_label (service->text, _("Text")));
       if (gtk_widget_get_first_child (numbers) != NULL)
-        {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), numbers);
-        }
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), numbers);
       else
-        {
-          g_object_ref_sink (numbers);
-          g_object_unref (numbers);
-        }
+        g_object_unref (g_object_ref_sink (numbers));
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -165,34 +183,46 @@ static void
 rebuild (RwHelpWindow *self)
 {
   g_autoptr(GPtrArray) countries = NULL;
+  GtkWidget *child;
 
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
 
-  countries = rw_crisis_directory_list_for (self->directory, self->code);
+  countries = rw_crisis_directory_list_for (self->directory, self->country);
   for (guint i = 0; i < countries->len; i++)
-    {
-      GtkWidget *group = build_group (self, g_ptr_array_index (countries, i), i == 0);
-
-      gtk_box_append (self->groups_box, group);
-      g_ptr_array_add (self->groups, group);
-    }
+    gtk_box_append (self->groups_box, build_group (g_ptr_array_index (countries, i), i == 0));
 }
 
 static void
 country_selected_cb (RwHelpWindow *self)
 {
-  const char *code = rw_country_row_get_code (self->country_row);
+  /* Filling the row selects its first country: not a choice. */
+  if (self->ready)
+    rw_help_window_set_country (self, rw_country_row_get_code (self->country_row));
+}
 
-  if (g_strcmp0 (code, self->code) == 0)
-    return;
+static void
+rw_help_window_constructed (GObject *object)
+{
+  RwHelpWindow *self = (RwHelpWindow *)object;
+  GSettings *settings;
+  g_autofree char *code = NULL;
 
-  g_free (self->code);
-  self->code = g_strdup (code);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "country", code);
+  G_OBJECT_CLASS (rw_help_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  settings = rw_context_get_settings (self->context);
+  code = g_settings_get_string (settings, "country");
+  if (*code == '\0')
+    {
+      g_free (code);
+      code = rw_crisis_guess_country (NULL);
+    }
+
+  self->country = g_strdup (code);
+  rw_country_row_setup (self->country_row, self->directory, code);
   rebuild (self);
+  self->ready = TRUE;
 }
 
 static void
@@ -200,8 +230,9 @@ rw_help_window_dispose (GObject *object)
 {
   RwHelpWindow *self = (RwHelpWindow *)object;
 
-  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_HELP_WINDOW);
   g_clear_object (&self->directory);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rw_help_window_parent_class)->dispose (object);
 }
@@ -211,10 +242,51 @@ rw_help_window_finalize (GObject *object)
 {
   RwHelpWindow *self = (RwHelpWindow *)object;
 
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->country, g_free);
 
   G_OBJECT_CLASS (rw_help_window_parent_class)->finalize (object);
+}
+
+static void
+rw_help_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RwHelpWindow *self = RW_HELP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_help_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RwHelpWindow *self = RW_HELP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_COUNTRY:
+      rw_help_window_set_country (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -223,137 +295,82 @@ rw_help_window_class_init (RwHelpWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rw_help_window_constructed;
   object_class->dispose = rw_help_window_dispose;
   object_class->finalize = rw_help_window_finalize;
+  object_class->get_property = rw_help_window_get_property;
+  object_class->set_property = rw_help_window_set_property;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTRY] =
+    g_param_spec_string ("country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-help-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwHelpWindow, country_row);
+  gtk_widget_class_bind_template_child (widget_class, RwHelpWindow, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, country_selected_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "help.country", "country");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rw_help_window_init (RwHelpWindow *self)
 {
-  self->groups = g_ptr_array_new ();
-}
+  self->directory = rw_crisis_directory_new_or_fallback ();
 
-static void
-build (RwHelpWindow *self)
-{
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *intro = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *title = gtk_label_new (_("You Don’t Have to Face This Alone"));
-  GtkWidget *body = gtk_label_new (_("If you might act on thoughts of harming yourself, or you "
-                                     "are in danger now, call your local emergency number or one "
-                                     "of the services below. They are free and confidential, and "
-                                     "the people there want to hear from you."));
-  GtkWidget *country_group = adw_preferences_group_new ();
-  GtkWidget *footer = gtk_label_new (_("Rewire is not a crisis service and cannot contact "
-                                       "anyone for you. The numbers were checked on the date "
-                                       "shown; services can change."));
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Get Help Now"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 720);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 360);
-
-  gtk_box_append (GTK_BOX (toolbar), header);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_justify (GTK_LABEL (body), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (intro), title);
-  gtk_box_append (GTK_BOX (intro), body);
-  gtk_box_append (GTK_BOX (box), intro);
-
-  self->country_row = rw_country_row_new (self->directory, self->code);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (country_group), GTK_WIDGET (self->country_row));
-  g_signal_connect_object (self->country_row, "notify::selected",
-                           G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), country_group);
-
-  self->groups_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->groups_box));
-
-  gtk_label_set_wrap (GTK_LABEL (footer), TRUE);
-  gtk_label_set_justify (GTK_LABEL (footer), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (footer, "dim-label");
-  gtk_widget_add_css_class (footer, "caption");
-  gtk_box_append (GTK_BOX (box), footer);
-
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  rebuild (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
  * rw_help_window_new:
+ * @context: where the person's country is kept
  * @parent: (nullable): the window it belongs to
- * @settings: (nullable): where the person's country is kept
  *
  * Returns: (transfer full): the window; present it
  */
 RwHelpWindow *
-rw_help_window_new (GtkWindow *parent,
-                    GSettings *settings)
+rw_help_window_new (RwContext *context,
+                    GtkWindow *parent)
 {
-  RwHelpWindow *self;
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  self = g_object_new (RW_TYPE_HELP_WINDOW, "transient-for", parent, NULL);
-  self->directory = rw_crisis_directory_new (&error);
-  if (self->directory == NULL)
-    {
-      /* Never happens with a good build; the page must still say something. */
-      g_critical ("The compiled-in crisis list is damaged: %s", error->message);
-      self->directory = rw_crisis_directory_new_from_data (
-        "{\"countries\":[{\"code\":\"INTL\",\"name\":\"Anywhere\",\"services\":[{"
-        "\"name\":\"Emergency services\",\"how\":\"Call your local emergency number.\","
-        "\"url\":\"https://findahelpline.com\",\"source\":\"https://findahelpline.com\","
-        "\"checked\":\"2026-11-22\"}]}]}", -1, NULL);
-    }
-
-  if (settings != NULL)
-    {
-      self->settings = g_object_ref (settings);
-      self->code = g_settings_get_string (settings, "country");
-    }
-  if (self->code == NULL || *self->code == '\0')
-    {
-      g_free (self->code);
-      self->code = rw_crisis_guess_country (NULL);
-    }
-
-  build (self);
-  return self;
+  return g_object_new (RW_TYPE_HELP_WINDOW, "context", context, "transient-for", parent, NULL);
 }
 
+/**
+ * rw_help_window_set_country:
+ * @self: a #RwHelpWindow
+ * @code: a country of the crisis list ("US", "INTL", ...)
+ *
+ * Shows @code's services first and remembers the choice (also the
+ * `help.country` action).
+ */
 void
 rw_help_window_set_country (RwHelpWindow *self,
                             const char   *code)
 {
-  GPtrArray *codes;
-
   g_return_if_fail (RW_IS_HELP_WINDOW (self));
-  g_return_if_fail (code != NULL);
 
-  codes = g_object_get_data (G_OBJECT (self->country_row), "codes");
-  for (guint i = 0; i < codes->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (codes, i), code) == 0)
-      adw_combo_row_set_selected (self->country_row, i);
+  if (code == NULL || rw_crisis_directory_lookup (self->directory, code) == NULL)
+    return;
+  if (self->country != NULL && g_ascii_strcasecmp (code, self->country) == 0)
+    return;
+
+  g_free (self->country);
+  self->country = g_strdup (code);
+  rw_country_row_select (self->country_row, code);
+  if (self->ready)
+    {
+      g_settings_set_string (rw_context_get_settings (self->context), "country", code);
+      rebuild (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
 /**
@@ -372,7 +389,7 @@ rw_help_window_dup_shown_countries (RwHelpWindow *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "code"));
+    g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "rw-code"));
 
   return g_strv_builder_end (builder);
 }

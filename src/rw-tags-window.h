@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-context.h"
 #include "rw-core.h"
 
 G_BEGIN_DECLS
@@ -14,11 +15,12 @@ G_BEGIN_DECLS
 #define RW_TYPE_TAGS_WINDOW (rw_tags_window_get_type ())
 G_DECLARE_FINAL_TYPE (RwTagsWindow, rw_tags_window, RW, TAGS_WINDOW, AdwWindow)
 
-RwTagsWindow *rw_tags_window_new        (RwCheckInStore *store);
+RwTagsWindow     *rw_tags_window_new        (RwContext    *context,
+                                             GtkWindow    *parent);
 
 /* For tests: the row of a tag (an AdwEntryRow), the open confirmation. */
-AdwEntryRow  *rw_tags_window_get_row    (RwTagsWindow   *self,
-                                         const char     *tag);
+AdwEntryRow      *rw_tags_window_get_row    (RwTagsWindow *self,
+                                             const char   *tag);
 AdwMessageDialog *rw_tags_window_get_dialog (RwTagsWindow *self);
 
 G_END_DECLS

@@ -17,32 +17,94 @@
  *
  * The first run: what Rewire is and is not, where everything is kept,
  * and the person's country for crisis services (preselected from the
- * locale, changeable later in "Get help now").
+ * locale, changeable later in "Get help now"). Start (`welcome.start`,
+ * Enter or Ctrl+Enter) and closing it (Escape) both keep the country and
+ * mark the welcome as seen: it is not shown again.
  */
 struct _RwWelcomeWindow
 {
   AdwWindow parent_instance;
 
-  GSettings *settings;
-  RwCrisisDirectory *directory;
+  /* Template widgets */
+  GtkImage *logo;
+  GtkWidget *start_button;
+  GtkLabel *privacy_label;
   AdwComboRow *country_row;
+
+  /* Owned */
+  RwContext *context;
+  RwCrisisDirectory *directory;
 };
 
 G_DEFINE_FINAL_TYPE (RwWelcomeWindow, rw_welcome_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+save_choices (RwWelcomeWindow *self)
+{
+  GSettings *settings = rw_context_get_settings (self->context);
+
+  g_settings_set_string (settings, "country", rw_country_row_get_code (self->country_row));
+  g_settings_set_boolean (settings, "welcome-done", TRUE);
+}
 
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  RwWelcomeWindow *self = RW_WELCOME_WINDOW (widget);
+  gtk_window_close (GTK_WINDOW (widget));
+}
 
-  if (self->settings != NULL)
+static gboolean
+rw_welcome_window_close_request (GtkWindow *window)
+{
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (rw_welcome_window_parent_class);
+
+  save_choices (RW_WELCOME_WINDOW (window));
+  return parent_class->close_request != NULL ? parent_class->close_request (window) : FALSE;
+}
+
+/* The focus starts on Start, not on the first control (the country). */
+static void
+rw_welcome_window_show (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rw_welcome_window_parent_class)->show (widget);
+  gtk_widget_grab_focus (RW_WELCOME_WINDOW (widget)->start_button);
+}
+
+static void
+rw_welcome_window_constructed (GObject *object)
+{
+  RwWelcomeWindow *self = (RwWelcomeWindow *)object;
+  GSettings *settings;
+  g_autofree char *country = NULL;
+  g_autofree char *privacy = NULL;
+
+  G_OBJECT_CLASS (rw_welcome_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  settings = rw_context_get_settings (self->context);
+
+  privacy = g_strdup_printf (_("No account, no network, no tracking. What you write is kept "
+                               "only on this computer, readable only by you, in %s."),
+                             rw_journal_get_path (rw_context_get_journal (self->context)));
+  gtk_label_set_label (self->privacy_label, privacy);
+
+  country = g_settings_get_string (settings, "country");
+  if (*country == '\0')
     {
-      g_settings_set_string (self->settings, "country", rw_country_row_get_code (self->country_row));
-      g_settings_set_boolean (self->settings, "welcome-done", TRUE);
+      g_free (country);
+      country = rw_crisis_guess_country (NULL);
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  rw_country_row_setup (self->country_row, self->directory, country);
 }
 
 static void
@@ -50,10 +112,47 @@ rw_welcome_window_dispose (GObject *object)
 {
   RwWelcomeWindow *self = (RwWelcomeWindow *)object;
 
-  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_WELCOME_WINDOW);
   g_clear_object (&self->directory);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rw_welcome_window_parent_class)->dispose (object);
+}
+
+static void
+rw_welcome_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RwWelcomeWindow *self = RW_WELCOME_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_welcome_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RwWelcomeWindow *self = RW_WELCOME_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -61,148 +160,64 @@ rw_welcome_window_class_init (RwWelcomeWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = rw_welcome_window_constructed;
   object_class->dispose = rw_welcome_window_dispose;
+  object_class->get_property = rw_welcome_window_get_property;
+  object_class->set_property = rw_welcome_window_set_property;
+  widget_class->show = rw_welcome_window_show;
+  window_class->close_request = rw_welcome_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rewire/Rewire/rw-welcome-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwWelcomeWindow, logo);
+  gtk_widget_class_bind_template_child (widget_class, RwWelcomeWindow, start_button);
+  gtk_widget_class_bind_template_child (widget_class, RwWelcomeWindow, privacy_label);
+  gtk_widget_class_bind_template_child (widget_class, RwWelcomeWindow, country_row);
 
   gtk_widget_class_install_action (widget_class, "welcome.start", NULL, start_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "welcome.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "welcome.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rw_welcome_window_init (RwWelcomeWindow *self)
 {
-}
+  self->directory = rw_crisis_directory_new_or_fallback ();
 
-static GtkWidget *
-make_point (const char *icon_name,
-            const char *title,
-            const char *text)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *body = gtk_label_new (text);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "welcome-icon");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), heading);
-  gtk_box_append (GTK_BOX (texts), body);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), texts);
-  return row;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_image_set_from_icon_name (self->logo, APP_ID);
 }
 
 /**
  * rw_welcome_window_new:
- * @parent: (nullable): the main window
- * @settings: (nullable): where "welcome-done" and "country" are kept
- * @journal_path: the journal file, shown so people know where it is
+ * @context: where "welcome-done" and "country" are kept, and the journal
+ *   whose place is shown
+ * @parent: (nullable): the main window (it is modal to it)
  *
  * Returns: (transfer full): the window; present it
  */
 RwWelcomeWindow *
-rw_welcome_window_new (GtkWindow  *parent,
-                       GSettings  *settings,
-                       const char *journal_path)
+rw_welcome_window_new (RwContext *context,
+                       GtkWindow *parent)
 {
-  RwWelcomeWindow *self;
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 20);
-  GtkWidget *logo = gtk_image_new_from_icon_name (APP_ID);
-  GtkWidget *title = gtk_label_new (_("Welcome to Rewire"));
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *start = gtk_button_new_with_mnemonic (_("_Start"));
-  g_autofree char *privacy = NULL;
-  g_autofree char *country = NULL;
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  self = g_object_new (RW_TYPE_WELCOME_WINDOW, "transient-for", parent, "modal", parent != NULL,
+  return g_object_new (RW_TYPE_WELCOME_WINDOW,
+                       "context", context,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
                        NULL);
-  if (settings != NULL)
-    self->settings = g_object_ref (settings);
-  self->directory = rw_crisis_directory_new (&error);
-  g_assert (self->directory != NULL);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Welcome"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 360);
-
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (content), scrolled);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (logo), 96);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (logo), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), logo);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_box_append (GTK_BOX (box), title);
-
-  gtk_box_append (GTK_BOX (box),
-                  make_point ("document-edit-symbolic", _("A journal that takes seconds"),
-                              _("Check in on your mood, anxiety, focus, hope, energy and "
-                                "sleep, see how things change over weeks, read what "
-                                "ketamine-assisted therapy can and cannot do, and try a "
-                                "gentle 7-day plan. Missed days are fine.")));
-  gtk_box_append (GTK_BOX (box),
-                  make_point ("dialog-information-symbolic", _("Not medical advice"),
-                              _("Rewire does not diagnose or treat anything and does not "
-                                "replace your care team. Talk to your clinician about your "
-                                "treatment; your charts can help that conversation.")));
-  privacy = g_strdup_printf (_("No account, no network, no tracking. What you write is kept "
-                               "only on this computer, readable only by you, in %s."),
-                             journal_path != NULL ? journal_path : "~/.local/share/rewire");
-  gtk_box_append (GTK_BOX (box),
-                  make_point ("dialog-password-symbolic", _("Private by design"), privacy));
-
-  if (settings != NULL)
-    country = g_settings_get_string (settings, "country");
-  if (country == NULL || *country == '\0')
-    {
-      g_free (country);
-      country = rw_crisis_guess_country (NULL);
-    }
-  self->country_row = rw_country_row_new (self->directory, country);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->country_row),
-                               _("For the “Get help now” page; change it there any time"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->country_row));
-  gtk_box_append (GTK_BOX (box), group);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "welcome.start");
-  gtk_widget_set_halign (start, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (start, "suggested-action");
-  gtk_widget_add_css_class (start, "pill");
-  gtk_box_append (GTK_BOX (box), start);
-
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_default_widget (GTK_WINDOW (self), start);
-  /* Start with the focus on Start, not on the first selectable text
-   * (which would show it all selected). */
-  gtk_window_set_focus (GTK_WINDOW (self), start);
-  return self;
 }
 
 AdwComboRow *

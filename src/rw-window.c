@@ -189,8 +189,7 @@ get_help_cb (GSimpleAction *action,
   RwWindow *self = user_data;
   RwHelpWindow *help;
 
-  help = rw_help_window_new (GTK_WINDOW (self),
-                             self->context != NULL ? rw_context_get_settings (self->context) : NULL);
+  help = rw_help_window_new (self->context, GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (help));
 }
 
@@ -204,8 +203,7 @@ manage_tags_cb (GSimpleAction *action,
 
   if (self->context == NULL)
     return;
-  tags = rw_tags_window_new (rw_context_get_store (self->context));
-  gtk_window_set_transient_for (GTK_WINDOW (tags), GTK_WINDOW (self));
+  tags = rw_tags_window_new (self->context, GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (tags));
 }
 
@@ -238,8 +236,7 @@ breathe_cb (GSimpleAction *action,
 
   if (self->context == NULL)
     return;
-  window = rw_breathing_window_new (GTK_WINDOW (self), rw_context_get_database (self->context),
-                                    rw_context_get_clock (self->context), 10);
+  window = rw_breathing_window_new (self->context, GTK_WINDOW (self), 10);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,6 +1,8 @@
-/* test-guide-page.c: the Guide view under Xvfb: links, search that jumps
- * to the match, text size, myth cards, and the reading position kept per
- * chapter.
+/* test-guide-page.c: the Guide view under Xvfb, built from a context and
+ * driven through its actions and keys: only the open chapter laid out,
+ * links, Back and Forward, search that jumps to the match, text size,
+ * myth cards, the reading position kept per chapter, and the narrow
+ * layout.
  *
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +10,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rw-context.h"
 #include "rw-guide-page.h"
+#include "rw-test-ui.h"
 #include "rw-test-util.h"
 
 typedef struct
@@ -44,6 +48,8 @@ fixture_setup (Fixture       *f,
   g_settings_reset (f->settings, "guide-chapter");
   g_settings_reset (f->settings, "guide-positions");
   g_settings_reset (f->settings, "guide-text-size");
+  if (data != NULL)
+    g_settings_set_string (f->settings, "guide-chapter", data);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 700);
   f->dir = rw_test_make_dir ();
@@ -166,6 +172,188 @@ test_reading_position_kept (Fixture       *f,
   }
 }
 
+
+static guint
+n_blocks (RwGuidePage *page,
+          const char  *id)
+{
+  RwGuide *guide = rw_guide_page_get_guide (page);
+
+  return rw_guide_get_chapter (guide, rw_guide_find_chapter (guide, id))->blocks->len;
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+match_any_label (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+static void
+test_lays_out_only_the_open_chapter (Fixture       *f,
+                                     gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  guint all = 0, labels;
+
+  for (guint c = 0; c < rw_guide_get_n_chapters (guide); c++)
+    all += rw_guide_get_chapter (guide, c)->blocks->len;
+
+  /* Shown: the chapter read last has its blocks, and nothing else does. */
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, rw_guide_find_chapter (guide, "06-myths"));
+  g_assert_cmpuint (rw_guide_page_get_n_block_widgets (f->page), ==, n_blocks (f->page, "06-myths"));
+  g_assert_cmpuint (n_children (rw_guide_page_get_text_box (f->page)), ==, n_blocks (f->page, "06-myths"));
+  labels = rw_test_count (GTK_WIDGET (f->page), match_any_label, NULL);
+  g_test_message ("%u labels for %u blocks in the guide", labels, all);
+  g_assert_cmpuint (labels, <, n_blocks (f->page, "06-myths") * 2 + rw_guide_get_n_chapters (guide) + 20);
+  g_assert_cmpuint (labels, <, all / 2);
+
+  /* Another chapter replaces it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-chapter", "s", "07-integration"));
+  spin ();
+  g_assert_cmpuint (n_children (rw_guide_page_get_text_box (f->page)), ==, n_blocks (f->page, "07-integration"));
+  g_assert_cmpuint (rw_guide_page_get_n_block_widgets (f->page), ==, n_blocks (f->page, "07-integration"));
+}
+
+static void
+test_narrow_builds_when_opened (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *back;
+
+  /* 360 px: the chapter list shows, and no chapter is laid out. */
+  gtk_window_destroy (f->window);
+  spin ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 360, 700);
+  f->page = rw_guide_page_new (f->context);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  spin ();
+  g_assert_cmpuint (rw_guide_page_get_n_block_widgets (f->page), ==, 0);
+  g_assert_cmpuint (n_children (rw_guide_page_get_text_box (f->page)), ==, 0);
+
+  /* Opening one lays it out and shows it; Back returns to the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-chapter", "s", "06-myths"));
+  spin ();
+  g_assert_cmpuint (rw_guide_page_get_n_block_widgets (f->page), ==, n_blocks (f->page, "06-myths"));
+  g_assert_true (gtk_widget_is_drawable (rw_guide_page_get_text_box (f->page)));
+  back = rw_test_find (GTK_WIDGET (f->page), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==, "guide.back");
+  g_assert_true (gtk_widget_is_sensitive (back));
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Left, GDK_ALT_MASK));
+  spin ();
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (rw_test_find_type (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET));
+
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    g_assert_false (gtk_widget_is_ancestor (rw_guide_page_get_text_box (f->page),
+                                            adw_leaflet_get_visible_child (leaflet)));
+  }
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (rw_test_find_label (GTK_WIDGET (f->page), "Myths and Facts"))));
+}
+
+static void
+test_back_and_forward (Fixture       *f,
+                       gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  int integration = rw_guide_find_chapter (guide, "07-integration");
+  int questions = rw_guide_find_chapter (guide, "10-questions-for-a-provider");
+
+  /* Nowhere to go forward yet. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.forward", NULL);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-chapter", "s", "07-integration");
+  spin ();
+  rw_guide_page_set_scroll (f->page, 150);
+
+  /* Following a link, then Back: the chapter, at the place it was left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-link", "s",
+                                             "guide:10-questions-for-a-provider#questions-to-ask-a-provider"));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, questions);
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Left, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, integration);
+  g_assert_cmpfloat (rw_guide_page_get_scroll (f->page), ==, 150);
+
+  /* Forward goes to the link's chapter again, and its button shows. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rw_test_find (GTK_WIDGET (f->page), rw_test_match_type,
+                                                                   GSIZE_TO_POINTER (GTK_TYPE_BUTTON)))));
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Right, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, questions);
+
+  /* Back twice: to the chapter before, then (wide, nowhere earlier) no further. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.back", NULL);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.back", NULL);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, 0);
+  g_assert_true (gtk_widget_is_drawable (rw_guide_page_get_text_box (f->page)));
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpint (rw_guide_page_get_text_size (f->page), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (rw_guide_page_get_text_box (f->page), "guide-size-1"));
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpint (rw_guide_page_get_text_size (f->page), ==, -1);
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->page), GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpint (rw_guide_page_get_text_size (f->page), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.search", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (f->window), entry) ||
+                 gtk_window_get_focus (f->window) == entry);
+}
+
+static void
+test_links_reached_with_tab (Fixture       *f,
+                             gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  RwGuideChapter *chapter = rw_guide_get_chapter (guide, rw_guide_find_chapter (guide, "06-myths"));
+  guint with_links = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-chapter", "s", chapter->id);
+  spin ();
+  /* A paragraph with links takes the focus (Tab goes link by link); plain
+   * text does not, and stays selectable. */
+  for (guint b = 0; b < chapter->blocks->len; b++)
+    {
+      RwGuideBlock *block = g_ptr_array_index (chapter->blocks, b);
+      GtkWidget *widget = rw_guide_page_get_block_widget (f->page, b);
+      GtkLabel *label = GTK_IS_LABEL (widget) ? GTK_LABEL (widget)
+                                              : GTK_LABEL (rw_test_find (widget, match_any_label, NULL));
+      gboolean links = block->markup != NULL && strstr (block->markup, "<a ") != NULL;
+
+      if (block->kind == RW_BLOCK_RULE || block->kind == RW_BLOCK_LIST_ITEM)
+        continue;
+      g_assert_cmpint (gtk_widget_get_focusable (GTK_WIDGET (label)), ==, links);
+      g_assert_cmpint (gtk_label_get_selectable (label), ==, !links);
+      with_links += links;
+    }
+  g_assert_cmpuint (with_links, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +369,12 @@ main (int    argc,
   ADD ("text-size", test_text_size);
   ADD ("myth-cards", test_myth_cards);
   ADD ("reading-position-kept", test_reading_position_kept);
+  ADD ("back-and-forward", test_back_and_forward);
+  ADD ("keys", test_keys);
+  ADD ("links-reached-with-tab", test_links_reached_with_tab);
+  ADD ("narrow-builds-when-opened", test_narrow_builds_when_opened);
+  g_test_add ("/guide-page/lays-out-only-the-open-chapter", Fixture, "06-myths", fixture_setup,
+              test_lays_out_only_the_open_chapter, fixture_teardown);
 
 #undef ADD
 

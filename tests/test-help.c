@@ -1,4 +1,6 @@
-/* test-help.c: "Get help now" and the first-run welcome.
+/* test-help.c: "Get help now", built from a context under Xvfb: the
+ * chosen country first, choosing another (through help.country), a
+ * guess when none was chosen, and Escape closing it.
  *
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,41 +10,58 @@
 #include <adwaita.h>
 
 #include "rw-help-window.h"
-#include "rw-welcome-window.h"
+#include "rw-test-ui.h"
+#include "rw-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  GSettings *settings;
+  RwClock *clock;
+  RwContext *context;
+} Fixture;
 
 static void
-spin (void)
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+  g_autoptr(RwJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
 
-static GSettings *
-new_settings (void)
-{
-  g_autoptr(GSettingsSchemaSource) source = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  source = g_settings_schema_source_new_from_directory (g_getenv ("GSETTINGS_SCHEMA_DIR"),
-                                                        NULL, TRUE, NULL);
-  g_assert_nonnull (source);
-  schema = g_settings_schema_source_lookup (source, APP_ID, FALSE);
-  g_assert_nonnull (schema);
-  return g_settings_new_full (schema, NULL, NULL);
+  f->dir = rw_test_make_dir ();
+  journal = rw_journal_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->settings = rw_settings_new ();
+  g_settings_reset (f->settings, "country");
+  f->clock = rw_clock_new_manual ("2026-11-22", "09:00");
+  f->context = rw_context_new (journal, f->settings, f->clock);
 }
 
 static void
-test_chosen_country_first (void)
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = new_settings ();
+  rw_test_spin (2);
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->settings);
+  rw_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_chosen_country_first (Fixture       *f,
+                           gconstpointer  data)
+{
   RwHelpWindow *window;
   g_auto(GStrv) shown = NULL;
   g_autofree char *saved = NULL;
+  g_autoptr(GVariant) state = NULL;
 
-  g_settings_set_string (settings, "country", "DE");
-  window = rw_help_window_new (NULL, settings);
+  g_settings_set_string (f->settings, "country", "DE");
+  window = rw_help_window_new (f->context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  rw_test_spin (2);
 
   shown = rw_help_window_dup_shown_countries (window);
   g_assert_cmpstr (shown[0], ==, "DE");
@@ -50,56 +69,75 @@ test_chosen_country_first (void)
   g_assert_true (g_strv_contains ((const char * const *) shown, "US"));
   g_assert_true (g_strv_contains ((const char * const *) shown, "INTL"));
   g_assert_cmpuint (g_strv_length (shown), >=, 8);
+  /* Opening it chose nothing. */
+  saved = g_settings_get_string (f->settings, "country");
+  g_assert_cmpstr (saved, ==, "DE");
+  g_clear_pointer (&saved, g_free);
 
   /* Choosing another country reorders the page and is remembered. */
-  rw_help_window_set_country (window, "AU");
-  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "help.country", "s", "AU"));
+  rw_test_spin (2);
   g_clear_pointer (&shown, g_strfreev);
   shown = rw_help_window_dup_shown_countries (window);
   g_assert_cmpstr (shown[0], ==, "AU");
-  saved = g_settings_get_string (settings, "country");
+  saved = g_settings_get_string (f->settings, "country");
   g_assert_cmpstr (saved, ==, "AU");
+  g_clear_pointer (&saved, g_free);
+
+  /* The combo row, the way a person chooses, goes through the same. */
+  {
+    GtkWidget *row = rw_test_find_type (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (rw_country_row_get_code (ADW_COMBO_ROW (row)), ==, "AU");
+    rw_country_row_select (ADW_COMBO_ROW (row), "US");
+    rw_test_spin (2);
+    g_clear_pointer (&shown, g_strfreev);
+    shown = rw_help_window_dup_shown_countries (window);
+    g_assert_cmpstr (shown[0], ==, "US");
+    g_object_get (window, "country", &saved, NULL);
+    g_assert_cmpstr (saved, ==, "US");
+    g_clear_pointer (&saved, g_free);
+  }
+
+  /* An unknown country changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "help.country", "s", "XX");
+  g_clear_pointer (&shown, g_strfreev);
+  shown = rw_help_window_dup_shown_countries (window);
+  g_assert_cmpstr (shown[0], ==, "US");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
 }
 
 static void
-test_help_without_settings_guesses (void)
+test_no_country_guesses (Fixture       *f,
+                         gconstpointer  data)
 {
-  RwHelpWindow *window = rw_help_window_new (NULL, NULL);
+  RwHelpWindow *window = rw_help_window_new (f->context, NULL);
   g_auto(GStrv) shown = rw_help_window_dup_shown_countries (window);
   g_autofree char *guess = rw_crisis_guess_country (NULL);
+  g_autofree char *saved = g_settings_get_string (f->settings, "country");
 
-  g_assert_cmpstr (shown[0], ==, g_str_equal (guess, "EU") ? "EU" : guess);
+  g_assert_cmpstr (shown[0], ==, guess);
+  /* A guess is not a choice: nothing is saved. */
+  g_assert_cmpstr (saved, ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
 }
 
 static void
-test_welcome (void)
+test_escape_closes (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = new_settings ();
-  RwWelcomeWindow *welcome;
-  g_autofree char *country = NULL;
+  RwHelpWindow *window = rw_help_window_new (f->context, NULL);
 
-  g_settings_reset (settings, "country");
-  g_settings_set_boolean (settings, "welcome-done", FALSE);
-  welcome = rw_welcome_window_new (NULL, settings, "/tmp/somewhere/journal.db");
-  g_object_add_weak_pointer (G_OBJECT (welcome), (gpointer *) &welcome);
-  gtk_window_present (GTK_WINDOW (welcome));
-  spin ();
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  rw_test_spin (2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
-  /* LC_ALL is C.UTF-8 in tests: no country in the locale, so "anywhere else". */
-  g_assert_cmpstr (rw_country_row_get_code (rw_welcome_window_get_country_row (welcome)), ==, "INTL");
-  adw_combo_row_set_selected (rw_welcome_window_get_country_row (welcome), 0);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.start", NULL));
-  spin ();
-  g_assert_null (welcome);
-  g_assert_true (g_settings_get_boolean (settings, "welcome-done"));
-  country = g_settings_get_string (settings, "country");
-  g_assert_cmpstr (country, ==, "US");
+  g_assert_true (rw_test_press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0));
+  rw_test_spin (2);
+  g_assert_null (window);
 }
 
 int
@@ -109,9 +147,14 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/help/chosen-country-first", test_chosen_country_first);
-  g_test_add_func ("/help/without-settings-guesses", test_help_without_settings_guesses);
-  g_test_add_func ("/help/welcome", test_welcome);
+#define ADD(name, func) \
+  g_test_add ("/help/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("chosen-country-first", test_chosen_country_first);
+  ADD ("no-country-guesses", test_no_country_guesses);
+  ADD ("escape-closes", test_escape_closes);
+
+#undef ADD
 
   return g_test_run ();
 }

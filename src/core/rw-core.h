@@ -24,6 +24,7 @@
 #include "rw-tag-list.h"
 #include "rw-chart.h"
 #include "rw-plan.h"
+#include "rw-plan-progress.h"
 #include "rw-breathing.h"
 #include "rw-guide.h"
 #include "rw-validate.h"

@@ -320,3 +320,27 @@ rw_crisis_guess_country (const char * const *language_names)
 
   return g_strdup ("INTL");
 }
+
+/**
+ * rw_crisis_directory_new_or_fallback:
+ *
+ * Returns: (transfer full): the compiled-in crisis services; should they
+ *   be damaged, a single line saying to call the local emergency number
+ */
+RwCrisisDirectory *
+rw_crisis_directory_new_or_fallback (void)
+{
+  g_autoptr(GError) error = NULL;
+  RwCrisisDirectory *directory = rw_crisis_directory_new (&error);
+
+  if (directory != NULL)
+    return directory;
+
+  /* Never happens with a good build; the page must still say something. */
+  g_critical ("The compiled-in crisis list is damaged: %s", error->message);
+  return rw_crisis_directory_new_from_data (
+    "{\"countries\":[{\"code\":\"INTL\",\"name\":\"Anywhere\",\"services\":[{"
+    "\"name\":\"Emergency services\",\"how\":\"Call your local emergency number.\","
+    "\"url\":\"https://findahelpline.com\",\"source\":\"https://findahelpline.com\","
+    "\"checked\":\"2026-11-22\"}]}]}", -1, NULL);
+}

@@ -42,6 +42,7 @@ const RwCrisisCountry *rw_crisis_directory_get_country  (RwCrisisDirectory  *sel
                                                          guint               index);
 const RwCrisisCountry *rw_crisis_directory_lookup       (RwCrisisDirectory  *self,
                                                          const char         *code);
+RwCrisisDirectory     *rw_crisis_directory_new_or_fallback (void);
 GPtrArray             *rw_crisis_directory_list_for     (RwCrisisDirectory  *self,
                                                          const char         *code);
 

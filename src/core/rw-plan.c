@@ -3,6 +3,8 @@
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "rw-plan"
+
 #include "config.h"
 
 #include <gio/gio.h>
@@ -290,9 +292,9 @@ exec_one (RwDatabase  *db,
 }
 
 static gboolean
-write_run (RwDatabase *db,
-           RwPlanRun  *run,
-           GError    **error)
+write_run_func (RwDatabase  *db,
+                RwPlanRun   *run,
+                GError     **error)
 {
   g_autofree char *start = rw_julian_to_iso (run->start);
   g_autofree char *paused = run->paused_on != 0 ? rw_julian_to_iso (run->paused_on) : NULL;
@@ -308,10 +310,41 @@ write_run (RwDatabase *db,
   else
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int (stmt, 4, run->ended);
-  if (!step_done (db, stmt, _("save the plan"), error))
+  return step_done (db, stmt, _("save the plan"), error);
+}
+
+/* Saves @changed (a copy of @run with new values) and only then takes its
+ * values into @run, so that a failed write leaves @run as it is stored. */
+static gboolean
+write_run (RwDatabase  *db,
+           RwPlanRun   *run,
+           RwPlanRun   *changed,
+           GError     **error)
+{
+  if (!rw_database_write (db, (RwWriteFunc) write_run_func, changed, error))
     return FALSE;
-  rw_database_emit_changed (db);
+  run->start = changed->start;
+  run->paused_on = changed->paused_on;
+  run->ended = changed->ended;
   return TRUE;
+}
+
+typedef struct
+{
+  const char *plan_id;
+  const char *start;
+} StartData;
+
+static gboolean
+start_func (RwDatabase  *db,
+            StartData   *data,
+            GError     **error)
+{
+  return exec_one (db, "UPDATE plan_runs SET ended = 1 WHERE plan_id = ?1 AND coalesce (ended, 0) = 0",
+                   _("end the plan"), error, "s", data->plan_id, NULL) &&
+         exec_one (db, "INSERT INTO plan_runs (plan_id, start_date, created) VALUES (?1, ?2, ?3)",
+                   _("start the plan"), error, "s", data->plan_id, "s", data->start,
+                   "i", g_get_real_time (), NULL);
 }
 
 RwPlanRun *
@@ -321,22 +354,18 @@ rw_plan_start (RwDatabase  *db,
                GError     **error)
 {
   g_autofree char *start_iso = rw_julian_to_iso (start);
+  StartData data = { plan->id, start_iso };
   g_autoptr(RwPlanRun) run = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (!rw_database_begin (db, error))
+  if (!rw_database_write (db, (RwWriteFunc) start_func, &data, error))
     return NULL;
-  if (!exec_one (db, "UPDATE plan_runs SET ended = 1 WHERE plan_id = ?1 AND coalesce (ended, 0) = 0",
-                 _("end the plan"), error, "s", plan->id, NULL) ||
-      !exec_one (db, "INSERT INTO plan_runs (plan_id, start_date, created) VALUES (?1, ?2, ?3)",
-                 _("start the plan"), error, "s", plan->id, "s", start_iso,
-                 "i", g_get_real_time (), NULL) ||
-      !rw_database_commit (db, error))
-    {
-      rw_database_rollback (db);
-      return NULL;
-    }
-  rw_database_emit_changed (db);
-  run = rw_plan_get_active (db, plan, error);
+  run = rw_plan_get_active (db, plan, &local_error);
+  if (run == NULL && local_error == NULL)
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The plan was started but could not be read back."));
+  if (run == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return g_steal_pointer (&run);
 }
 
@@ -389,8 +418,10 @@ rw_plan_end (RwDatabase  *db,
              RwPlanRun   *run,
              GError     **error)
 {
-  run->ended = TRUE;
-  return write_run (db, run, error);
+  RwPlanRun changed = *run;
+
+  changed.ended = TRUE;
+  return write_run (db, run, &changed, error);
 }
 
 gboolean
@@ -399,10 +430,12 @@ rw_plan_pause (RwDatabase  *db,
                guint32      today,
                GError     **error)
 {
+  RwPlanRun changed = *run;
+
   if (run->paused_on != 0)
     return TRUE;
-  run->paused_on = today;
-  return write_run (db, run, error);
+  changed.paused_on = today;
+  return write_run (db, run, &changed, error);
 }
 
 gboolean
@@ -411,12 +444,14 @@ rw_plan_resume (RwDatabase  *db,
                 guint32      today,
                 GError     **error)
 {
+  RwPlanRun changed = *run;
+
   if (run->paused_on == 0)
     return TRUE;
   if (today > run->paused_on)
-    run->start += today - run->paused_on;
-  run->paused_on = 0;
-  return write_run (db, run, error);
+    changed.start += today - run->paused_on;
+  changed.paused_on = 0;
+  return write_run (db, run, &changed, error);
 }
 
 gboolean
@@ -425,10 +460,12 @@ rw_plan_shift (RwDatabase  *db,
                int          days,
                GError     **error)
 {
+  RwPlanRun changed = *run;
+
   if (days < 0 && (guint32) -days >= run->start)
     days = 1 - (int) run->start;
-  run->start += days;
-  return write_run (db, run, error);
+  changed.start += days;
+  return write_run (db, run, &changed, error);
 }
 
 guint
@@ -449,6 +486,27 @@ rw_plan_run_get_date (RwPlanRun *run,
   return run->start + day - 1;
 }
 
+typedef struct
+{
+  gint64 run;
+  const char *item;
+  gboolean checked;
+  const char *source;
+} CheckData;
+
+static gboolean
+insert_check (RwDatabase  *db,
+              CheckData   *data,
+              GError     **error)
+{
+  /* A row with checked = 0 records that the person unticked it. */
+  return exec_one (db, "INSERT INTO plan_checks (run, item, checked, source) VALUES (?1, ?2, ?3, ?4) "
+                       "ON CONFLICT (run, item) DO UPDATE SET checked = ?3, source = ?4",
+                   _("save the plan"), error, "i", data->run, "s", data->item,
+                   "i", data->checked ? g_get_real_time () : (gint64) 0,
+                   "s", data->source != NULL ? data->source : "manual", NULL);
+}
+
 gboolean
 rw_plan_set_checked (RwDatabase  *db,
                      RwPlanRun   *run,
@@ -457,15 +515,48 @@ rw_plan_set_checked (RwDatabase  *db,
                      const char  *source,
                      GError     **error)
 {
-  /* A row with checked = 0 records that the person unticked it. */
-  if (!exec_one (db, "INSERT INTO plan_checks (run, item, checked, source) VALUES (?1, ?2, ?3, ?4) "
-                     "ON CONFLICT (run, item) DO UPDATE SET checked = ?3, source = ?4",
-                 _("save the plan"), error, "i", run->id, "s", item,
-                 "i", checked ? g_get_real_time () : (gint64) 0,
-                 "s", source != NULL ? source : "manual", NULL))
-    return FALSE;
-  rw_database_emit_changed (db);
-  return TRUE;
+  CheckData data = { run->id, item, checked, source };
+
+  return rw_database_write (db, (RwWriteFunc) insert_check, &data, error);
+}
+
+void
+rw_plan_check_free (RwPlanCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->source);
+  g_free (check);
+}
+
+GHashTable *
+rw_plan_list_checks (RwDatabase  *db,
+                     RwPlanRun   *run,
+                     GError     **error)
+{
+  g_autoptr(RwStmt) stmt = rw_database_prepare (db, "SELECT item, checked, source FROM plan_checks "
+                                                    "WHERE run = ?1", error);
+  g_autoptr(GHashTable) checks = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) rw_plan_check_free);
+  sqlite3_bind_int64 (stmt, 1, run->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RwPlanCheck *check = g_new0 (RwPlanCheck, 1);
+
+      check->checked = sqlite3_column_int64 (stmt, 1);
+      check->source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_hash_table_replace (checks, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), check);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rw_database_set_error (db, rc, _("read the plan"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&checks);
 }
 
 /* Returns the time it was checked (0 if not), and whether a row exists. */
@@ -506,6 +597,27 @@ rw_plan_get_checked (RwDatabase  *db,
   return lookup_check (db, run, item, NULL, source);
 }
 
+typedef struct
+{
+  gint64 run;
+  guint day;
+  const char *note;
+} NoteData;
+
+static gboolean
+write_note (RwDatabase  *db,
+            NoteData    *data,
+            GError     **error)
+{
+  if (data->note == NULL || *data->note == '\0')
+    return exec_one (db, "DELETE FROM plan_day_notes WHERE run = ?1 AND day = ?2",
+                     _("save the note"), error, "i", data->run, "i", (gint64) data->day, NULL);
+  return exec_one (db, "INSERT INTO plan_day_notes (run, day, note, modified) VALUES (?1, ?2, ?3, ?4) "
+                       "ON CONFLICT (run, day) DO UPDATE SET note = ?3, modified = ?4",
+                   _("save the note"), error, "i", data->run, "i", (gint64) data->day,
+                   "s", data->note, "i", g_get_real_time (), NULL);
+}
+
 gboolean
 rw_plan_set_note (RwDatabase  *db,
                   RwPlanRun   *run,
@@ -513,15 +625,11 @@ rw_plan_set_note (RwDatabase  *db,
                   const char  *note,
                   GError     **error)
 {
+  NoteData data = { run->id, day, note };
+
   g_return_val_if_fail (day >= 1 && day <= RW_PLAN_DAYS, FALSE);
 
-  if (note == NULL || *note == '\0')
-    return exec_one (db, "DELETE FROM plan_day_notes WHERE run = ?1 AND day = ?2",
-                     _("save the note"), error, "i", run->id, "i", (gint64) day, NULL);
-  return exec_one (db, "INSERT INTO plan_day_notes (run, day, note, modified) VALUES (?1, ?2, ?3, ?4) "
-                       "ON CONFLICT (run, day) DO UPDATE SET note = ?3, modified = ?4",
-                   _("save the note"), error, "i", run->id, "i", (gint64) day, "s", note,
-                   "i", g_get_real_time (), NULL);
+  return rw_database_write (db, (RwWriteFunc) write_note, &data, error);
 }
 
 char *
@@ -607,20 +715,31 @@ task_done_in_journal (RwDatabase *db,
     }
 }
 
+static gboolean
+insert_checks (RwDatabase  *db,
+               GArray      *checks,
+               GError     **error)
+{
+  for (guint i = 0; i < checks->len; i++)
+    if (!insert_check (db, &g_array_index (checks, CheckData, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 guint
 rw_plan_refresh (RwDatabase  *db,
                  RwPlan      *plan,
                  RwPlanRun   *run,
                  GError     **error)
 {
-  guint ticked = 0;
+  static const char * const sources[] = { "manual", "check-in", "tag", "breathing", "reflection" };
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (CheckData));
 
   for (guint d = 0; d < RW_PLAN_DAYS; d++)
     for (guint t = 0; t < plan->days[d].tasks->len; t++)
       {
         RwPlanTask *task = g_ptr_array_index (plan->days[d].tasks, t);
         gboolean exists = FALSE;
-        static const char * const sources[] = { "manual", "check-in", "tag", "breathing", "reflection" };
 
         if (task->kind == RW_TASK_MANUAL || task->kind == RW_TASK_REFLECTION)
           continue;
@@ -630,12 +749,16 @@ rw_plan_refresh (RwDatabase  *db,
           continue;
         if (task_done_in_journal (db, run, task, d + 1))
           {
-            if (!rw_plan_set_checked (db, run, task->id, TRUE, sources[task->kind], error))
-              return ticked;
-            ticked++;
+            CheckData tick = { run->id, task->id, TRUE, sources[task->kind] };
+
+            g_array_append_val (ticks, tick);
           }
       }
-  return ticked;
+
+  /* All of them in one transaction: one change for everyone to see. */
+  if (ticks->len == 0 || !rw_database_write (db, (RwWriteFunc) insert_checks, ticks, error))
+    return 0;
+  return ticks->len;
 }
 
 void
@@ -662,6 +785,23 @@ rw_plan_count_tasks (RwDatabase *db,
     *total = d_total;
 }
 
+typedef struct
+{
+  const char *pattern;
+  guint seconds;
+  gint64 finished;
+} BreathingData;
+
+static gboolean
+insert_breathing (RwDatabase     *db,
+                  BreathingData  *data,
+                  GError        **error)
+{
+  return exec_one (db, "INSERT INTO breathing_sessions (pattern, seconds, finished) VALUES (?1, ?2, ?3)",
+                   _("save the breathing session"), error, "s", data->pattern,
+                   "i", (gint64) data->seconds, "i", data->finished, NULL);
+}
+
 gboolean
 rw_breathing_record (RwDatabase  *db,
                      const char  *pattern,
@@ -669,10 +809,7 @@ rw_breathing_record (RwDatabase  *db,
                      gint64       finished,
                      GError     **error)
 {
-  if (!exec_one (db, "INSERT INTO breathing_sessions (pattern, seconds, finished) VALUES (?1, ?2, ?3)",
-                 _("save the breathing session"), error, "s", pattern, "i", (gint64) seconds,
-                 "i", finished, NULL))
-    return FALSE;
-  rw_database_emit_changed (db);
-  return TRUE;
+  BreathingData data = { pattern, seconds, finished };
+
+  return rw_database_write (db, (RwWriteFunc) insert_breathing, &data, error);
 }

@@ -8,6 +8,10 @@
  * when), its day notes, pauses and shifts are kept in the journal. Tasks
  * the app can see done complete themselves: a check-in, a tagged check-in,
  * a finished breathing session.
+ *
+ * These functions are the core's own: widgets use RwPlanProgress, which
+ * owns the active run and calls them. Every write is one transaction
+ * (rw_database_write()) and so emits RwDatabase::changed.
  */
 #pragma once
 
@@ -129,6 +133,20 @@ gboolean    rw_plan_set_checked     (RwDatabase  *db,
                                      const char  *item,
                                      gboolean     checked,
                                      const char  *source,
+                                     GError     **error);
+/* A stored check: when it was ticked (µs since the epoch), or 0 when the
+ * person unticked it by hand; and what ticked it ("manual", "check-in",
+ * "tag", "breathing", "reflection"). */
+typedef struct
+{
+  gint64 checked;
+  char *source;
+} RwPlanCheck;
+
+void        rw_plan_check_free      (RwPlanCheck *check);
+/* Every stored check of @run: item id → RwPlanCheck. */
+GHashTable *rw_plan_list_checks     (RwDatabase  *db,
+                                     RwPlanRun   *run,
                                      GError     **error);
 /* When it was checked (µs since the epoch), or 0. */
 gint64      rw_plan_get_checked     (RwDatabase  *db,
