@@ -395,9 +395,12 @@ rw_json_parse_check_ins (const char  *data,
         }
       if (version > RW_JSON_VERSION)
         {
+          /* No format macro inside a msgid: the number is formatted first. */
+          g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
           g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
-                       _("This file was written by a newer Rewire (format version %"
-                         G_GINT64_FORMAT "). Update Rewire to import it."), version);
+                       _("This file was written by a newer Rewire (format version %s). "
+                         "Update Rewire to import it."), found);
           return FALSE;
         }
       array = json_node_get_array (list);
