@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
 
@@ -221,15 +220,8 @@ rw_cli_cmd_list (RwCli  *cli,
       if (!rw_cli_print_table (db, &query, &error))
         return rw_cli_fail_with (error);
     }
-  else
-    {
-      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (raw, 64 * 1024);
-
-      if (!rw_export_to_stream (db, &query, format, buffered, NULL, &error) ||
-          !g_output_stream_close (buffered, NULL, &error))
-        return rw_cli_fail_with (error);
-    }
+  else if (!rw_export_to_fd (db, &query, format, STDOUT_FILENO, NULL, &error))
+    return rw_cli_fail_with (error);
 
   return RW_EXIT_OK;
 }

@@ -113,6 +113,7 @@ rw_import_check_ins (RwDatabase      *db,
                      GError         **error)
 {
   g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(RwCheckInWriter) writer = NULL;
   RwImportResult r = { check_ins->len, 0, 0 };
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
@@ -120,6 +121,12 @@ rw_import_check_ins (RwDatabase      *db,
 
   if (!rw_database_begin (db, error))
     return FALSE;
+
+  /* One writer for the whole file: statements looked up once, tag ids
+   * kept from row to row. */
+  writer = rw_check_in_writer_new (db, error);
+  if (writer == NULL)
+    goto fail;
 
   counts = count_existing (db, check_ins, error);
   if (counts == NULL)
@@ -160,7 +167,7 @@ rw_import_check_ins (RwDatabase      *db,
             }
         }
 
-      if (!rw_check_in_sql_insert (db, check_in, &local))
+      if (!rw_check_in_writer_insert (writer, check_in, &local))
         {
           if (lines != NULL && i < lines->len)
             g_prefix_error (&local, _("Line %u: "), g_array_index (lines, guint, i));
