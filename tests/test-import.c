@@ -555,6 +555,40 @@ test_import_tags_and_index (Fixture       *f,
     }
 }
 
+/* A large import (its search index merged at the end, in the same
+ * transaction) finds every row, and a save after it is found too. */
+static void
+test_large_import_searchable (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("date,time,tags,note\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+  static const struct { const char *search; guint n; } queries[] = {
+    { "common", 1500 }, { "word77x", 1 }, { "word1499x", 1 }, { "later", 1 }, { "walk", 750 },
+  };
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "2025-%02u-%02u,%02u:%02u,%s,a common note word%ux\n",
+                            1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 2 ? "walk" : "", i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1500);
+  add (f->db, "2026-01-01", "09:00", 5, "", "a common note written later");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      RwCheckInQuery query = { NULL, NULL, queries[i].search, FALSE, NULL };
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_assert_true (rw_check_in_sql_foreach (f->db, &query, collect_cb, found, &error));
+      g_test_message ("search “%s”", queries[i].search);
+      g_assert_cmpuint (found->len, ==, queries[i].n + (g_str_equal (queries[i].search, "common") ? 1 : 0));
+    }
+}
+
 static void
 test_unreadable_file (Fixture       *f,
                       gconstpointer  data)
@@ -604,6 +638,7 @@ main (int    argc,
   ADD ("full-disk-export", test_full_disk_export);
   ADD ("export-bytes", test_export_bytes);
   ADD ("import-tags-and-index", test_import_tags_and_index);
+  ADD ("large-import-searchable", test_large_import_searchable);
   ADD ("unreadable-file", test_unreadable_file);
   g_test_add_func ("/import/format-names", test_format_names);
 

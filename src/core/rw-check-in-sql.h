@@ -158,6 +158,8 @@ gboolean   rw_check_in_sql_rename_tag   (RwDatabase            *db,
 gboolean   rw_check_in_sql_delete_tag   (RwDatabase            *db,
                                          const char            *name,
                                          GError               **error);
+gboolean   rw_check_in_sql_optimize_index (RwDatabase          *db,
+                                         GError               **error);
 gboolean   rw_check_in_sql_count        (RwDatabase            *db,
                                          gint64                *check_ins,
                                          gint64                *days,

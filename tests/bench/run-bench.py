@@ -21,7 +21,8 @@
 #           SQLite insert, into a fresh journal and into copies of each
 #           generated one.
 # Generated files are kept in --cache (the build folder), keyed by the
-# generator's contents, so a second run starts at once.
+# generator (and the journals by the rewire program that imported them), so
+# a second run starts at once.
 #
 # Copyright 2026 The Rewire authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -86,25 +87,36 @@ def compare(runs, figure, baseline):
     return t, b
 
 
-def fingerprint():
-    with open(GENERATE, "rb") as f:
-        return hashlib.sha1(f.read()).hexdigest()[:10]
+def fingerprint(*paths):
+    digest = hashlib.sha1()
+    for path in paths:
+        with open(path, "rb") as f:
+            digest.update(f.read())
+    return digest.hexdigest()[:10]
 
 
 def prepare(cache, rewire):
-    """Generated CSV files and their journals: [(label, csv, journal dir, rows)]."""
+    """Generated CSV files and their journals: [(label, csv, journal dir, rows)].
+    A CSV is kept while generate.py is unchanged, a journal while rewire is
+    (it is made by `rewire import`, as a person would make it)."""
     os.makedirs(cache, exist_ok=True)
-    key = fingerprint()
+    csv_key = fingerprint(GENERATE)
+    journal_key = fingerprint(GENERATE, rewire)
+    for name in os.listdir(cache):
+        if not name.split(".")[0].endswith((csv_key, journal_key)):
+            path = os.path.join(cache, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.unlink(path)
     result = []
     for label, name, args in JOURNALS:
-        csv = os.path.join(cache, f"{name}-{key}.csv")
-        journal = os.path.join(cache, f"{name}-{key}")
+        csv = os.path.join(cache, f"{name}-{csv_key}.csv")
+        journal = os.path.join(cache, f"{name}-{journal_key}")
         if not os.path.exists(csv):
             with open(csv + ".part", "w") as f:
                 subprocess.run([sys.executable, GENERATE, *args], stdout=f, check=True)
             os.rename(csv + ".part", csv)
         if not os.path.exists(os.path.join(journal, "journal.db")):
             shutil.rmtree(journal, ignore_errors=True)
+            shutil.rmtree(journal + ".part", ignore_errors=True)
             subprocess.run([rewire, "import", "--data-dir", journal + ".part", csv],
                            stdout=subprocess.DEVNULL, check=True)
             os.rename(journal + ".part", journal)
