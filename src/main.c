@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "rw-application.h"
 #include "rw-cli.h"
 
@@ -13,6 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RwApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* Commands run without a display and never initialise GTK. */
   if (rw_cli_is_command (argc, argv))

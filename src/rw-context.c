@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rw-context.h"
 #include "rw-journal-private.h"
 
@@ -149,8 +151,11 @@ rw_context_get_clock (RwContext *self)
 /**
  * rw_settings_new:
  *
- * The app's settings; when the schema is not installed (running from the
- * build tree), the one compiled into the build tree is used.
+ * The app's settings, from the schemas installed on the system or in the
+ * folders of `$GSETTINGS_SCHEMA_DIR` (which `build-aux/rewire-dev run`,
+ * `meson devenv` and the tests point at the build tree). No build path is
+ * compiled in. Without the schema the app cannot start: it says why and
+ * exits.
  *
  * Returns: (transfer full): the settings
  */
@@ -158,7 +163,6 @@ GSettings *
 rw_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build_source = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source != NULL)
@@ -166,17 +170,16 @@ rw_settings_new (void)
 
   if (schema == NULL)
     {
-      g_autoptr(GError) error = NULL;
+      const char *dirs = g_getenv ("GSETTINGS_SCHEMA_DIR");
 
-      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE,
-                                                                  &error);
-      if (build_source == NULL)
-        g_error ("The settings schema %s is not installed and not in %s: %s",
-                 APP_ID, BUILD_SCHEMA_DIR, error->message);
-      schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
-      if (schema == NULL)
-        g_error ("The settings schema %s is not installed and not in %s",
-                 APP_ID, BUILD_SCHEMA_DIR);
+      g_printerr ("rewire: ");
+      g_printerr (_("The settings schema %s is not installed (GSETTINGS_SCHEMA_DIR: %s). "
+                    "Install Rewire with “ninja -C build install”, or run it from a build "
+                    "folder with “build-aux/rewire-dev run” or “meson devenv -C build "
+                    "src/rewire”, which set GSETTINGS_SCHEMA_DIR to the compiled schema."),
+                  APP_ID, dirs != NULL ? dirs : _("not set"));
+      g_printerr ("\n");
+      exit (EXIT_FAILURE);
     }
 
   return g_settings_new_full (schema, NULL, NULL);

@@ -289,11 +289,20 @@ update_start (RwPlanPage *self)
   if (runs != NULL && runs->len > 0)
     {
       RwPlanRun *last = g_ptr_array_index (runs, 0);
-      g_autofree char *when = format_day (last->start, "%e %B %Y");
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "You have been through it once, last from %2$s. What you did then is kept.",
-                                                            "You have been through it %1$u times, last from %2$s. What you did then is kept.",
-                                                            runs->len), runs->len, when);
+      g_autofree char *when = format_day (last->start, "%-d %B %Y");
+      g_autofree char *text = NULL;
+
+      /* "Once" in its own string: a plural form must use every argument. */
+      if (runs->len == 1)
+        text = g_strdup_printf (_("You have been through it once, last from %s. What you did "
+                                  "then is kept."), when);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "You have been through it %u time, last from %s. "
+                                             "What you did then is kept.",
+                                             "You have been through it %u times, last from %s. "
+                                             "What you did then is kept.",
+                                             runs->len), runs->len, when);
 
       gtk_label_set_label (self->history_label, text);
     }

@@ -418,6 +418,56 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Schema:     3"));
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+/* A failing export names the problem and leaves no file, no 0-byte file
+ * and no temporary behind; what was at the name stays. */
+static void
+test_export_failures (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *taken = g_build_filename (out_dir, "taken.csv", NULL);
+  g_autofree char *missing = g_build_filename (out_dir, "no", "such.csv", NULL);
+  g_autofree char *good = g_build_filename (out_dir, "good.json", NULL);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note", "kept"), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+
+  /* The name is a folder: the export is written, then cannot take it. */
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", taken), ==, 2);
+  g_assert_nonnull (strstr (f->err, "taken.csv"));
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_entries (out_dir), ==, 1);
+
+  /* No such folder: bad input, nothing made. */
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", missing), ==, 1);
+  g_assert_nonnull (strstr (f->err, "such.csv"));
+  g_assert_cmpuint (count_entries (out_dir), ==, 1);
+
+  /* And a good one is complete, with nothing else beside it. */
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", good), ==, 0);
+  g_assert_cmpuint (count_entries (out_dir), ==, 2);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+    g_assert_true (g_str_has_suffix (contents, "\n  ]\n}\n"));
+    g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
+  }
+}
+
 static void
 test_chart (Fixture       *f,
             gconstpointer  data)
@@ -518,6 +568,7 @@ main (int    argc,
   ADD ("locked", test_locked);
   ADD ("files-are-private", test_files_are_private);
   ADD ("check", test_check);
+  ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
 
 #undef ADD

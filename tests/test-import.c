@@ -8,9 +8,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rw-core.h"
 #include "rw-test-util.h"
@@ -362,6 +364,231 @@ test_failed_export_keeps_old_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Choose a folder"));
 }
 
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint files = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    files++;
+  return files;
+}
+
+/* A rename that fails (the name is taken by a folder): the whole export
+ * was written, synced and then dropped, and nothing is left behind. */
+static void
+test_failed_rename_leaves_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *taken = g_build_filename (f->other_dir, "export.csv", NULL);
+  g_autofree char *inside = g_build_filename (taken, "kept.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fill_hostile (f->db);
+  g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "kept", -1, NULL));
+
+  g_assert_false (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, taken, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, taken));
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  /* Only the folder that was there: no temporary file. */
+  g_assert_cmpuint (count_files (f->other_dir), ==, 1);
+}
+
+/* Writing fails half-way (a full disk): the error says so. */
+static void
+test_full_disk_export (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  int fd = g_open ("/dev/full", O_WRONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  fill_hostile (f->db);
+  g_assert_false (rw_export_to_fd (f->db, NULL, RW_FORMAT_JSON, fd, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  close (fd);
+}
+
+/* The exact bytes of an export, so that a faster writer cannot change
+ * the format: CSV quoting, unset values, sleep hours, tags, CRLF; JSON
+ * escapes, nulls and times with and without microseconds. */
+static void
+test_export_bytes (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *first_tags[] = { "say \"hi\"", "walk", NULL };
+  g_autoptr(RwCheckIn) first = rw_check_in_new ();
+  g_autoptr(RwCheckIn) second = rw_check_in_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->other_dir, "e.csv", NULL);
+  g_autofree char *json_path = g_build_filename (f->other_dir, "e.json", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  const char *body;
+
+  rw_check_in_set_id (first, "0e5b4a52-7d6c-4a57-9f0e-3c2d1b0a9f8e");
+  rw_check_in_set_date (first, "2026-11-20");
+  rw_check_in_set_time (first, "08:05");
+  rw_check_in_set_metric (first, RW_METRIC_MOOD, 10);
+  rw_check_in_set_metric (first, RW_METRIC_FOCUS, 0);
+  rw_check_in_set_sleep_hours (first, 7.25);
+  rw_check_in_set_metric (first, RW_METRIC_SLEEP_QUALITY, 3);
+  rw_check_in_set_tags (first, first_tags);
+  rw_check_in_set_note (first, " lead, \"quoted\"\nline\ttab\x01 雨 ");
+  rw_check_in_set_created (first, G_GINT64_CONSTANT (1700000000123456));
+  rw_check_in_set_modified (first, G_GINT64_CONSTANT (1700000001000000));
+
+  rw_check_in_set_id (second, "1f6c5b63-8e7d-4b68-a01f-4d3e2c1b0a9f");
+  rw_check_in_set_date (second, "2026-11-21");
+  rw_check_in_set_time (second, "23:59");
+  rw_check_in_set_sleep_hours (second, 24);
+  rw_check_in_set_note (second, "plain");
+  rw_check_in_set_created (second, G_GINT64_CONSTANT (951782400000001));
+  rw_check_in_set_modified (second, G_GINT64_CONSTANT (951782400000001));
+
+  g_assert_true (rw_database_begin (f->db, &error));
+  g_assert_true (rw_check_in_sql_insert (f->db, first, &error));
+  g_assert_true (rw_check_in_sql_insert (f->db, second, &error));
+  g_assert_true (rw_database_commit (f->db, &error));
+
+  g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, csv_path, NULL, &error));
+  g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_JSON, json_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+
+  g_assert_cmpstr (csv, ==,
+                   RW_CSV_HEADER "\r\n"
+                   "0e5b4a52-7d6c-4a57-9f0e-3c2d1b0a9f8e,2026-11-20,08:05,10,,0,,,7.25,3,"
+                   "\"say \"\"hi\"\";walk\",\" lead, \"\"quoted\"\"\nline\ttab\x01 雨 \"\r\n"
+                   "1f6c5b63-8e7d-4b68-a01f-4d3e2c1b0a9f,2026-11-21,23:59,,,,,,24,,,plain\r\n");
+
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"rewire\",\n  \"version\": 1,\n"
+                                         "  \"exported\": \""));
+  body = strstr (json, "\",\n  \"check_ins\": [");
+  g_assert_nonnull (body);
+  g_assert_cmpstr (body, ==,
+                   "\",\n  \"check_ins\": [\n"
+                   "    {\"id\":\"0e5b4a52-7d6c-4a57-9f0e-3c2d1b0a9f8e\",\"date\":\"2026-11-20\","
+                   "\"time\":\"08:05\",\"mood\":10,\"anxiety\":null,\"focus\":0,\"hope\":null,"
+                   "\"energy\":null,\"sleep_hours\":7.25,\"sleep_quality\":3,"
+                   "\"tags\":[\"say \\\"hi\\\"\",\"walk\"],"
+                   "\"note\":\" lead, \\\"quoted\\\"\\nline\\ttab\\u0001 雨 \","
+                   "\"created\":\"2023-11-14T22:13:20.123456Z\","
+                   "\"modified\":\"2023-11-14T22:13:21Z\"},\n"
+                   "    {\"id\":\"1f6c5b63-8e7d-4b68-a01f-4d3e2c1b0a9f\",\"date\":\"2026-11-21\","
+                   "\"time\":\"23:59\",\"mood\":null,\"anxiety\":null,\"focus\":null,"
+                   "\"hope\":null,\"energy\":null,\"sleep_hours\":24,\"sleep_quality\":null,"
+                   "\"tags\":[],\"note\":\"plain\","
+                   "\"created\":\"2000-02-29T00:00:00.000001Z\","
+                   "\"modified\":\"2000-02-29T00:00:00.000001Z\"}\n"
+                   "  ]\n}\n");
+}
+
+/* One import meets the same tag in several cases and new tags on the
+ * way (the writer keeps their ids), and notes in scripts written without
+ * spaces next to plain ones (the index text): each is found. */
+static void
+test_import_tags_and_index (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text =
+    "date,tags,note\n"
+    "2026-01-01,Walk;rain,walked by the river\n"
+    "2026-01-02,walk,東京で散歩した\n"
+    "2026-01-03,WALK;new one,ฝนตก แต่ก็เดิน\n"
+    "2026-01-04,new one,café au lait\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+  static const struct { const char *search; const char *tag; guint n; } queries[] = {
+    { "river", NULL, 1 },
+    { "散歩", NULL, 1 },
+    { "東京", NULL, 1 },
+    { "ฝน", NULL, 1 },
+    { "cafe", NULL, 1 },
+    { "walk", NULL, 3 },
+    { NULL, "walk", 3 },
+    { NULL, "new one", 2 },
+    { "new", NULL, 2 },
+  };
+
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      RwCheckInQuery query = { NULL, NULL, queries[i].search, FALSE, queries[i].tag };
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_assert_true (rw_check_in_sql_foreach (f->db, &query, collect_cb, found, &error));
+      g_test_message ("search “%s”, tag “%s”", queries[i].search, queries[i].tag);
+      g_assert_cmpuint (found->len, ==, queries[i].n);
+    }
+
+  /* One tag, the journal's own "walk", used three times whatever the case. */
+  tags = rw_check_in_sql_list_tags (f->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      RwTagInfo *info = g_ptr_array_index (tags, i);
+
+      if (g_ascii_strcasecmp (info->name, "walk") == 0)
+        {
+          g_assert_cmpstr (info->name, ==, "walk");
+          g_assert_cmpuint (info->uses, ==, 3);
+        }
+      if (g_str_equal (info->name, "new one"))
+        g_assert_cmpuint (info->uses, ==, 2);
+    }
+}
+
+/* A large import (its search index merged at the end, in the same
+ * transaction) finds every row, and a save after it is found too. */
+static void
+test_large_import_searchable (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("date,time,tags,note\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+  static const struct { const char *search; guint n; } queries[] = {
+    { "common", 1500 }, { "word77x", 1 }, { "word1499x", 1 }, { "later", 1 }, { "walk", 750 },
+  };
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "2025-%02u-%02u,%02u:%02u,%s,a common note word%ux\n",
+                            1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 2 ? "walk" : "", i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1500);
+  add (f->db, "2026-01-01", "09:00", 5, "", "a common note written later");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      RwCheckInQuery query = { NULL, NULL, queries[i].search, FALSE, NULL };
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_assert_true (rw_check_in_sql_foreach (f->db, &query, collect_cb, found, &error));
+      g_test_message ("search “%s”", queries[i].search);
+      g_assert_cmpuint (found->len, ==, queries[i].n + (g_str_equal (queries[i].search, "common") ? 1 : 0));
+    }
+}
+
 static void
 test_unreadable_file (Fixture       *f,
                       gconstpointer  data)
@@ -407,6 +634,11 @@ main (int    argc,
   ADD ("disk-full-changes-nothing", test_disk_full_import_changes_nothing);
   ADD ("existing-ids-skipped", test_existing_ids_are_skipped);
   ADD ("failed-export-keeps-old-file", test_failed_export_keeps_old_file);
+  ADD ("failed-rename-leaves-nothing", test_failed_rename_leaves_nothing);
+  ADD ("full-disk-export", test_full_disk_export);
+  ADD ("export-bytes", test_export_bytes);
+  ADD ("import-tags-and-index", test_import_tags_and_index);
+  ADD ("large-import-searchable", test_large_import_searchable);
   ADD ("unreadable-file", test_unreadable_file);
   g_test_add_func ("/import/format-names", test_format_names);
 

@@ -99,6 +99,46 @@ test_bad_input (void)
     }
 }
 
+/* Times are written by hand for speed; they must read exactly as GLib's
+ * ISO 8601 (which the importer parses): leap days, century years, the
+ * last second GDateTime holds, microseconds or none. */
+static void
+test_times_as_glib_writes_them (void)
+{
+  static const gint64 times[] = {
+    0, 1, 999999, 1000000, G_GINT64_CONSTANT (951782400000000),
+    G_GINT64_CONSTANT (951868799999999), G_GINT64_CONSTANT (1700000000123456),
+    G_GINT64_CONSTANT (4102444800000000), G_GINT64_CONSTANT (4107542400500000),
+    G_GINT64_CONSTANT (253402300799999999),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+      g_autoptr(GString) object = g_string_new (NULL);
+      g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (times[i] / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) exact = g_date_time_add (second, times[i] % G_USEC_PER_SEC);
+      g_autofree char *glib = g_date_time_format_iso8601 (exact);
+      g_autofree char *expected = g_strdup_printf ("\"created\":\"%s\"", glib);
+
+      rw_check_in_set_created (check_in, times[i]);
+      rw_json_append_check_in (object, check_in);
+      g_test_message ("%" G_GINT64_FORMAT ": %s", times[i], glib);
+      g_assert_nonnull (strstr (object->str, expected));
+    }
+
+  /* Past what GDateTime can hold, the member is left out, as before. */
+  {
+    g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+    g_autoptr(GString) object = g_string_new (NULL);
+
+    rw_check_in_set_created (check_in, G_GINT64_CONSTANT (253402300800000000));
+    rw_json_append_check_in (object, check_in);
+    g_assert_null (strstr (object->str, "\"created\""));
+    g_assert_true (g_str_has_suffix (object->str, "\"modified\":\"1970-01-01T00:00:00Z\"}"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -108,6 +148,7 @@ main (int    argc,
   g_test_add_func ("/json/round-trip", test_round_trip_keeps_everything);
   g_test_add_func ("/json/missing-members", test_missing_members_are_not_recorded);
   g_test_add_func ("/json/bad-input", test_bad_input);
+  g_test_add_func ("/json/times", test_times_as_glib_writes_them);
 
   return g_test_run ();
 }

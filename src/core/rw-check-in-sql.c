@@ -34,32 +34,127 @@ enum {
   COL_TAGS,
 };
 
-static RwCheckIn *
-check_in_from_row (sqlite3_stmt *stmt)
+/* Reads the current row of a statement selecting SELECT_COLUMNS. The
+ * strings stay SQLite's, valid until the statement steps again. */
+static void
+read_row (sqlite3_stmt  *stmt,
+          RwCheckInRow  *row)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
   const char *tags;
 
-  rw_check_in_set_id (check_in, (const char *) sqlite3_column_text (stmt, COL_UUID));
-  rw_check_in_set_date (check_in, (const char *) sqlite3_column_text (stmt, COL_DATE));
-  rw_check_in_set_time (check_in, (const char *) sqlite3_column_text (stmt, COL_TIME));
+  row->rowid = sqlite3_column_int64 (stmt, COL_ROWID);
+  row->id = (const char *) sqlite3_column_text (stmt, COL_UUID);
+  row->date = (const char *) sqlite3_column_text (stmt, COL_DATE);
+  row->time = (const char *) sqlite3_column_text (stmt, COL_TIME);
   for (guint i = 0; i < RW_N_METRICS; i++)
-    if (sqlite3_column_type (stmt, COL_FIRST_METRIC + i) != SQLITE_NULL)
-      rw_check_in_set_metric (check_in, i, sqlite3_column_int (stmt, COL_FIRST_METRIC + i));
-  if (sqlite3_column_type (stmt, COL_SLEEP_QUARTERS) != SQLITE_NULL)
-    rw_check_in_set_sleep_hours (check_in, sqlite3_column_int (stmt, COL_SLEEP_QUARTERS) / 4.0);
-  rw_check_in_set_note (check_in, (const char *) sqlite3_column_text (stmt, COL_NOTE));
-  rw_check_in_set_created (check_in, sqlite3_column_int64 (stmt, COL_CREATED));
-  rw_check_in_set_modified (check_in, sqlite3_column_int64 (stmt, COL_MODIFIED));
-
+    row->metrics[i] = sqlite3_column_type (stmt, COL_FIRST_METRIC + i) == SQLITE_NULL
+                      ? RW_METRIC_UNSET : sqlite3_column_int (stmt, COL_FIRST_METRIC + i);
+  row->sleep_quarters = sqlite3_column_type (stmt, COL_SLEEP_QUARTERS) == SQLITE_NULL
+                        ? -1 : sqlite3_column_int (stmt, COL_SLEEP_QUARTERS);
+  row->note = (const char *) sqlite3_column_text (stmt, COL_NOTE);
+  row->note_len = sqlite3_column_bytes (stmt, COL_NOTE);
+  row->created = sqlite3_column_int64 (stmt, COL_CREATED);
+  row->modified = sqlite3_column_int64 (stmt, COL_MODIFIED);
   tags = (const char *) sqlite3_column_text (stmt, COL_TAGS);
-  if (tags != NULL)
+  row->tags = tags != NULL ? tags : "";
+  row->tags_len = tags != NULL ? (gsize) sqlite3_column_bytes (stmt, COL_TAGS) : 0;
+
+  if (row->id == NULL)
+    row->id = "";
+  if (row->date == NULL)
+    row->date = "";
+  if (row->time == NULL)
+    row->time = "";
+  if (row->note == NULL)
+    row->note = "";
+}
+
+/**
+ * rw_check_in_row_to_check_in:
+ * @row: a row as read by rw_check_in_sql_foreach_row()
+ *
+ * Returns: (transfer full): the check-in the row holds
+ */
+RwCheckIn *
+rw_check_in_row_to_check_in (const RwCheckInRow *row)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  rw_check_in_set_id (check_in, row->id);
+  rw_check_in_set_date (check_in, row->date);
+  rw_check_in_set_time (check_in, row->time);
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    if (row->metrics[i] != RW_METRIC_UNSET)
+      rw_check_in_set_metric (check_in, i, row->metrics[i]);
+  if (row->sleep_quarters >= 0)
+    rw_check_in_set_sleep_hours (check_in, row->sleep_quarters / 4.0);
+  rw_check_in_set_note (check_in, row->note);
+  rw_check_in_set_created (check_in, row->created);
+  rw_check_in_set_modified (check_in, row->modified);
+
+  if (row->tags_len > 0)
     {
-      g_auto(GStrv) split = g_strsplit (tags, "\x1f", -1);
+      g_auto(GStrv) split = g_strsplit (row->tags, RW_CHECK_IN_ROW_TAG_SEPARATOR, -1);
       rw_check_in_set_tags (check_in, (const char * const *) split);
     }
 
   return check_in;
+}
+
+/**
+ * rw_check_in_row_init:
+ * @row: the row to fill
+ * @check_in: a check-in
+ * @scratch: holds the joined tags; must outlive @row
+ *
+ * Describes @check_in as a row, for code that formats rows.
+ */
+void
+rw_check_in_row_init (RwCheckInRow *row,
+                      RwCheckIn    *check_in,
+                      GString      *scratch)
+{
+  const char * const *tags;
+  double sleep;
+
+  g_return_if_fail (row != NULL);
+  g_return_if_fail (RW_IS_CHECK_IN (check_in));
+  g_return_if_fail (scratch != NULL);
+
+  row->rowid = 0;
+  row->id = rw_check_in_get_id (check_in);
+  row->date = rw_check_in_get_date (check_in);
+  row->time = rw_check_in_get_time (check_in);
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    row->metrics[i] = rw_check_in_get_metric (check_in, i);
+  sleep = rw_check_in_get_sleep_hours (check_in);
+  row->sleep_quarters = sleep < 0 ? -1 : (int) lround (sleep * 4);
+  row->note = rw_check_in_get_note (check_in);
+  row->note_len = strlen (row->note);
+  row->created = rw_check_in_get_created (check_in);
+  row->modified = rw_check_in_get_modified (check_in);
+
+  g_string_truncate (scratch, 0);
+  tags = rw_check_in_get_tags (check_in);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (scratch, RW_CHECK_IN_ROW_TAG_SEPARATOR);
+      g_string_append (scratch, tags[i]);
+    }
+  row->tags = scratch->str;
+  row->tags_len = scratch->len;
+}
+
+static RwCheckIn *
+check_in_from_row (sqlite3_stmt *stmt)
+{
+  RwCheckInRow row;
+
+  read_row (stmt, &row);
+  return rw_check_in_row_to_check_in (&row);
 }
 
 static gboolean
@@ -115,15 +210,110 @@ step_done (RwDatabase   *db,
   return TRUE;
 }
 
+/**
+ * RwCheckInWriter:
+ *
+ * Writes check-ins inside one transaction. Its statements are looked up
+ * once; a writer made with rw_check_in_writer_new() also keeps the id of
+ * every tag it meets, so that an import of many rows costs each row only
+ * its own inserts. Good for the transaction it was made in.
+ */
+struct _RwCheckInWriter
+{
+  RwDatabase   *db;
+  sqlite3_stmt *insert_row;
+  sqlite3_stmt *select_tag;
+  sqlite3_stmt *insert_tag;
+  sqlite3_stmt *insert_link;
+  sqlite3_stmt *insert_fts;
+  GHashTable   *tag_ids;   /* tag as given -> id; NULL when not kept */
+  GString      *scratch;
+};
+
+#define INSERT_ROW_SQL \
+  "INSERT INTO check_ins (uuid, date, time, mood, anxiety, focus, hope, " \
+  "energy, sleep_quality, sleep_quarters, note, created, modified) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+
+static gboolean
+writer_init (RwCheckInWriter  *writer,
+             RwDatabase       *db,
+             gboolean          keep_tag_ids,
+             GError          **error)
+{
+  writer->db = db;
+  writer->tag_ids = NULL;
+  writer->scratch = NULL;
+  if ((writer->insert_row = rw_database_prepare (db, INSERT_ROW_SQL, error)) == NULL ||
+      (writer->select_tag = rw_database_prepare (db, "SELECT id FROM tags WHERE name = ?1",
+                                                 error)) == NULL ||
+      (writer->insert_tag = rw_database_prepare (db, "INSERT INTO tags (name) VALUES (?1)",
+                                                 error)) == NULL ||
+      (writer->insert_link = rw_database_prepare (db, "INSERT OR IGNORE INTO check_in_tags "
+                                                      "(check_in, tag, position) "
+                                                      "VALUES (?1, ?2, ?3)", error)) == NULL ||
+      (writer->insert_fts = rw_database_prepare (db, "INSERT INTO check_in_fts (rowid, note, tags) "
+                                                     "VALUES (?1, ?2, ?3)", error)) == NULL)
+    return FALSE;
+  if (keep_tag_ids)
+    writer->tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->scratch = g_string_sized_new (256);
+  return TRUE;
+}
+
+static void
+writer_clear (RwCheckInWriter *writer)
+{
+  g_clear_pointer (&writer->tag_ids, g_hash_table_unref);
+  if (writer->scratch != NULL)
+    g_string_free (g_steal_pointer (&writer->scratch), TRUE);
+}
+
+/**
+ * rw_check_in_writer_new:
+ * @db: a #RwDatabase inside a transaction
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a writer for this transaction
+ */
+RwCheckInWriter *
+rw_check_in_writer_new (RwDatabase  *db,
+                        GError     **error)
+{
+  RwCheckInWriter *writer;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (rw_database_in_transaction (db), NULL);
+
+  writer = g_new0 (RwCheckInWriter, 1);
+  if (!writer_init (writer, db, TRUE, error))
+    {
+      writer_clear (writer);
+      g_free (writer);
+      return NULL;
+    }
+  return writer;
+}
+
+void
+rw_check_in_writer_free (RwCheckInWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  writer_clear (writer);
+  g_free (writer);
+}
+
 static void
 bind_values (sqlite3_stmt *stmt,
              RwCheckIn    *check_in)
 {
   double sleep = rw_check_in_get_sleep_hours (check_in);
 
-  sqlite3_bind_text (stmt, 1, rw_check_in_get_id (check_in), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rw_check_in_get_date (check_in), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, rw_check_in_get_time (check_in), -1, SQLITE_TRANSIENT);
+  /* The check-in outlives the step, so SQLite need not copy the text. */
+  sqlite3_bind_text (stmt, 1, rw_check_in_get_id (check_in), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rw_check_in_get_date (check_in), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rw_check_in_get_time (check_in), -1, SQLITE_STATIC);
   for (guint i = 0; i < RW_N_METRICS; i++)
     {
       int value = rw_check_in_get_metric (check_in, i);
@@ -137,69 +327,121 @@ bind_values (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, 4 + RW_N_METRICS);
   else
     sqlite3_bind_int (stmt, 4 + RW_N_METRICS, (int) lround (sleep * 4));
-  sqlite3_bind_text (stmt, 5 + RW_N_METRICS, rw_check_in_get_note (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5 + RW_N_METRICS, rw_check_in_get_note (check_in), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6 + RW_N_METRICS, rw_check_in_get_created (check_in));
   sqlite3_bind_int64 (stmt, 7 + RW_N_METRICS, rw_check_in_get_modified (check_in));
 }
 
+/* The id of @name (any case), added to the tags when new. */
 static gboolean
-write_tags_and_index (RwDatabase  *db,
-                      gint64       rowid,
-                      RwCheckIn   *check_in,
-                      GError     **error)
+writer_tag_id (RwCheckInWriter  *writer,
+               const char       *name,
+               gint64           *tag_id,
+               GError          **error)
 {
-  const char * const *tags = rw_check_in_get_tags (check_in);
-  g_autofree char *note_index = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *tags_index = NULL;
-  sqlite3_stmt *stmt;
+  int rc;
 
-  for (guint i = 0; tags[i] != NULL; i++)
+  if (writer->tag_ids != NULL)
     {
-      gint64 tag_id;
-      int rc;
+      gpointer id;
 
-      stmt = rw_database_prepare (db, "INSERT INTO tags (name) VALUES (?1) "
-                                      "ON CONFLICT (name) DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (db, stmt, _("save the tags"), error))
-        return FALSE;
-
-      stmt = rw_database_prepare (db, "SELECT id FROM tags WHERE name = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      tag_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return fail (db, rc, _("save the tags"), error);
-
-      stmt = rw_database_prepare (db, "INSERT OR IGNORE INTO check_in_tags (check_in, tag, position) "
-                                      "VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rowid);
-      sqlite3_bind_int64 (stmt, 2, tag_id);
-      sqlite3_bind_int (stmt, 3, i);
-      if (!step_done (db, stmt, _("save the tags"), error))
-        return FALSE;
+      if (g_hash_table_lookup_extended (writer->tag_ids, name, NULL, &id))
+        {
+          *tag_id = GPOINTER_TO_SIZE (id);
+          return TRUE;
+        }
     }
 
-  note_index = rw_search_index_text (rw_check_in_get_note (check_in));
-  joined = g_strjoinv (" ; ", (char **) tags);
-  tags_index = rw_search_index_text (joined);
+  sqlite3_bind_text (writer->select_tag, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (writer->select_tag);
+  if (rc == SQLITE_ROW)
+    *tag_id = sqlite3_column_int64 (writer->select_tag, 0);
+  sqlite3_reset (writer->select_tag);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_bind_text (writer->insert_tag, 1, name, -1, SQLITE_STATIC);
+      if (!step_done (writer->db, writer->insert_tag, _("save the tags"), error))
+        return FALSE;
+      *tag_id = sqlite3_last_insert_rowid (rw_database_get_handle (writer->db));
+    }
+  else if (rc != SQLITE_ROW)
+    return fail (writer->db, rc, _("save the tags"), error);
 
-  stmt = rw_database_prepare (db, "INSERT INTO check_in_fts (rowid, note, tags) VALUES (?1, ?2, ?3)",
-                              error);
-  if (stmt == NULL)
+  if (writer->tag_ids != NULL)
+    g_hash_table_insert (writer->tag_ids, g_strdup (name), GSIZE_TO_POINTER (*tag_id));
+  return TRUE;
+}
+
+static gboolean
+write_tags_and_index (RwCheckInWriter  *writer,
+                      gint64            rowid,
+                      RwCheckIn        *check_in,
+                      GError          **error)
+{
+  const char * const *tags = rw_check_in_get_tags (check_in);
+  g_autofree char *note_owned = NULL;
+  g_autofree char *tags_owned = NULL;
+  const char *note_index;
+  const char *tags_index;
+
+  g_string_truncate (writer->scratch, 0);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      gint64 tag_id = 0;
+
+      if (!writer_tag_id (writer, tags[i], &tag_id, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (writer->insert_link, 1, rowid);
+      sqlite3_bind_int64 (writer->insert_link, 2, tag_id);
+      sqlite3_bind_int (writer->insert_link, 3, i);
+      if (!step_done (writer->db, writer->insert_link, _("save the tags"), error))
+        return FALSE;
+
+      if (i > 0)
+        g_string_append (writer->scratch, " ; ");
+      g_string_append (writer->scratch, tags[i]);
+    }
+
+  /* The text as stored is already what the index wants, unless it holds
+   * a script written without spaces. */
+  note_index = rw_search_index_text_borrow (rw_check_in_get_note (check_in), &note_owned);
+  tags_index = rw_search_index_text_borrow (writer->scratch->str, &tags_owned);
+
+  sqlite3_bind_int64 (writer->insert_fts, 1, rowid);
+  sqlite3_bind_text (writer->insert_fts, 2, note_index, -1, SQLITE_STATIC);
+  sqlite3_bind_text (writer->insert_fts, 3, tags_index, -1, SQLITE_STATIC);
+  return step_done (writer->db, writer->insert_fts, _("update the search index"), error);
+}
+
+/**
+ * rw_check_in_writer_insert:
+ * @writer: a #RwCheckInWriter
+ * @check_in: a validated check-in
+ * @error: return location for a #GError
+ *
+ * As rw_check_in_sql_insert().
+ */
+gboolean
+rw_check_in_writer_insert (RwCheckInWriter  *writer,
+                           RwCheckIn        *check_in,
+                           GError          **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (writer->db), FALSE);
+
+  if (rw_check_in_get_created (check_in) == 0)
+    rw_check_in_set_created (check_in, g_get_real_time ());
+  if (rw_check_in_get_modified (check_in) == 0)
+    rw_check_in_set_modified (check_in, rw_check_in_get_created (check_in));
+
+  bind_values (writer->insert_row, check_in);
+  if (!step_done (writer->db, writer->insert_row, _("save the check-in"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_text (stmt, 2, note_index, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, tags_index, -1, SQLITE_STATIC);
-  return step_done (db, stmt, _("update the search index"), error);
+
+  return write_tags_and_index (writer, sqlite3_last_insert_rowid (rw_database_get_handle (writer->db)),
+                               check_in, error);
 }
 
 static gboolean
@@ -238,30 +480,18 @@ rw_check_in_sql_insert (RwDatabase  *db,
                         RwCheckIn   *check_in,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RwCheckInWriter writer;
+  gboolean ok;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
   g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
 
-  if (rw_check_in_get_created (check_in) == 0)
-    rw_check_in_set_created (check_in, g_get_real_time ());
-  if (rw_check_in_get_modified (check_in) == 0)
-    rw_check_in_set_modified (check_in, rw_check_in_get_created (check_in));
-
-  stmt = rw_database_prepare (db,
-                              "INSERT INTO check_ins (uuid, date, time, mood, anxiety, focus, hope, "
-                              "energy, sleep_quality, sleep_quarters, note, created, modified) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                              error);
-  if (stmt == NULL)
+  if (!writer_init (&writer, db, FALSE, error))
     return FALSE;
-  bind_values (stmt, check_in);
-  if (!step_done (db, stmt, _("save the check-in"), error))
-    return FALSE;
-
-  return write_tags_and_index (db, sqlite3_last_insert_rowid (rw_database_get_handle (db)),
-                               check_in, error);
+  ok = rw_check_in_writer_insert (&writer, check_in, error);
+  writer_clear (&writer);
+  return ok;
 }
 
 /**
@@ -310,8 +540,19 @@ rw_check_in_sql_update (RwDatabase  *db,
   if (!step_done (db, stmt, _("save the check-in"), error))
     return FALSE;
 
-  return clear_tags_and_index (db, rowid, error) &&
-         write_tags_and_index (db, rowid, check_in, error);
+  if (!clear_tags_and_index (db, rowid, error))
+    return FALSE;
+
+  {
+    RwCheckInWriter writer;
+    gboolean ok;
+
+    if (!writer_init (&writer, db, FALSE, error))
+      return FALSE;
+    ok = write_tags_and_index (&writer, rowid, check_in, error);
+    writer_clear (&writer);
+    return ok;
+  }
 }
 
 static gboolean
@@ -632,6 +873,64 @@ rw_check_in_sql_bind_filter (sqlite3_stmt         *stmt,
     bind_named (stmt, ":tag", query->tag);
 }
 
+typedef gboolean (*RowFunc) (sqlite3_stmt *stmt,
+                             gpointer      data);
+
+static gboolean
+foreach_stmt (RwDatabase            *db,
+              const RwCheckInQuery  *query,
+              RowFunc                func,
+              gpointer               data,
+              GError               **error)
+{
+  static const RwCheckInQuery all = { NULL, NULL, NULL, FALSE };
+  g_autoptr(GString) sql = g_string_new ("SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.hidden = 0");
+  g_autofree char *match = NULL;
+  g_autoptr(RwStmt) stmt = NULL;
+  const char *order;
+  int rc;
+
+  if (query == NULL)
+    query = &all;
+
+  match = rw_search_build_match (query->search);
+  rw_check_in_sql_append_filter (sql, query, match);
+  order = query->oldest_first ? "ASC" : "DESC";
+  g_string_append_printf (sql, " ORDER BY c.date %s, c.time %s, c.created %s, c.id %s",
+                          order, order, order, order);
+
+  stmt = rw_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  rw_check_in_sql_bind_filter (stmt, query, match);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (stmt, data))
+        return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, _("read the journal"), error);
+  return TRUE;
+}
+
+typedef struct
+{
+  RwCheckInFunc func;
+  gpointer user_data;
+} ObjectClosure;
+
+static gboolean
+object_cb (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  ObjectClosure *closure = data;
+  g_autoptr(RwCheckIn) check_in = check_in_from_row (stmt);
+
+  return closure->func (check_in, closure->user_data);
+}
+
 /**
  * rw_check_in_sql_foreach:
  * @db: a #RwDatabase
@@ -650,41 +949,55 @@ rw_check_in_sql_foreach (RwDatabase            *db,
                          gpointer               user_data,
                          GError               **error)
 {
-  static const RwCheckInQuery all = { NULL, NULL, NULL, FALSE };
-  g_autoptr(GString) sql = g_string_new ("SELECT " SELECT_COLUMNS " FROM check_ins c WHERE c.hidden = 0");
-  g_autofree char *match = NULL;
-  g_autoptr(RwStmt) stmt = NULL;
-  const char *order;
-  int rc;
+  ObjectClosure closure = { func, user_data };
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (query == NULL)
-    query = &all;
+  return foreach_stmt (db, query, object_cb, &closure, error);
+}
 
-  match = rw_search_build_match (query->search);
-  rw_check_in_sql_append_filter (sql, query, match);
-  order = query->oldest_first ? "ASC" : "DESC";
-  g_string_append_printf (sql, " ORDER BY c.date %s, c.time %s, c.created %s, c.id %s",
-                          order, order, order, order);
+typedef struct
+{
+  RwCheckInRowFunc func;
+  gpointer user_data;
+  RwCheckInRow row;
+} RowClosure;
 
-  stmt = rw_database_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  rw_check_in_sql_bind_filter (stmt, query, match);
+static gboolean
+row_cb (sqlite3_stmt *stmt,
+        gpointer      data)
+{
+  RowClosure *closure = data;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RwCheckIn) check_in = check_in_from_row (stmt);
+  read_row (stmt, &closure->row);
+  return closure->func (&closure->row, closure->user_data);
+}
 
-      if (!func (check_in, user_data))
-        return TRUE;
-    }
+/**
+ * rw_check_in_sql_foreach_row:
+ * @db: a #RwDatabase
+ * @query: (nullable): as for rw_check_in_sql_foreach()
+ * @func: called for each check-in; return %FALSE to stop
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Like rw_check_in_sql_foreach(), handing @func each row as read, with
+ * no object made: for exports, which turn 100,000 rows into text.
+ */
+gboolean
+rw_check_in_sql_foreach_row (RwDatabase            *db,
+                             const RwCheckInQuery  *query,
+                             RwCheckInRowFunc       func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  RowClosure closure = { func, user_data };
 
-  if (rc != SQLITE_DONE)
-    return fail (db, rc, _("read the journal"), error);
-  return TRUE;
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return foreach_stmt (db, query, row_cb, &closure, error);
 }
 
 /**
@@ -977,6 +1290,32 @@ rw_check_in_sql_delete_tag (RwDatabase  *db,
     return FALSE;
 
   return reindex_rowids (db, rowids, error);
+}
+
+/**
+ * rw_check_in_sql_optimize_index:
+ * @db: a #RwDatabase inside a transaction
+ * @error: return location for a #GError
+ *
+ * Merges the search index into one segment. A large batch of inserts
+ * leaves it in many, which FTS5 would otherwise merge a little during
+ * every later save (making each several times slower) and read one by
+ * one in every search.
+ */
+gboolean
+rw_check_in_sql_optimize_index (RwDatabase  *db,
+                                GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  stmt = rw_database_prepare (db, "INSERT INTO check_in_fts (check_in_fts) VALUES ('optimize')",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  return step_done (db, stmt, _("update the search index"), error);
 }
 
 gboolean

@@ -58,6 +58,62 @@ void       rw_check_in_sql_bind_filter   (sqlite3_stmt         *stmt,
                                           const RwCheckInQuery *query,
                                           const char           *match);
 
+/* How the tags of a row are joined (no tag holds a control character). */
+#define RW_CHECK_IN_ROW_TAG_SEPARATOR "\x1f"
+
+/**
+ * RwCheckInRow:
+ * @rowid: the row's id in the journal
+ * @id: the check-in's UUID
+ * @date: YYYY-MM-DD
+ * @time: HH:MM
+ * @metrics: each scale, or %RW_METRIC_UNSET
+ * @sleep_quarters: hours slept times four, or -1
+ * @note: the note
+ * @note_len: its length in bytes
+ * @tags: the tags in their order, joined by %RW_CHECK_IN_ROW_TAG_SEPARATOR
+ * @tags_len: its length in bytes
+ * @created: UTC microseconds since the epoch
+ * @modified: UTC microseconds since the epoch
+ *
+ * A check-in as read, for streaming without making objects. The strings
+ * belong to SQLite and last until the callback returns.
+ */
+typedef struct
+{
+  gint64      rowid;
+  const char *id;
+  const char *date;
+  const char *time;
+  int         metrics[RW_N_METRICS];
+  int         sleep_quarters;
+  const char *note;
+  gsize       note_len;
+  const char *tags;
+  gsize       tags_len;
+  gint64      created;
+  gint64      modified;
+} RwCheckInRow;
+
+typedef gboolean (*RwCheckInRowFunc) (const RwCheckInRow *row,
+                                      gpointer            user_data);
+
+void       rw_check_in_row_init         (RwCheckInRow          *row,
+                                         RwCheckIn             *check_in,
+                                         GString               *scratch);
+RwCheckIn *rw_check_in_row_to_check_in  (const RwCheckInRow    *row);
+
+typedef struct _RwCheckInWriter RwCheckInWriter;
+
+RwCheckInWriter *rw_check_in_writer_new    (RwDatabase        *db,
+                                            GError           **error);
+void             rw_check_in_writer_free   (RwCheckInWriter   *writer);
+gboolean         rw_check_in_writer_insert (RwCheckInWriter   *writer,
+                                            RwCheckIn         *check_in,
+                                            GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwCheckInWriter, rw_check_in_writer_free)
+
 gboolean   rw_check_in_sql_insert       (RwDatabase            *db,
                                          RwCheckIn             *check_in,
                                          GError               **error);
@@ -92,6 +148,11 @@ gboolean   rw_check_in_sql_foreach      (RwDatabase            *db,
                                          RwCheckInFunc          func,
                                          gpointer               user_data,
                                          GError               **error);
+gboolean   rw_check_in_sql_foreach_row  (RwDatabase            *db,
+                                         const RwCheckInQuery  *query,
+                                         RwCheckInRowFunc       func,
+                                         gpointer               user_data,
+                                         GError               **error);
 GPtrArray *rw_check_in_sql_list_date    (RwDatabase            *db,
                                          const char            *date,
                                          GError               **error);
@@ -103,6 +164,8 @@ gboolean   rw_check_in_sql_rename_tag   (RwDatabase            *db,
                                          GError               **error);
 gboolean   rw_check_in_sql_delete_tag   (RwDatabase            *db,
                                          const char            *name,
+                                         GError               **error);
+gboolean   rw_check_in_sql_optimize_index (RwDatabase          *db,
                                          GError               **error);
 gboolean   rw_check_in_sql_count        (RwDatabase            *db,
                                          gint64                *check_ins,

@@ -260,10 +260,43 @@ rw_check_in_class_init (RwCheckInClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A random (version 4) UUID, as g_uuid_string_random() makes one, without
+ * its printf: every check-in read or imported is made with one. */
+static char *
+new_uuid (void)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 bytes[16];
+  char *out = g_malloc (37);
+  char *p = out;
+
+  for (guint i = 0; i < 16; i += 4)
+    {
+      guint32 r = g_random_int ();
+
+      bytes[i] = r;
+      bytes[i + 1] = r >> 8;
+      bytes[i + 2] = r >> 16;
+      bytes[i + 3] = r >> 24;
+    }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[bytes[i] >> 4];
+      *p++ = hex[bytes[i] & 0x0f];
+    }
+  *p = '\0';
+  return out;
+}
+
 static void
 rw_check_in_init (RwCheckIn *self)
 {
-  self->id = g_uuid_string_random ();
+  self->id = new_uuid ();
   self->date = g_strdup ("1970-01-01");
   self->time = g_strdup ("00:00");
   for (guint i = 0; i < RW_N_METRICS; i++)

@@ -60,6 +60,11 @@ parse_error (GError    **error,
   return FALSE;
 }
 
+/* The bytes that end an unquoted field, or must not appear in one. */
+static const gboolean special[256] = {
+  [','] = TRUE, ['\n'] = TRUE, ['\r'] = TRUE, ['"'] = TRUE,
+};
+
 char **
 rw_csv_reader_next (RwCsvReader  *reader,
                     guint        *line,
@@ -91,6 +96,8 @@ rw_csv_reader_next (RwCsvReader  *reader,
   for (;;)
     {
       gboolean quoted = FALSE;
+      const char *text = NULL;
+      gsize text_len = 0;
 
       g_string_truncate (field, 0);
 
@@ -134,28 +141,34 @@ rw_csv_reader_next (RwCsvReader  *reader,
         {
           const char *p = reader->pos;
 
-          while (p < reader->end && *p != ',' && *p != '\n' && *p != '\r')
+          while (p < reader->end && !special[(guchar) *p])
+            p++;
+          if (p < reader->end && *p == '"')
             {
-              if (*p == '"')
-                {
-                  parse_error (error, reader->line,
-                               _("a \" appears inside a field that does not start with one; "
-                                 "put the whole field in quotes and double the \" inside."));
-                  return NULL;
-                }
-              p++;
+              parse_error (error, reader->line,
+                           _("a \" appears inside a field that does not start with one; "
+                             "put the whole field in quotes and double the \" inside."));
+              return NULL;
             }
-          g_string_append_len (field, reader->pos, p - reader->pos);
+          /* Unquoted, the field is the text as it stands: no copy to make
+           * but the one kept. */
+          text = reader->pos;
+          text_len = p - reader->pos;
           reader->pos = p;
         }
 
-      if (!g_utf8_validate_len (field->str, field->len, NULL) || memchr (field->str, '\0', field->len))
+      if (quoted)
+        {
+          text = field->str;
+          text_len = field->len;
+        }
+      if (!g_utf8_validate_len (text, text_len, NULL) || memchr (text, '\0', text_len))
         {
           parse_error (error, start_line,
                        _("the text is not valid UTF-8; save the file as UTF-8 and try again."));
           return NULL;
         }
-      g_ptr_array_add (fields, g_strndup (field->str, field->len));
+      g_ptr_array_add (fields, g_strndup (text, text_len));
 
       if (reader->pos >= reader->end)
         break;
@@ -183,6 +196,36 @@ rw_csv_reader_next (RwCsvReader  *reader,
   return (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
 }
 
+static void
+append_field_len (GString    *out,
+                  const char *field,
+                  gsize       len)
+{
+  /* Most fields need no quotes: one scan for the characters that do. */
+  if (strcspn (field, ",\"\r\n") >= len &&
+      (len == 0 || (field[0] != ' ' && field[len - 1] != ' ')))
+    {
+      g_string_append_len (out, field, len);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field, *end = field + len; p < end; )
+    {
+      const char *quote = memchr (p, '"', end - p);
+
+      if (quote == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, quote + 1 - p);
+      g_string_append_c (out, '"');
+      p = quote + 1;
+    }
+  g_string_append_c (out, '"');
+}
+
 /**
  * rw_csv_append_field:
  * @out: where to append
@@ -195,69 +238,93 @@ void
 rw_csv_append_field (GString    *out,
                      const char *field)
 {
-  gsize len = strlen (field);
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (field != NULL);
 
-  if (strpbrk (field, ",\"\r\n") == NULL &&
-      (len == 0 || (field[0] != ' ' && field[len - 1] != ' ')))
+  append_field_len (out, field, strlen (field));
+}
+
+static void
+append_metric (GString *out,
+               int      value)
+{
+  g_string_append_c (out, ',');
+  if (value == RW_METRIC_UNSET)
+    return;
+  if (value >= 0 && value < 10)
+    g_string_append_c (out, '0' + value);
+  else if (value >= 10 && value < 100)
     {
-      g_string_append_len (out, field, len);
-      return;
+      g_string_append_c (out, '0' + value / 10);
+      g_string_append_c (out, '0' + value % 10);
+    }
+  else
+    g_string_append_printf (out, "%d", value);
+}
+
+/**
+ * rw_csv_append_row:
+ * @out: where to append
+ * @row: a check-in as read from the journal
+ *
+ * Appends one record of the Rewire layout, with CRLF.
+ */
+void
+rw_csv_append_row (GString            *out,
+                   const RwCheckInRow *row)
+{
+  static const RwMetric order[] = {
+    RW_METRIC_MOOD, RW_METRIC_ANXIETY, RW_METRIC_FOCUS, RW_METRIC_HOPE, RW_METRIC_ENERGY,
+  };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (row != NULL);
+
+  append_field_len (out, row->id, strlen (row->id));
+  g_string_append_c (out, ',');
+  g_string_append (out, row->date);
+  g_string_append_c (out, ',');
+  g_string_append (out, row->time);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    append_metric (out, row->metrics[order[i]]);
+  g_string_append_c (out, ',');
+  if (row->sleep_quarters >= 0)
+    rw_append_sleep_quarters (out, row->sleep_quarters);
+  append_metric (out, row->metrics[RW_METRIC_SLEEP_QUALITY]);
+  g_string_append_c (out, ',');
+
+  /* Tags are joined with ";" in the file; none holds a ";" itself. */
+  if (memchr (row->tags, RW_CHECK_IN_ROW_TAG_SEPARATOR[0], row->tags_len) == NULL)
+    append_field_len (out, row->tags, row->tags_len);
+  else
+    {
+      char stack[256];
+      char *joined = row->tags_len < sizeof stack ? stack : g_malloc (row->tags_len + 1);
+
+      for (gsize i = 0; i < row->tags_len; i++)
+        joined[i] = row->tags[i] == RW_CHECK_IN_ROW_TAG_SEPARATOR[0] ? ';' : row->tags[i];
+      joined[row->tags_len] = '\0';
+      append_field_len (out, joined, row->tags_len);
+      if (joined != stack)
+        g_free (joined);
     }
 
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  g_string_append_c (out, ',');
+  append_field_len (out, row->note, row->note_len);
+  g_string_append_len (out, "\r\n", 2);
 }
 
 char *
 rw_csv_format_check_in (RwCheckIn *check_in)
 {
-  static const RwMetric order[] = {
-    RW_METRIC_MOOD, RW_METRIC_ANXIETY, RW_METRIC_FOCUS, RW_METRIC_HOPE, RW_METRIC_ENERGY,
-  };
+  g_autoptr(GString) scratch = g_string_new (NULL);
   GString *out = g_string_sized_new (128);
-  g_autofree char *tags = NULL;
-  double sleep;
-  int quality;
+  RwCheckInRow row;
 
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), NULL);
 
-  rw_csv_append_field (out, rw_check_in_get_id (check_in));
-  g_string_append_c (out, ',');
-  g_string_append (out, rw_check_in_get_date (check_in));
-  g_string_append_c (out, ',');
-  g_string_append (out, rw_check_in_get_time (check_in));
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      int value = rw_check_in_get_metric (check_in, order[i]);
-
-      g_string_append_c (out, ',');
-      if (value != RW_METRIC_UNSET)
-        g_string_append_printf (out, "%d", value);
-    }
-  g_string_append_c (out, ',');
-  sleep = rw_check_in_get_sleep_hours (check_in);
-  if (sleep >= 0)
-    {
-      g_autofree char *text = rw_format_sleep_hours (sleep);
-      g_string_append (out, text);
-    }
-  g_string_append_c (out, ',');
-  quality = rw_check_in_get_metric (check_in, RW_METRIC_SLEEP_QUALITY);
-  if (quality != RW_METRIC_UNSET)
-    g_string_append_printf (out, "%d", quality);
-  g_string_append_c (out, ',');
-  tags = g_strjoinv (";", (char **) rw_check_in_get_tags (check_in));
-  rw_csv_append_field (out, tags);
-  g_string_append_c (out, ',');
-  rw_csv_append_field (out, rw_check_in_get_note (check_in));
-  g_string_append (out, "\r\n");
-
+  rw_check_in_row_init (&row, check_in, scratch);
+  rw_csv_append_row (out, &row);
   return g_string_free (out, FALSE);
 }
 

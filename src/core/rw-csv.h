@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "rw-check-in.h"
+#include "rw-check-in-sql.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ void         rw_csv_append_field      (GString      *out,
 
 /* Rewire layout */
 char        *rw_csv_format_check_in   (RwCheckIn    *check_in);  /* one record with CRLF */
+void         rw_csv_append_row        (GString            *out,
+                                       const RwCheckInRow *row);
 gboolean     rw_csv_parse_check_ins   (const char   *data,
                                        gsize         length,
                                        GPtrArray   **check_ins,

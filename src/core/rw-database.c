@@ -893,11 +893,14 @@ rw_database_open_full (const char          *data_dir,
 
   if (application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
     {
+      /* No format macro inside a msgid: the number is formatted first. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, user_version);
+
       g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
-                   _("The journal %s was written by a newer version of Rewire (schema %"
-                     G_GINT64_FORMAT "; this version knows schemas up to %d). Rewire has not "
-                     "changed it. Update Rewire to open it."),
-                   self->path, user_version, RW_DATABASE_SCHEMA_VERSION);
+                   _("The journal %s was written by a newer version of Rewire (schema %s; "
+                     "this version knows schemas up to %d). Rewire has not changed it. Update "
+                     "Rewire to open it."),
+                   self->path, found, RW_DATABASE_SCHEMA_VERSION);
       return NULL;
     }
 

@@ -3,57 +3,104 @@
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exports stream: check-ins are read one at a time and written in chunks,
- * so 100,000 of them never sit in memory at once. A file is written beside
- * its destination and renamed over it only when complete, created 0600.
+ * Exports stream: rows are read one at a time, turned into text straight
+ * from SQLite's memory (no object per check-in) and written in large
+ * chunks, so 100,000 of them never sit in memory at once. A file is
+ * written beside its destination under a temporary name, created 0600,
+ * synced to disk and only then renamed over the destination: a failed
+ * export leaves neither a partial file nor the temporary one.
  */
+#define G_LOG_DOMAIN "rw-export"
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rw-csv.h"
 #include "rw-export.h"
 #include "rw-json-io.h"
 
-#define CHUNK_SIZE (64 * 1024)
+/* Big enough that writing costs a few hundred system calls for 100,000
+ * check-ins, small enough to stay in the cache. */
+#define CHUNK_SIZE (256 * 1024)
 
-typedef struct
+typedef struct _Export Export;
+
+struct _Export
 {
-  GOutputStream *stream;
-  GCancellable  *cancellable;
-  GString       *buffer;
   RwFormat       format;
+  GString       *buffer;
   guint          count;
+  GCancellable  *cancellable;
+  /* Where the text goes: a file descriptor, or a stream when fd is -1. */
+  int            fd;
+  GOutputStream *stream;
   GError        *error;
-} Export;
+};
+
+static gboolean
+write_fd (int          fd,
+          const char  *data,
+          gsize        length,
+          GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                               g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
 
 static gboolean
 flush_buffer (Export *export)
 {
+  gboolean ok;
+
   if (export->buffer->len == 0)
     return TRUE;
-  if (!g_output_stream_write_all (export->stream, export->buffer->str, export->buffer->len,
-                                  NULL, export->cancellable, &export->error))
+  if (g_cancellable_set_error_if_cancelled (export->cancellable, &export->error))
+    return FALSE;
+
+  if (export->fd >= 0)
+    ok = write_fd (export->fd, export->buffer->str, export->buffer->len, &export->error);
+  else
+    ok = g_output_stream_write_all (export->stream, export->buffer->str, export->buffer->len,
+                                    NULL, export->cancellable, &export->error);
+  if (!ok)
     return FALSE;
   g_string_truncate (export->buffer, 0);
   return TRUE;
 }
 
 static gboolean
-write_check_in_cb (RwCheckIn *check_in,
-                   gpointer   user_data)
+write_row_cb (const RwCheckInRow *row,
+              gpointer            user_data)
 {
   Export *export = user_data;
 
   if (export->format == RW_FORMAT_CSV)
-    {
-      g_autofree char *record = rw_csv_format_check_in (check_in);
-      g_string_append (export->buffer, record);
-    }
+    rw_csv_append_row (export->buffer, row);
   else
     {
       g_string_append (export->buffer, export->count == 0 ? "\n    " : ",\n    ");
-      rw_json_append_check_in (export->buffer, check_in);
+      rw_json_append_row (export->buffer, row);
     }
   export->count++;
 
@@ -62,23 +109,21 @@ write_check_in_cb (RwCheckIn *check_in,
   return TRUE;
 }
 
-gboolean
-rw_export_to_stream (RwDatabase            *db,
-                     const RwCheckInQuery  *query,
-                     RwFormat               format,
-                     GOutputStream         *stream,
-                     GCancellable          *cancellable,
-                     GError               **error)
+static gboolean
+export_rows (Export                *export,
+             RwDatabase            *db,
+             const RwCheckInQuery  *query,
+             GError               **error)
 {
   RwCheckInQuery all = { NULL, NULL, NULL, TRUE, NULL };
-  g_autoptr(GString) buffer = g_string_sized_new (CHUNK_SIZE + 4096);
-  Export export = { stream, cancellable, buffer, format, 0, NULL };
+  g_autoptr(GString) buffer = g_string_sized_new (CHUNK_SIZE + 64 * 1024);
 
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  export->buffer = buffer;
 
-  if (format == RW_FORMAT_CSV)
+  if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
+    return FALSE;
+
+  if (export->format == RW_FORMAT_CSV)
     g_string_append (buffer, RW_CSV_HEADER "\r\n");
   else
     {
@@ -89,28 +134,127 @@ rw_export_to_stream (RwDatabase            *db,
                                       "  \"exported\": \"%s\",\n  \"check_ins\": [", exported);
     }
 
-  if (!rw_check_in_sql_foreach (db, query != NULL ? query : &all, write_check_in_cb, &export,
-                                error))
+  if (!rw_check_in_sql_foreach_row (db, query != NULL ? query : &all, write_row_cb, export,
+                                    error))
     {
-      g_clear_error (&export.error);
+      g_clear_error (&export->error);
       return FALSE;
     }
-  if (export.error != NULL)
+  if (export->error == NULL && export->format == RW_FORMAT_JSON)
+    g_string_append (buffer, export->count > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  if (export->error != NULL || !flush_buffer (export))
     {
-      g_propagate_prefixed_error (error, export.error, _("Could not write the export: "));
-      return FALSE;
-    }
-
-  if (format == RW_FORMAT_JSON)
-    g_string_append (buffer, export.count > 0 ? "\n  ]\n}\n" : "]\n}\n");
-  if (!flush_buffer (&export))
-    {
-      g_propagate_prefixed_error (error, export.error, _("Could not write the export: "));
+      if (g_error_matches (export->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&export->error));
+      else if (g_error_matches (export->error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       _("The disk is full, so the export was not written (%s). Free some "
+                         "space and try again."), export->error->message);
+          g_clear_error (&export->error);
+        }
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&export->error),
+                                    _("Could not write the export: "));
       return FALSE;
     }
   return TRUE;
 }
 
+/**
+ * rw_export_to_stream:
+ * @db: a #RwDatabase
+ * @query: (nullable): which check-ins; %NULL for all, oldest first
+ * @format: %RW_FORMAT_CSV or %RW_FORMAT_JSON
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every check-in matching @query to @stream in @format.
+ */
+gboolean
+rw_export_to_stream (RwDatabase            *db,
+                     const RwCheckInQuery  *query,
+                     RwFormat               format,
+                     GOutputStream         *stream,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  Export export = { format, NULL, 0, cancellable, -1, stream, NULL };
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  return export_rows (&export, db, query, error);
+}
+
+/**
+ * rw_export_to_fd:
+ * @db: a #RwDatabase
+ * @query: (nullable): which check-ins; %NULL for all, oldest first
+ * @format: %RW_FORMAT_CSV or %RW_FORMAT_JSON
+ * @fd: an open file descriptor, such as standard output; not closed
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like rw_export_to_stream(), writing straight to @fd.
+ */
+gboolean
+rw_export_to_fd (RwDatabase            *db,
+                 const RwCheckInQuery  *query,
+                 RwFormat               format,
+                 int                    fd,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  Export export = { format, NULL, 0, cancellable, fd, NULL, NULL };
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+
+  return export_rows (&export, db, query, error);
+}
+
+static void
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *format,
+                const char  *path)
+{
+  g_autofree char *detail = g_strdup_printf ("%s: %s", path, g_strerror (saved_errno));
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, detail);
+}
+
+/* Makes the rename itself durable; a folder that cannot be opened or
+ * synced (some network file systems) leaves the export written anyway. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+/**
+ * rw_export_to_file:
+ * @db: a #RwDatabase
+ * @query: (nullable): which check-ins; %NULL for all, oldest first
+ * @format: %RW_FORMAT_CSV or %RW_FORMAT_JSON
+ * @path: the file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the export safely: into a temporary file beside @path, created
+ * 0600, synced to disk, then renamed to @path. Whatever was at @path
+ * stays whole until the new file is complete, and a failure leaves no
+ * file and no temporary behind.
+ */
 gboolean
 rw_export_to_file (RwDatabase            *db,
                    const RwCheckInQuery  *query,
@@ -119,43 +263,70 @@ rw_export_to_file (RwDatabase            *db,
                    GCancellable          *cancellable,
                    GError               **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
   g_autoptr(GError) local = NULL;
+  int sync_errno;
+  int fd;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE,
-                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, &local);
-  if (stream == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      g_set_error (error, local->domain, local->code,
-                   _("Could not create the export file: %s. Choose a folder you can write to."),
-                   local->message);
+      int saved = errno;
+
+      set_file_error (error, saved, _("Could not create the export file: %s. Choose a folder "
+                                      "you can write to."), path);
       return FALSE;
     }
 
-  if (!rw_export_to_stream (db, query, format, G_OUTPUT_STREAM (stream), cancellable, &local) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local))
+  if (!rw_export_to_fd (db, query, format, fd, cancellable, &local))
+    goto fail;
+
+  /* The data must be on the disk before the name points at it. */
+  sync_errno = fsync (fd) != 0 ? errno : 0;
+  if (close (fd) != 0 && sync_errno == 0)
+    sync_errno = errno;
+  fd = -1;
+  if (sync_errno != 0)
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file and
-       * leaves whatever was at @path before untouched. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        g_set_error (error, local->domain, local->code,
+      if (sync_errno == ENOSPC || sync_errno == EDQUOT)
+        g_set_error (&local, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                      _("The disk is full, so the export was not written (%s). Free some "
-                       "space and try again."), local->message);
+                       "space and try again."), g_strerror (sync_errno));
       else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+        set_file_error (&local, sync_errno, _("Could not write the export file: %s. Nothing "
+                                              "was saved; check the disk, then try again."),
+                        path);
+      goto fail;
     }
 
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      set_file_error (&local, saved, _("Could not save the export as %s. Choose another file "
+                                       "name or folder."), path);
+      goto fail;
+    }
+
+  sync_folder (dir);
   return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp_path);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }

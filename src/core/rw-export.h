@@ -20,6 +20,13 @@ gboolean rw_export_to_stream (RwDatabase            *db,
                               GCancellable          *cancellable,
                               GError               **error);
 
+gboolean rw_export_to_fd     (RwDatabase            *db,
+                              const RwCheckInQuery  *query,
+                              RwFormat               format,
+                              int                    fd,
+                              GCancellable          *cancellable,
+                              GError               **error);
+
 /* Writes atomically into @path, created 0600: the old file, if any, stays
  * whole until the new one is complete. */
 gboolean rw_export_to_file   (RwDatabase            *db,

@@ -62,6 +62,79 @@ is_token_char (gunichar c)
     }
 }
 
+/* Every script written without spaces lies above U+0800, where UTF-8
+ * sequences start with a byte of 0xE0 or more: text without such a byte
+ * (most notes) is indexed as it is. */
+static gboolean
+may_hold_segmented (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0xE0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+spread_segmented (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *run = text;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if ((guchar) *p >= 0xE0 && is_segmented (g_utf8_get_char (p)))
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append_c (out, ' ');
+          g_string_append_len (out, p, next - p);
+          g_string_append_c (out, ' ');
+          run = next;
+        }
+      p = next;
+    }
+  g_string_append (out, run);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rw_search_index_text_borrow:
+ * @text: a note or the tags, as stored (valid UTF-8)
+ * @to_free: (out) (transfer full): set to what the caller frees, or %NULL
+ *
+ * Like rw_search_index_text(), without a copy when @text needs no
+ * change (as for every text without a script written without spaces).
+ *
+ * Returns: (transfer none): the text for the index: @text itself or
+ *   *@to_free
+ */
+const char *
+rw_search_index_text_borrow (const char  *text,
+                             char       **to_free)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (to_free != NULL, NULL);
+
+  *to_free = NULL;
+  /* Stored text is always valid UTF-8; this keeps anything else harmless. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = *to_free = g_utf8_make_valid (text, -1);
+
+  if (!may_hold_segmented (text))
+    return text;
+
+  {
+    char *spread = spread_segmented (text);
+
+    g_free (*to_free);
+    *to_free = spread;
+    return spread;
+  }
+}
+
 /**
  * rw_search_index_text:
  * @text: a note or the tags, as stored
@@ -72,31 +145,13 @@ is_token_char (gunichar c)
 char *
 rw_search_index_text (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
+  g_autofree char *to_free = NULL;
+  const char *indexed;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* Stored text is always valid UTF-8; this keeps anything else harmless. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  out = g_string_sized_new (strlen (text) + 16);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_segmented (c))
-        {
-          g_string_append_c (out, ' ');
-          g_string_append_unichar (out, c);
-          g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  indexed = rw_search_index_text_borrow (text, &to_free);
+  return indexed == to_free ? g_steal_pointer (&to_free) : g_strdup (indexed);
 }
 
 static void

@@ -16,7 +16,9 @@
 
 G_BEGIN_DECLS
 
-char *rw_search_index_text  (const char *text);
+char       *rw_search_index_text        (const char  *text);
+const char *rw_search_index_text_borrow (const char  *text,
+                                         char       **to_free);
 char *rw_search_build_match (const char *query);
 char *rw_search_highlight_markup (const char *text,
                                   const char *query);

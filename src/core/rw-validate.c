@@ -185,13 +185,38 @@ rw_validate_time (const char  *time,
  *
  * Returns: (transfer full): the tag as it is stored
  */
+/* TRUE when @tag is ASCII and already as rw_normalize_tag() would make
+ * it (most tags): no space at either end, no two in a row, no other white
+ * space. */
+static gboolean
+is_plain_normal_tag (const char *tag)
+{
+  const guchar *p = (const guchar *) tag;
+
+  if (*p == ' ')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (*p >= 0x80 || (*p >= '\t' && *p <= '\r'))
+        return FALSE;
+      if (*p == ' ' && (p[1] == ' ' || p[1] == '\0'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 rw_normalize_tag (const char *tag)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   gboolean space = FALSE;
 
   g_return_val_if_fail (tag != NULL, NULL);
+
+  if (is_plain_normal_tag (tag))
+    return g_strdup (tag);
+
+  out = g_string_new (NULL);
 
   for (const char *p = tag; *p; p = g_utf8_next_char (p))
     {
@@ -243,17 +268,19 @@ rw_validate_tag (const char  *tag,
         }
     }
 
-  {
-    g_autofree char *normalized = rw_normalize_tag (tag);
-    if (!g_str_equal (normalized, tag))
-      {
-        g_autofree char *quoted = quote_input (tag);
-        return invalid (error,
-                        _("A tag cannot start or end with a space or hold two spaces "
-                          "in a row (got “%s”)."),
-                        quoted);
-      }
-  }
+  if (!is_plain_normal_tag (tag))
+    {
+      g_autofree char *normalized = rw_normalize_tag (tag);
+
+      if (!g_str_equal (normalized, tag))
+        {
+          g_autofree char *quoted = quote_input (tag);
+          return invalid (error,
+                          _("A tag cannot start or end with a space or hold two spaces "
+                            "in a row (got “%s”)."),
+                          quoted);
+        }
+    }
 
   return TRUE;
 }
@@ -455,7 +482,13 @@ rw_parse_time (const char  *text,
   if (!parse_time_parts (stripped, &hour, &minute))
     return rw_validate_time (text, error);
 
-  *time = g_strdup_printf ("%02d:%02d", hour, minute);
+  *time = g_malloc (6);
+  (*time)[0] = '0' + hour / 10;
+  (*time)[1] = '0' + hour % 10;
+  (*time)[2] = ':';
+  (*time)[3] = '0' + minute / 10;
+  (*time)[4] = '0' + minute % 10;
+  (*time)[5] = '\0';
   return TRUE;
 }
 
@@ -507,19 +540,42 @@ rw_parse_tags (const char  *text,
 char *
 rw_format_sleep_hours (double hours)
 {
-  int quarters;
+  GString *out;
 
   if (hours < 0)
     return g_strdup ("");
 
-  quarters = (int) round (hours * 4);
-  switch (quarters % 4)
+  out = g_string_sized_new (8);
+  rw_append_sleep_quarters (out, (int) round (hours * 4));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rw_append_sleep_quarters:
+ * @out: where to append
+ * @quarters: hours slept times four, at least 0
+ *
+ * Appends the hours as rw_format_sleep_hours() writes them: "7.25",
+ * "7.5", "8".
+ */
+void
+rw_append_sleep_quarters (GString *out,
+                          int      quarters)
+{
+  static const char * const fractions[] = { "", ".25", ".5", ".75" };
+  int hours = quarters / 4;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (quarters >= 0);
+
+  if (hours < 10)
+    g_string_append_c (out, '0' + hours);
+  else if (hours < 100)
     {
-    case 0:
-      return g_strdup_printf ("%d", quarters / 4);
-    case 2:
-      return g_strdup_printf ("%d.5", quarters / 4);
-    default:
-      return g_strdup_printf ("%d.%02d", quarters / 4, (quarters % 4) * 25);
+      g_string_append_c (out, '0' + hours / 10);
+      g_string_append_c (out, '0' + hours % 10);
     }
+  else
+    g_string_append_printf (out, "%d", hours);
+  g_string_append (out, fractions[quarters % 4]);
 }

@@ -62,5 +62,7 @@ char    **rw_parse_tags             (const char  *text,
 char     *rw_normalize_tag          (const char  *tag);
 
 char     *rw_format_sleep_hours     (double       hours);
+void      rw_append_sleep_quarters  (GString     *out,
+                                     int          quarters);
 
 G_END_DECLS

@@ -1,0 +1,359 @@
+/* rw-cli-commands.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The journal commands: add, edit, delete, list, export, import and check.
+ * Each parses its options, opens the journal only when the options are
+ * good, and does its work through the core in one transaction.
+ */
+#define G_LOG_DOMAIN "rw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "rw-cli-private.h"
+
+static gboolean
+insert_cb (RwDatabase  *db,
+           gpointer     check_in,
+           GError     **error)
+{
+  return rw_check_in_sql_insert (db, check_in, error);
+}
+
+static gboolean
+update_cb (RwDatabase  *db,
+           gpointer     check_in,
+           GError     **error)
+{
+  return rw_check_in_sql_update (db, check_in, error);
+}
+
+static gboolean
+delete_cb (RwDatabase  *db,
+           gpointer     id,
+           GError     **error)
+{
+  return rw_check_in_sql_delete (db, id, error);
+}
+
+int
+rw_cli_cmd_add (RwCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  RwCliValues values = { 0 };
+  g_autofree GOptionEntry *entries = rw_cli_values_entries (&values);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+  g_autoptr(RwDatabase) db = NULL;
+  int status;
+
+  context = rw_cli_option_context_new (cli, NULL,
+                                       _("Adds a check-in and prints its id. Leave out what you "
+                                         "did not notice; date and time default to now."),
+                                       entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      status = rw_cli_usage_error ("%s", error->message);
+      goto out;
+    }
+  if (argc > 1)
+    {
+      status = rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+      goto out;
+    }
+
+  rw_check_in_set_now (check_in);
+  if (!rw_cli_values_apply (&values, check_in, &error))
+    {
+      status = rw_cli_fail_with (error);
+      goto out;
+    }
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL || !rw_database_write (db, insert_cb, check_in, &error))
+    {
+      status = rw_cli_fail_with (error);
+      goto out;
+    }
+
+  g_print ("%s\n", rw_check_in_get_id (check_in));
+  status = RW_EXIT_OK;
+
+out:
+  rw_cli_values_clear (&values);
+  return status;
+}
+
+int
+rw_cli_cmd_edit (RwCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  RwCliValues values = { 0 };
+  g_autofree GOptionEntry *entries = rw_cli_values_entries (&values);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwCheckIn) check_in = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  context = rw_cli_option_context_new (cli, _("ID"),
+                                       _("Changes only the values given; an empty value "
+                                         "(--note \"\") clears a field. ID may be the first 8 "
+                                         "characters of the id."),
+                                       entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      status = rw_cli_usage_error ("%s", error->message);
+      goto out;
+    }
+  if (argc != 2)
+    {
+      status = rw_cli_usage_error (_("Give the id of one check-in."));
+      goto out;
+    }
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL ||
+      (id = rw_check_in_sql_resolve_id (db, argv[1], &error)) == NULL ||
+      (check_in = rw_check_in_sql_load (db, id, &error)) == NULL ||
+      !rw_cli_values_apply (&values, check_in, &error) ||
+      !rw_database_write (db, update_cb, check_in, &error))
+    {
+      status = rw_cli_fail_with (error);
+      goto out;
+    }
+
+  g_print ("%s\n", id);
+  status = RW_EXIT_OK;
+
+out:
+  rw_cli_values_clear (&values);
+  return status;
+}
+
+int
+rw_cli_cmd_delete (RwCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autofree char *id = NULL;
+
+  context = rw_cli_option_context_new (cli, _("ID"),
+                                       _("Deletes a check-in for good. ID may be the first 8 "
+                                         "characters of the id."),
+                                       NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_usage_error ("%s", error->message);
+  if (argc != 2)
+    return rw_cli_usage_error (_("Give the id of one check-in."));
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL ||
+      (id = rw_check_in_sql_resolve_id (db, argv[1], &error)) == NULL ||
+      !rw_database_write (db, delete_cb, id, &error))
+    return rw_cli_fail_with (error);
+
+  return RW_EXIT_OK;
+}
+
+int
+rw_cli_cmd_list (RwCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day, YYYY-MM-DD"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day, YYYY-MM-DD"), N_("DATE") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only check-ins whose note or tags hold these words"), N_("WORDS") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Only check-ins with this tag"), N_("TAG") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("table (default), csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autofree char *from_date = NULL;
+  g_autofree char *to_date = NULL;
+  RwCheckInQuery query = { NULL, NULL, NULL, FALSE, NULL };
+  RwFormat format = RW_FORMAT_AUTO;
+
+  context = rw_cli_option_context_new (cli, NULL, _("Lists check-ins, newest first."), entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_usage_error ("%s", error->message);
+  if (argc > 1)
+    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+
+  if (format_name != NULL && !g_str_equal (format_name, "table") &&
+      !rw_format_from_string (format_name, &format))
+    return rw_cli_usage_error (_("Unknown format “%s”: use table, csv or json."), format_name);
+  if ((from != NULL && !rw_parse_date (from, &from_date, &error)) ||
+      (to != NULL && !rw_parse_date (to, &to_date, &error)))
+    return rw_cli_fail_with (error);
+
+  query.from = from_date;
+  query.to = to_date;
+  query.search = search;
+  query.tag = tag;
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL)
+    return rw_cli_fail_with (error);
+
+  if (format == RW_FORMAT_AUTO)
+    {
+      if (!rw_cli_print_table (db, &query, &error))
+        return rw_cli_fail_with (error);
+    }
+  else if (!rw_export_to_fd (db, &query, format, STDOUT_FILENO, NULL, &error))
+    return rw_cli_fail_with (error);
+
+  return RW_EXIT_OK;
+}
+
+int
+rw_cli_cmd_export (RwCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv or json (default: from the file name)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (created private, 0600)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  RwFormat format = RW_FORMAT_AUTO;
+
+  context = rw_cli_option_context_new (cli, NULL,
+                                       _("Writes every check-in to a CSV or JSON file."), entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_usage_error ("%s", error->message);
+  if (argc > 1)
+    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  if (output == NULL)
+    return rw_cli_usage_error (_("Say where to write with --output FILE."));
+
+  if (format_name != NULL)
+    {
+      if (!rw_format_from_string (format_name, &format))
+        return rw_cli_usage_error (_("Unknown format “%s”: use csv or json."), format_name);
+    }
+  else if ((format = rw_format_from_path (output)) == RW_FORMAT_AUTO)
+    return rw_cli_usage_error (_("Cannot tell the format of “%s”; use --format csv or "
+                                 "--format json."), output);
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL || !rw_export_to_file (db, NULL, format, output, NULL, &error))
+    return rw_cli_fail_with (error);
+
+  return RW_EXIT_OK;
+}
+
+int
+rw_cli_cmd_import (RwCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autofree char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv or json (default: from the file name)"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  RwImportResult result = { 0 };
+  RwFormat format = RW_FORMAT_AUTO;
+
+  context = rw_cli_option_context_new (cli, _("FILE"),
+                                       _("Adds the check-ins of a CSV or JSON file. All or "
+                                         "nothing: a bad row stops it and nothing is added. "
+                                         "Check-ins already in the journal are skipped."),
+                                       entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_usage_error ("%s", error->message);
+  if (argc != 2)
+    return rw_cli_usage_error (_("Give one file to import."));
+  if (format_name != NULL && !rw_format_from_string (format_name, &format))
+    return rw_cli_usage_error (_("Unknown format “%s”: use csv or json."), format_name);
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL || !rw_import_file (db, argv[1], format, &result, &error))
+    return rw_cli_fail_with (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u check-in", "Imported %u check-ins",
+                        result.added), result.added);
+  g_print (g_dngettext (GETTEXT_PACKAGE, " (%u already in the journal).\n",
+                        " (%u already in the journal).\n", result.skipped), result.skipped);
+  return RW_EXIT_OK;
+}
+
+int
+rw_cli_cmd_check (RwCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *check_ins_text = NULL;
+  g_autofree char *days_text = NULL;
+  g_autofree char *tags_text = NULL;
+  gint64 check_ins = 0, days = 0, tags = 0;
+
+  context = rw_cli_option_context_new (cli, NULL,
+                                       _("Checks the journal's integrity and prints what it holds."),
+                                       NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_usage_error ("%s", error->message);
+  if (argc > 1)
+    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL ||
+      !rw_database_quick_check (db, &verdict, &error) ||
+      !rw_check_in_sql_count (db, &check_ins, &days, &tags, &error))
+    return rw_cli_fail_with (error);
+
+  /* Numbers are formatted first: a format macro such as G_GINT64_FORMAT
+   * inside a msgid would differ between platforms and break the
+   * translation lookup. */
+  check_ins_text = g_strdup_printf ("%" G_GINT64_FORMAT, check_ins);
+  days_text = g_strdup_printf ("%" G_GINT64_FORMAT, days);
+  tags_text = g_strdup_printf ("%" G_GINT64_FORMAT, tags);
+
+  g_print (_("Journal:    %s\n"), rw_database_get_path (db));
+  g_print (_("Schema:     %d\n"), rw_database_get_schema_version (db));
+  g_print (_("Check-ins:  %s\n"), check_ins_text);
+  g_print (_("Days:       %s\n"), days_text);
+  g_print (_("Tags:       %s\n"), tags_text);
+  g_print (_("Integrity:  %s\n"), verdict);
+
+  if (!g_str_equal (verdict, "ok"))
+    {
+      rw_cli_print_error (_("The journal is damaged. Restore it from a backup, or export what "
+                            "can be read with “rewire export” and import it into a new journal."));
+      return RW_EXIT_DATA;
+    }
+  return RW_EXIT_OK;
+}

@@ -1,0 +1,188 @@
+/* rw-cli-options.c
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the commands share: option contexts with --data-dir, the values of
+ * add and edit, and how a failure becomes a message and an exit status.
+ */
+#define G_LOG_DOMAIN "rw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rw-cli-private.h"
+
+void
+rw_cli_print_error (const char *message)
+{
+  g_printerr ("rewire: %s\n", message);
+}
+
+/* Bad input is the person's to fix (exit 1); anything the journal or a
+ * file did is exit 2. */
+int
+rw_cli_fail_with (const GError *error)
+{
+  rw_cli_print_error (error->message);
+
+  if (error->domain == RW_VALIDATION_ERROR ||
+      error->domain == RW_IMPORT_ERROR ||
+      error->domain == G_OPTION_ERROR ||
+      g_error_matches (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return RW_EXIT_USAGE;
+
+  return RW_EXIT_DATA;
+}
+
+int
+rw_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  rw_cli_print_error (message);
+  g_printerr (_("Run “%s --help” for how to use it.\n"), g_get_prgname ());
+  return RW_EXIT_USAGE;
+}
+
+RwDatabase *
+rw_cli_open_database (RwCli   *cli,
+                      GError **error)
+{
+  g_autofree char *dir = rw_database_resolve_data_dir (cli->data_dir);
+
+  return rw_database_open (dir, error);
+}
+
+GOptionContext *
+rw_cli_option_context_new (RwCli        *cli,
+                           const char   *parameters,
+                           const char   *summary,
+                           GOptionEntry *entries)
+{
+  GOptionEntry common[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli->data_dir,
+      N_("Keep the journal in DIR (default: $REWIRE_DATA_DIR or $XDG_DATA_HOME/rewire)"), N_("DIR") },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  return context;
+}
+
+/**
+ * rw_cli_values_entries:
+ * @values: where the parsed values go
+ *
+ * Returns: (transfer full): the options of add and edit, ending in an
+ *   empty entry; free with g_free()
+ */
+GOptionEntry *
+rw_cli_values_entries (RwCliValues *values)
+{
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &values->date, N_("The day, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &values->time, N_("The time, HH:MM (default: now)"), N_("TIME") },
+    { "mood", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_MOOD], N_("Mood, 0 very low to 10 very good"), "N" },
+    { "anxiety", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_ANXIETY], N_("Anxiety, 0 none to 10 severe"), "N" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_FOCUS], N_("Focus, 0 scattered to 10 sharp"), "N" },
+    { "hope", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_HOPE], N_("Hope, 0 none to 10 a lot"), "N" },
+    { "energy", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_ENERGY], N_("Energy, 0 drained to 10 full"), "N" },
+    { "sleep", 0, 0, G_OPTION_ARG_STRING, &values->sleep, N_("Hours slept the night before, 0 to 24 in quarter hours"), "H" },
+    { "sleep-quality", 0, 0, G_OPTION_ARG_STRING, &values->metrics[RW_METRIC_SLEEP_QUALITY], N_("Sleep quality, 0 very poor to 10 very good"), "N" },
+    { "tags", 0, 0, G_OPTION_ARG_STRING, &values->tags, N_("Tags, separated by commas"), N_("A,B") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &values->note, N_("A note"), N_("TEXT") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+void
+rw_cli_values_clear (RwCliValues *values)
+{
+  g_clear_pointer (&values->date, g_free);
+  g_clear_pointer (&values->time, g_free);
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    g_clear_pointer (&values->metrics[i], g_free);
+  g_clear_pointer (&values->sleep, g_free);
+  g_clear_pointer (&values->tags, g_free);
+  g_clear_pointer (&values->note, g_free);
+}
+
+/* Sets what was given; an empty value clears a field. */
+gboolean
+rw_cli_values_apply (const RwCliValues  *values,
+                     RwCheckIn          *check_in,
+                     GError            **error)
+{
+  if (values->date != NULL)
+    {
+      g_autofree char *date = NULL;
+
+      if (!rw_parse_date (values->date, &date, error))
+        return FALSE;
+      rw_check_in_set_date (check_in, date);
+    }
+
+  if (values->time != NULL)
+    {
+      g_autofree char *time = NULL;
+
+      if (!rw_parse_time (values->time, &time, error))
+        return FALSE;
+      rw_check_in_set_time (check_in, time);
+    }
+
+  for (guint i = 0; i < RW_N_METRICS; i++)
+    {
+      int value;
+
+      if (values->metrics[i] == NULL)
+        continue;
+      if (!rw_parse_metric (i, values->metrics[i], &value, error))
+        return FALSE;
+      rw_check_in_set_metric (check_in, i, value);
+    }
+
+  if (values->sleep != NULL)
+    {
+      double hours;
+
+      if (!rw_parse_sleep_hours (values->sleep, &hours, error))
+        return FALSE;
+      rw_check_in_set_sleep_hours (check_in, hours);
+    }
+
+  if (values->tags != NULL)
+    {
+      g_auto(GStrv) tags = rw_parse_tags (values->tags, ',', error);
+
+      if (tags == NULL)
+        return FALSE;
+      rw_check_in_set_tags (check_in, (const char * const *) tags);
+    }
+
+  if (values->note != NULL)
+    {
+      if (!rw_validate_note (values->note, error))
+        return FALSE;
+      rw_check_in_set_note (check_in, values->note);
+    }
+
+  return rw_validate_check_in (check_in, error);
+}
