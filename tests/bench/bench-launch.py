@@ -84,6 +84,7 @@ def main():
     parser.add_argument("--rewire", required=True)
     parser.add_argument("--bare", required=True)
     parser.add_argument("--preload", required=True)
+    parser.add_argument("--schema-dir", help="the build tree's compiled settings schema")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--only", action="append", help="measure only this journal (repeatable)")
     args = parser.parse_args()
@@ -101,6 +102,8 @@ def main():
                    GTK_A11Y="none", LD_PRELOAD=os.path.abspath(args.preload),
                    RW_BENCH_RSS_AFTER_MS="2000", RW_BENCH_EXIT="1")
         env.pop("WAYLAND_DISPLAY", None)
+        if args.schema_dir:
+            env["GSETTINGS_SCHEMA_DIR"] = args.schema_dir
 
         folders = [(name, make_journal(args.rewire, work, name, gen), target, rss_target)
                    for name, gen, target, rss_target in JOURNALS
