@@ -11,64 +11,114 @@
 #include <stdio.h>
 
 #include "rw-history-row.h"
-#include "rw-wrap-box.h"
 
 /**
  * RwHistoryRow:
  *
- * One row of the history list. The list shows a single flat model of day
- * headers and check-ins (GTK 4.8 has no sections), and rows are recycled,
- * so each row can show either kind and switches when it is bound.
+ * One row of the journal's history: a day header (the date, how many
+ * check-ins, the day's mean mood in a coloured pill) or a check-in (its
+ * time, each value, its tags as pills and the first line of its note, with
+ * Edit and Delete buttons).
+ *
+ * The row draws its text itself, from one Pango layout a piece, in
+ * snapshot(): a row of labels and wrap boxes is some twenty widgets, and
+ * GtkListView makes a row for every item of a new search at once, so a
+ * row's cost is what a person feels as a pause while typing. Only the two
+ * buttons are widgets, for the keyboard and screen readers; the row's
+ * accessible label says everything it shows.
  */
 struct _RwHistoryRow
 {
   GtkWidget parent_instance;
 
+  gboolean is_header;
+
   /* Day header */
-  GtkWidget *header_box;
-  GtkLabel *date_label;
-  GtkLabel *count_label;
-  GtkLabel *mood_label;
+  PangoLayout *date;
+  int date_width;         /* unwrapped, as bound */
+  PangoLayout *count;
+  PangoLayout *mood;
+  double mean;
 
   /* Check-in */
-  GtkWidget *entry_box;
-  GtkLabel *time_label;
-  GtkWidget *metrics_box;
-  GtkLabel *metric_labels[RW_N_METRICS + 1];   /* the scales, then sleep */
-  GtkWidget *tags_box;
-  GtkLabel *note_label;
-  GtkWidget *edit_button;
+  PangoLayout *time;
+  PangoLayout *values;    /* "Mood 6  Anxiety 3 ...", wrapped between values */
+  int values_width;       /* on one line */
+  int widest_value;       /* the smallest width the values can wrap to */
+  GPtrArray *tags;        /* PangoLayout */
+  guint n_tags;
+  PangoLayout *note;
+  gboolean has_note;
+  char *id;
+  GtkWidget *edit_button;     /* made just after the row first shows a check-in */
   GtkWidget *delete_button;
+  gboolean queued;
 
   char *summary;
 };
 
 G_DEFINE_FINAL_TYPE (RwHistoryRow, rw_history_row, GTK_TYPE_WIDGET)
 
+/* Spacing, in pixels, as the design had it with labels and boxes. */
+#define HEADER_SPACING 8
+#define TIME_SPACING 10
+#define TAG_SPACING 4
+#define SECTION_SPACING 4
+#define BUTTON_SPACING 6
+#define PILL_PAD_X 8
+#define PILL_PAD_Y 1
+#define MOOD_PAD_X 8
+#define MOOD_PAD_Y 2
+#define MOOD_MIN_WIDTH 34
+#define DIM_ALPHA 0.55f
+#define NOTE_SHOWN_CHARS 200
+/* The room of the two buttons until they exist: two flat icon buttons. */
+#define BUTTONS_WIDTH (2 * 34 + 2 * BUTTON_SPACING)
+#define BUTTONS_HEIGHT 34
+
 static const char * const mood_classes[] = {
   "mood-none", "mood-1", "mood-2", "mood-3", "mood-4", "mood-5",
 };
+
+/* The mood pill's colours, background then text, as in style.css. */
+static const struct {
+  const char *background;
+  const char *foreground;
+} mood_colors[] = {
+  { NULL, NULL },                      /* none: the text colour, faint */
+  { "#c64600", "#ffffff" },
+  { "#e5a50a", "#241f31" },
+  { "#9a9996", "#ffffff" },
+  { "#62a0ea", "#241f31" },
+  { "#2ec27e", "#241f31" },
+};
+
+static guint
+mood_band (double mood)
+{
+  if (mood < 0)
+    return 0;
+  if (mood < 2.5)
+    return 1;
+  if (mood < 4.5)
+    return 2;
+  if (mood < 6.5)
+    return 3;
+  if (mood < 8.5)
+    return 4;
+  return 5;
+}
 
 /**
  * rw_mood_css_class:
  * @mood: a mean mood 0–10, or negative for none
  *
- * Returns: the style class of a day's mood pill
+ * Returns: the style class of a day's mood colour
  */
 const char *
 rw_mood_css_class (double mood)
 {
-  if (mood < 0)
-    return mood_classes[0];
-  if (mood < 2.5)
-    return mood_classes[1];
-  if (mood < 4.5)
-    return mood_classes[2];
-  if (mood < 6.5)
-    return mood_classes[3];
-  if (mood < 8.5)
-    return mood_classes[4];
-  return mood_classes[5];
+  return mood_classes[mood_band (mood)];
 }
 
 /**
@@ -110,14 +160,446 @@ rw_format_friendly_date (const char *date,
   return g_date_time_format (dt, _("%A %-d %B %Y"));
 }
 
+/* A layout in the row's font, bold and/or at the caption size, with
+ * tabular figures when asked. */
+static PangoLayout *
+new_layout (RwHistoryRow *self,
+            gboolean      bold,
+            gboolean      caption,
+            gboolean      tabular)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* As libadwaita's .heading and .caption, which set sizes of their own. */
+  if (bold)
+    {
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_size_new (11 * PANGO_SCALE));
+    }
+  if (caption)
+    pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
+  if (tabular)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  /* Kept apart, for set_text() to start from each time. */
+  g_object_set_data_full (G_OBJECT (layout), "rw-base-attributes", attrs,
+                          (GDestroyNotify) pango_attr_list_unref);
+  return layout;
+}
+
+static int
+text_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* Sets plain text or markup over the layout's own attributes (the weight,
+ * size and figures it was made with); nothing of the last markup stays. */
+static void
+set_text (PangoLayout *layout,
+          const char  *text,
+          gboolean     markup)
+{
+  PangoAttrList *base = g_object_get_data (G_OBJECT (layout), "rw-base-attributes");
+
+  if (markup)
+    {
+      PangoAttrList *merged = pango_attr_list_copy (base);
+      PangoAttrList *marked;
+
+      pango_layout_set_markup (layout, text, -1);
+      marked = pango_layout_get_attributes (layout);
+      if (marked != NULL)
+        pango_attr_list_splice (merged, marked, 0, 0);
+      pango_layout_set_attributes (layout, merged);
+      pango_attr_list_unref (merged);
+    }
+  else
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, base);
+    }
+}
+
+static PangoLayout *
+layout_at (RwHistoryRow *self,
+           GPtrArray    *layouts,
+           guint         index,
+           gboolean      caption)
+{
+  while (layouts->len <= index)
+    g_ptr_array_add (layouts, new_layout (self, FALSE, caption, FALSE));
+  return g_ptr_array_index (layouts, index);
+}
+
+static int
+buttons_width (RwHistoryRow *self)
+{
+  int edit = 0, delete = 0;
+
+  if (self->edit_button == NULL)
+    return self->is_header ? 0 : BUTTONS_WIDTH;
+  gtk_widget_measure (self->edit_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &edit, NULL, NULL);
+  gtk_widget_measure (self->delete_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &delete, NULL, NULL);
+  return edit + delete + 2 * BUTTON_SPACING;
+}
+
+static int
+buttons_height (RwHistoryRow *self)
+{
+  int height = 0;
+
+  if (self->edit_button == NULL)
+    return self->is_header ? 0 : BUTTONS_HEIGHT;
+  gtk_widget_measure (self->edit_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* Places the pieces of a check-in in @width; with @draw, appends them to
+ * @snapshot. Returns the height used. The one place that decides where
+ * things go, for measuring and for drawing alike. */
+static int
+lay_out_check_in (RwHistoryRow *self,
+                  int           width,
+                  GtkSnapshot  *snapshot,
+                  const GdkRGBA *text,
+                  const GdkRGBA *dim,
+                  const GdkRGBA *tag_background,
+                  const GdkRGBA *tag_text)
+{
+  int content = MAX (1, width - buttons_width (self));
+  int time_width = text_width (self->time);
+  int x0 = time_width + TIME_SPACING;
+  int x, y, line, top, height;
+
+  if (snapshot != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_append_layout (snapshot, self->time, text);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  /* The values, right of the time, wrapped as whole values (one layout:
+   * spaces inside a value do not break). */
+  pango_layout_set_width (self->values, MAX (1, content - x0) * PANGO_SCALE);
+  if (snapshot != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x0, 0));
+      gtk_snapshot_append_layout (snapshot, self->values, dim);
+      gtk_snapshot_restore (snapshot);
+    }
+  y = 0;
+  line = text_height (self->values);
+  top = MAX (text_height (self->time), y + line);
+  height = top;
+
+  /* The tags, as pills, on lines of their own. */
+  if (self->n_tags > 0)
+    {
+      int pill_line = 0;
+
+      x = 0;
+      y = height + SECTION_SPACING;
+      for (guint i = 0; i < self->n_tags; i++)
+        {
+          PangoLayout *layout = g_ptr_array_index (self->tags, i);
+          int w = text_width (layout) + 2 * PILL_PAD_X;
+          int h = text_height (layout) + 2 * PILL_PAD_Y;
+
+          if (x > 0 && x + w > content)
+            {
+              x = 0;
+              y += pill_line + TAG_SPACING;
+              pill_line = 0;
+            }
+          if (snapshot != NULL)
+            {
+              GskRoundedRect pill;
+
+              gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2.0f);
+              gtk_snapshot_push_rounded_clip (snapshot, &pill);
+              gtk_snapshot_append_color (snapshot, tag_background, &pill.bounds);
+              gtk_snapshot_pop (snapshot);
+              gtk_snapshot_save (snapshot);
+              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + PILL_PAD_X, y + PILL_PAD_Y));
+              gtk_snapshot_append_layout (snapshot, layout, tag_text);
+              gtk_snapshot_restore (snapshot);
+            }
+          x += w + TAG_SPACING;
+          pill_line = MAX (pill_line, h);
+        }
+      height = y + pill_line;
+    }
+
+  /* The note's first line, cut with an ellipsis. */
+  if (self->has_note)
+    {
+      pango_layout_set_width (self->note, content * PANGO_SCALE);
+      y = height + SECTION_SPACING;
+      if (snapshot != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+          gtk_snapshot_append_layout (snapshot, self->note, text);
+          gtk_snapshot_restore (snapshot);
+        }
+      height = y + text_height (self->note);
+    }
+
+  return MAX (height, buttons_height (self));
+}
+
+/* The header: the date (cut with an ellipsis when it must be), then the
+ * count and the pill at the end. */
+static int
+lay_out_header (RwHistoryRow  *self,
+                int            width,
+                GtkSnapshot   *snapshot,
+                const GdkRGBA *text,
+                const GdkRGBA *dim)
+{
+  int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
+  int pill_h = text_height (self->mood) + 2 * MOOD_PAD_Y;
+  int count_w = text_width (self->count);
+  int date_room = MAX (1, width - pill_w - count_w - 2 * HEADER_SPACING);
+  int height;
+
+  pango_layout_set_width (self->date, date_room * PANGO_SCALE);
+  height = MAX (MAX (text_height (self->date), text_height (self->count)), pill_h);
+
+  if (snapshot != NULL)
+    {
+      guint band = mood_band (self->mean);
+      int pill_x = width - pill_w;
+      GdkRGBA background, foreground;
+      GskRoundedRect pill;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (0, (height - text_height (self->date)) / 2));
+      gtk_snapshot_append_layout (snapshot, self->date, text);
+      gtk_snapshot_restore (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (pill_x - HEADER_SPACING - count_w,
+                                                    (height - text_height (self->count)) / 2));
+      gtk_snapshot_append_layout (snapshot, self->count, dim);
+      gtk_snapshot_restore (snapshot);
+
+      if (mood_colors[band].background != NULL)
+        {
+          gdk_rgba_parse (&background, mood_colors[band].background);
+          gdk_rgba_parse (&foreground, mood_colors[band].foreground);
+        }
+      else
+        {
+          background = *text;
+          background.alpha = 0.08f;
+          foreground = *text;
+          foreground.alpha = 0.6f;
+        }
+      gsk_rounded_rect_init_from_rect (&pill,
+                                       &GRAPHENE_RECT_INIT (pill_x, (height - pill_h) / 2,
+                                                            pill_w, pill_h),
+                                       pill_h / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, &background, &pill.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (pill_x + (pill_w - text_width (self->mood)) / 2,
+                                                    (height - pill_h) / 2 + MOOD_PAD_Y));
+      gtk_snapshot_append_layout (snapshot, self->mood, &foreground);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  return height;
+}
+
+static GtkSizeRequestMode
+rw_history_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rw_history_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  RwHistoryRow *self = RW_HISTORY_ROW (widget);
+
+  if (self->date == NULL && self->time == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (self->is_header)
+        {
+          int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
+          int rest = pill_w + text_width (self->count) + 2 * HEADER_SPACING;
+
+          *minimum = rest + 24;
+          *natural = rest + self->date_width;
+        }
+      else
+        {
+          int widest = self->widest_value, line = self->values_width, tags = 0;
+
+          for (guint i = 0; i < self->n_tags; i++)
+            {
+              int w = text_width (g_ptr_array_index (self->tags, i)) + 2 * PILL_PAD_X;
+
+              widest = MAX (widest, w - text_width (self->time) - TIME_SPACING);
+              tags += w + (i > 0 ? TAG_SPACING : 0);
+            }
+          *minimum = text_width (self->time) + TIME_SPACING + widest + buttons_width (self);
+          *natural = MAX (text_width (self->time) + TIME_SPACING + line, tags) + buttons_width (self);
+        }
+    }
+  else
+    {
+      int width = for_size >= 0 ? for_size : G_MAXINT / 4;
+
+      if (self->is_header)
+        *minimum = *natural = lay_out_header (self, width, NULL, NULL, NULL);
+      else
+        *minimum = *natural = lay_out_check_in (self, width, NULL, NULL, NULL, NULL, NULL);
+    }
+}
+
+static void
+rw_history_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  RwHistoryRow *self = RW_HISTORY_ROW (widget);
+  int edit_w, delete_w, button_h, y;
+
+  if (self->edit_button == NULL || !gtk_widget_get_visible (self->edit_button))
+    return;
+
+  gtk_widget_measure (self->edit_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &edit_w, NULL, NULL);
+  gtk_widget_measure (self->delete_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &delete_w, NULL, NULL);
+  button_h = buttons_height (self);
+  y = (height - button_h) / 2;
+  gtk_widget_size_allocate (self->delete_button,
+                            &(GtkAllocation) { width - delete_w, y, delete_w, button_h }, -1);
+  gtk_widget_size_allocate (self->edit_button,
+                            &(GtkAllocation) { width - delete_w - BUTTON_SPACING - edit_w, y,
+                                               edit_w, button_h }, -1);
+}
+
+static void
+rw_history_row_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  RwHistoryRow *self = RW_HISTORY_ROW (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA text, dim, accent, accent_background;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (style, &text);
+  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
+    accent = text;
+  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent_background))
+    accent_background = accent;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  dim = text;
+  dim.alpha *= DIM_ALPHA;
+  accent_background.alpha *= 0.15f;
+
+  if (self->is_header && self->date != NULL)
+    lay_out_header (self, width, snapshot, &text, &dim);
+  else if (!self->is_header && self->time != NULL)
+    {
+      lay_out_check_in (self, width, snapshot, &text, &dim, &accent_background, &accent);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_snapshot_child (widget, child, snapshot);
+    }
+}
+
+static gboolean
+rw_history_row_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  RwHistoryRow *self = RW_HISTORY_ROW (widget);
+  int pill_w;
+  g_autofree char *text = NULL;
+
+  if (!self->is_header || self->mood == NULL)
+    return FALSE;
+
+  /* Over the pill only. */
+  pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
+  if (!keyboard && x < gtk_widget_get_width (widget) - pill_w)
+    return FALSE;
+
+  if (self->mean >= 0)
+    text = g_strdup_printf (_("Mean mood %.1f of 10"), self->mean);
+  else
+    text = g_strdup (_("No mood recorded"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+rw_history_row_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  RwHistoryRow *self = RW_HISTORY_ROW (widget);
+  PangoLayout *all[] = { self->date, self->count, self->mood, self->time, self->note };
+
+  GTK_WIDGET_CLASS (rw_history_row_parent_class)->css_changed (widget, change);
+
+  /* A new font (a larger text size): the layouts take it from the
+   * widget's Pango context, which changes with the style. */
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (all[i] != NULL)
+      pango_layout_context_changed (all[i]);
+  if (self->values != NULL)
+    pango_layout_context_changed (self->values);
+  for (guint i = 0; self->tags != NULL && i < self->tags->len; i++)
+    pango_layout_context_changed (g_ptr_array_index (self->tags, i));
+  gtk_widget_queue_resize (widget);
+}
+
 static void
 rw_history_row_dispose (GObject *object)
 {
   RwHistoryRow *self = (RwHistoryRow *)object;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  g_clear_pointer (&self->edit_button, gtk_widget_unparent);
+  g_clear_pointer (&self->delete_button, gtk_widget_unparent);
 
   G_OBJECT_CLASS (rw_history_row_parent_class)->dispose (object);
 }
@@ -127,7 +609,15 @@ rw_history_row_finalize (GObject *object)
 {
   RwHistoryRow *self = (RwHistoryRow *)object;
 
+  g_clear_object (&self->date);
+  g_clear_object (&self->count);
+  g_clear_object (&self->mood);
+  g_clear_object (&self->time);
+  g_clear_object (&self->note);
+  g_clear_object (&self->values);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (rw_history_row_parent_class)->finalize (object);
 }
@@ -140,120 +630,21 @@ rw_history_row_class_init (RwHistoryRowClass *klass)
 
   object_class->dispose = rw_history_row_dispose;
   object_class->finalize = rw_history_row_finalize;
+  widget_class->get_request_mode = rw_history_row_get_request_mode;
+  widget_class->measure = rw_history_row_measure;
+  widget_class->size_allocate = rw_history_row_size_allocate;
+  widget_class->snapshot = rw_history_row_snapshot;
+  widget_class->query_tooltip = rw_history_row_query_tooltip;
+  widget_class->css_changed = rw_history_row_css_changed;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "historyrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
-
-static GtkLabel *
-new_label (const char *css_class,
-           float       xalign)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return GTK_LABEL (label);
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *action_name,
-                 const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  /* The actions take a check-in id; bind sets the real one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (""));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
-/* A row shows a day header or a check-in, and is made for the first item
- * it shows: each part is built the first time it is needed (a list of
- * headers and check-ins soon has both in every row, but the first screen
- * builds only what it shows). */
-static void
-ensure_header (RwHistoryRow *self)
-{
-  if (self->header_box != NULL)
-    return;
-
-  /* Day header: the date, how many, and the day's mood as a number and a colour */
-  self->header_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (self->header_box, "day-header");
-  self->date_label = new_label ("heading", 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->date_label), TRUE);
-  gtk_label_set_ellipsize (self->date_label, PANGO_ELLIPSIZE_END);
-  self->count_label = new_label ("dim-label", 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  self->mood_label = new_label ("mood-pill", 0.5);
-  gtk_widget_set_valign (GTK_WIDGET (self->mood_label), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->date_label));
-  gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->count_label));
-  gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->mood_label));
-  gtk_widget_insert_after (self->header_box, GTK_WIDGET (self), NULL);
-}
-
-static void
-ensure_entry (RwHistoryRow *self)
-{
-  GtkWidget *top;
-  GtkWidget *texts;
-
-  if (self->entry_box != NULL)
-    return;
-
-  /* Check-in: time and values, tags, the note's first line, edit and delete */
-  self->entry_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (self->entry_box, "check-in-entry");
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_hexpand (texts, TRUE);
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  self->time_label = new_label ("numeric", 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "heading");
-  gtk_widget_set_valign (GTK_WIDGET (self->time_label), GTK_ALIGN_START);
-  /* One short label a value, wrapped as whole values: a wrapping label
-   * would break inside "Slept 6.5 h", and Pango measures a wrapping
-   * label's smallest width by shaping it again at every break. */
-  self->metrics_box = rw_wrap_box_new (10);
-  rw_wrap_box_set_line_spacing (RW_WRAP_BOX (self->metrics_box), 2);
-  gtk_widget_set_hexpand (self->metrics_box, TRUE);
-  gtk_widget_set_valign (self->metrics_box, GTK_ALIGN_START);
-  gtk_widget_set_can_target (self->metrics_box, FALSE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
-  gtk_box_append (GTK_BOX (top), self->metrics_box);
-  self->tags_box = rw_wrap_box_new (4);
-  gtk_widget_set_can_target (self->tags_box, FALSE);
-  gtk_widget_set_focusable (self->tags_box, FALSE);
-  self->note_label = new_label (NULL, 0);
-  gtk_label_set_ellipsize (self->note_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (self->note_label, TRUE);
-  gtk_box_append (GTK_BOX (texts), top);
-  gtk_box_append (GTK_BOX (texts), self->tags_box);
-  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->note_label));
-  self->edit_button = new_icon_button ("document-edit-symbolic", "journal.edit-check-in",
-                                       _("Edit check-in"));
-  self->delete_button = new_icon_button ("user-trash-symbolic", "journal.delete-check-in",
-                                         _("Delete check-in"));
-  gtk_box_append (GTK_BOX (self->entry_box), texts);
-  gtk_box_append (GTK_BOX (self->entry_box), self->edit_button);
-  gtk_box_append (GTK_BOX (self->entry_box), self->delete_button);
-  gtk_widget_set_parent (self->entry_box, GTK_WIDGET (self));
 }
 
 static void
 rw_history_row_init (RwHistoryRow *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -272,6 +663,25 @@ set_summary (RwHistoryRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
 }
 
+static GtkWidget *
+new_icon_button (RwHistoryRow *self,
+                 const char   *icon_name,
+                 const char   *action_name,
+                 const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  /* The actions take a check-in id; bind sets the real one. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (""));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_parent (button, GTK_WIDGET (self));
+  return button;
+}
+
 static void
 bind_header (RwHistoryRow *self,
              RwDayHeader  *header,
@@ -284,34 +694,33 @@ bind_header (RwHistoryRow *self,
                                                          "%u check-ins", n), n);
   g_autofree char *mood_text = NULL;
 
-  ensure_header (self);
-  gtk_label_set_label (self->date_label, date);
-  gtk_label_set_label (self->count_label, count);
+  if (self->date == NULL)
+    {
+      self->date = new_layout (self, TRUE, FALSE, FALSE);
+      pango_layout_set_ellipsize (self->date, PANGO_ELLIPSIZE_END);
+      self->count = new_layout (self, FALSE, TRUE, FALSE);
+      self->mood = new_layout (self, TRUE, FALSE, TRUE);
+    }
 
-  for (guint i = 0; i < G_N_ELEMENTS (mood_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->mood_label), mood_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->mood_label), rw_mood_css_class (mood));
+  self->is_header = TRUE;
+  self->mean = mood;
+  pango_layout_set_width (self->date, -1);
+  set_text (self->date, date, FALSE);
+  self->date_width = text_width (self->date);
+  set_text (self->count, count, FALSE);
+  mood_text = mood >= 0 ? g_strdup_printf ("%.1f", mood) : g_strdup ("–");
+  set_text (self->mood, mood_text, FALSE);
 
   if (mood >= 0)
-    {
-      g_autofree char *tooltip = NULL;
-
-      mood_text = g_strdup_printf ("%.1f", mood);
-      tooltip = g_strdup_printf (_("Mean mood %.1f of 10"), mood);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), tooltip);
-      set_summary (self, g_strdup_printf (_("%s, %s, mean mood %.1f"), date, count, mood));
-    }
+    set_summary (self, g_strdup_printf (_("%s, %s, mean mood %.1f"), date, count, mood));
   else
-    {
-      mood_text = g_strdup ("–");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), _("No mood recorded"));
-      set_summary (self, g_strdup_printf (_("%s, %s, no mood recorded"), date, count));
-    }
-  gtk_label_set_label (self->mood_label, mood_text);
+    set_summary (self, g_strdup_printf (_("%s, %s, no mood recorded"), date, count));
 
-  gtk_widget_set_visible (self->header_box, TRUE);
-  if (self->entry_box != NULL)
-    gtk_widget_set_visible (self->entry_box, FALSE);
+  if (self->edit_button != NULL)
+    {
+      gtk_widget_set_visible (self->edit_button, FALSE);
+      gtk_widget_set_visible (self->delete_button, FALSE);
+    }
   gtk_widget_add_css_class (GTK_WIDGET (self), "is-header");
 }
 
@@ -347,18 +756,27 @@ describe_metrics (RwCheckIn *check_in)
   return g_string_free (out, FALSE);
 }
 
-static GtkLabel *
-metric_label (RwHistoryRow *self,
-              guint         index)
+/* Appends one value to @text, its words held together, and remembers where
+ * it is for measuring. */
+static void
+append_value (GString    *text,
+              GArray     *ranges,
+              const char *value)
 {
-  g_assert (index < G_N_ELEMENTS (self->metric_labels));
+  int range[2];
 
-  if (self->metric_labels[index] == NULL)
+  if (text->len > 0)
+    g_string_append (text, "\u2003");   /* an em space: values break here */
+  range[0] = text->len;
+  for (const char *p = value; *p != '\0'; p++)
     {
-      self->metric_labels[index] = new_label ("dim-label", 0);
-      rw_wrap_box_append (RW_WRAP_BOX (self->metrics_box), GTK_WIDGET (self->metric_labels[index]));
+      if (*p == ' ')
+        g_string_append (text, "\u00a0");
+      else
+        g_string_append_c (text, *p);
     }
-  return self->metric_labels[index];
+  range[1] = text->len;
+  g_array_append_vals (ranges, range, 2);
 }
 
 static void
@@ -366,61 +784,106 @@ show_metrics (RwHistoryRow *self,
               RwCheckIn    *check_in)
 {
   double sleep = rw_check_in_get_sleep_hours (check_in);
-  guint shown = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (guint i = 0; i < RW_N_METRICS; i++)
     {
       int value = rw_check_in_get_metric (check_in, i);
-      g_autofree char *text = NULL;
+      g_autofree char *item = NULL;
 
       if (value == RW_METRIC_UNSET)
         continue;
-      text = g_strdup_printf ("%s %d", rw_metric_get_label (i), value);
-      gtk_label_set_label (metric_label (self, shown++), text);
+      item = g_strdup_printf ("%s %d", rw_metric_get_label (i), value);
+      append_value (text, ranges, item);
     }
 
   if (sleep >= 0)
     {
       g_autofree char *hours = rw_format_sleep_hours (sleep);
-      g_autofree char *text = g_strdup_printf (_("Slept %s h"), hours);
+      g_autofree char *item = g_strdup_printf (_("Slept %s h"), hours);
 
-      gtk_label_set_label (metric_label (self, shown++), text);
+      append_value (text, ranges, item);
     }
 
-  if (shown == 0)
-    gtk_label_set_label (metric_label (self, shown++), _("No values recorded"));
+  if (text->len == 0)
+    append_value (text, ranges, _("No values recorded"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->metric_labels); i++)
-    if (self->metric_labels[i] != NULL)
-      gtk_widget_set_visible (GTK_WIDGET (self->metric_labels[i]), i < shown);
+  set_text (self->values, text->str, FALSE);
+
+  /* The widest value, from the one line the text takes unwrapped. */
+  pango_layout_set_width (self->values, -1);
+  self->values_width = text_width (self->values);
+  self->widest_value = 0;
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      PangoRectangle start, end;
+
+      pango_layout_index_to_pos (self->values, g_array_index (ranges, int, i), &start);
+      pango_layout_index_to_pos (self->values, g_array_index (ranges, int, i + 1), &end);
+      self->widest_value = MAX (self->widest_value, PANGO_PIXELS_CEIL (ABS (end.x - start.x)));
+    }
 }
 
-/* Reuses the tag labels of the last check-in shown, so that scrolling
- * makes no widgets. */
 static void
-show_tags (RwHistoryRow       *self,
-           const char * const *tags,
-           const char         *search)
+set_button_targets (RwHistoryRow *self)
 {
-  GtkWidget *child = gtk_widget_get_first_child (self->tags_box);
+  GVariant *target = g_variant_ref_sink (g_variant_new_string (self->id));
 
-  for (guint i = 0; tags[i] != NULL; i++)
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
+  g_variant_unref (target);
+}
+
+/* Buttons are widgets, and two of them cost a row more than all its text:
+ * they are made after the frame that first shows the row, a few rows an
+ * idle at a time, so that neither the first frame nor the frame with new
+ * search results waits for them. Their room is kept meanwhile. */
+static GQueue pending_rows = G_QUEUE_INIT;
+static guint pending_id;
+
+static void
+make_buttons (RwHistoryRow *self)
+{
+  self->edit_button = new_icon_button (self, "document-edit-symbolic", "journal.edit-check-in",
+                                       _("Edit check-in"));
+  self->delete_button = new_icon_button (self, "user-trash-symbolic",
+                                         "journal.delete-check-in", _("Delete check-in"));
+  set_button_targets (self);
+  gtk_widget_set_visible (self->edit_button, !self->is_header);
+  gtk_widget_set_visible (self->delete_button, !self->is_header);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+make_pending_buttons_cb (gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 1000;
+
+  while (!g_queue_is_empty (&pending_rows) && g_get_monotonic_time () < deadline)
     {
-      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
+      g_autoptr(RwHistoryRow) row = g_queue_pop_head (&pending_rows);
 
-      if (child == NULL)
-        {
-          child = gtk_label_new (NULL);
-          gtk_widget_add_css_class (child, "tag-pill");
-          rw_wrap_box_append (RW_WRAP_BOX (self->tags_box), child);
-        }
-      gtk_label_set_markup (GTK_LABEL (child), tag_markup);
-      gtk_widget_set_visible (child, TRUE);
-      child = gtk_widget_get_next_sibling (child);
+      row->queued = FALSE;
+      if (row->edit_button == NULL && !row->is_header && gtk_widget_get_parent (GTK_WIDGET (row)) != NULL)
+        make_buttons (row);
     }
-  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_visible (child, FALSE);
-  gtk_widget_set_visible (self->tags_box, tags[0] != NULL);
+
+  if (!g_queue_is_empty (&pending_rows))
+    return G_SOURCE_CONTINUE;
+  pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_buttons (RwHistoryRow *self)
+{
+  if (self->queued)
+    return;
+  self->queued = TRUE;
+  g_queue_push_tail (&pending_rows, g_object_ref (self));
+  if (pending_id == 0)
+    pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_pending_buttons_cb, NULL, NULL);
 }
 
 static void
@@ -430,31 +893,63 @@ bind_check_in (RwHistoryRow *self,
 {
   g_autofree char *metrics = describe_metrics (check_in);
   g_autofree char *summary = rw_check_in_dup_note_summary (check_in);
-  g_autofree char *markup = rw_search_highlight_markup (summary, search);
   const char * const *tags = rw_check_in_get_tags (check_in);
-  GVariant *target = g_variant_new_string (rw_check_in_get_id (check_in));
   g_autofree char *joined = g_strjoinv (", ", (char **) tags);
 
-  ensure_entry (self);
-  gtk_label_set_label (self->time_label, rw_check_in_get_time (check_in));
-  show_metrics (self, check_in);
-  gtk_label_set_markup (self->note_label, markup);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), *summary != '\0');
-  show_tags (self, tags, search);
+  if (self->time == NULL)
+    {
+      self->time = new_layout (self, TRUE, FALSE, TRUE);
+      self->values = new_layout (self, FALSE, FALSE, FALSE);
+      pango_layout_set_wrap (self->values, PANGO_WRAP_WORD);
+      self->tags = g_ptr_array_new_with_free_func (g_object_unref);
+      self->note = new_layout (self, FALSE, FALSE, FALSE);
+      pango_layout_set_ellipsize (self->note, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->note, TRUE);
+    }
 
-  g_variant_ref_sink (target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
-  g_variant_unref (target);
+  self->is_header = FALSE;
+  set_text (self->time, rw_check_in_get_time (check_in), FALSE);
+  show_metrics (self, check_in);
+
+  self->n_tags = 0;
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
+
+      set_text (layout_at (self, self->tags, self->n_tags++, TRUE), tag_markup, TRUE);
+    }
+
+  self->has_note = *summary != '\0';
+  if (self->has_note)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *markup = NULL;
+
+      /* One line shows a little over a hundred characters: shaping the
+       * rest of a long first line only to cut it off costs every row. */
+      if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
+        shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
+      markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
+
+      set_text (self->note, markup, TRUE);
+    }
+
+  g_free (self->id);
+  self->id = g_strdup (rw_check_in_get_id (check_in));
+  if (self->edit_button != NULL)
+    {
+      set_button_targets (self);
+      gtk_widget_set_visible (self->edit_button, TRUE);
+      gtk_widget_set_visible (self->delete_button, TRUE);
+    }
+  else
+    queue_buttons (self);
 
   set_summary (self, g_strdup_printf (_("%s, %s%s%s%s%s"),
                                       rw_check_in_get_time (check_in), metrics,
                                       *joined != '\0' ? _(", tags: ") : "", joined,
                                       *summary != '\0' ? _(", note: ") : "", summary));
 
-  if (self->header_box != NULL)
-    gtk_widget_set_visible (self->header_box, FALSE);
-  gtk_widget_set_visible (self->entry_box, TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "is-header");
 }
 
@@ -462,8 +957,8 @@ bind_check_in (RwHistoryRow *self,
  * rw_history_row_bind:
  * @self: a #RwHistoryRow
  * @item: an #RwDayHeader or an #RwCheckIn
- * @today: today, YYYY-MM-DD, for "Today" and "Yesterday"
- * @search: (nullable): the search, whose matches are highlighted
+ * @today: (nullable): today, YYYY-MM-DD, for "Today" and "Yesterday"
+ * @search: (nullable): the words to highlight
  */
 void
 rw_history_row_bind (RwHistoryRow *self,
@@ -477,6 +972,7 @@ rw_history_row_bind (RwHistoryRow *self,
     bind_header (self, RW_DAY_HEADER (item), today);
   else if (RW_IS_CHECK_IN (item))
     bind_check_in (self, RW_CHECK_IN (item), search);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -485,16 +981,19 @@ rw_history_row_unbind (RwHistoryRow *self)
   g_return_if_fail (RW_IS_HISTORY_ROW (self));
 
   /* The buttons keep their last target (an action with a string parameter
-   * cannot go without one) and are hidden with the check-in part. */
-  if (self->entry_box != NULL)
-    gtk_widget_set_visible (self->entry_box, FALSE);
+   * cannot go without one) and are hidden until the next check-in. */
+  if (self->edit_button != NULL)
+    {
+      gtk_widget_set_visible (self->edit_button, FALSE);
+      gtk_widget_set_visible (self->delete_button, FALSE);
+    }
 }
 
 /**
  * rw_history_row_get_summary:
  * @self: a #RwHistoryRow
  *
- * Returns: (nullable): what the row says, as read by a screen reader
+ * Returns: what a screen reader says of the row
  */
 const char *
 rw_history_row_get_summary (RwHistoryRow *self)

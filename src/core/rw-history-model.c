@@ -109,6 +109,7 @@ static GParamSpec *properties[N_PROPS];
 #define ORDER_ASC " ORDER BY c.date ASC, c.time ASC, c.created ASC, c.id ASC"
 #define OBJECT_CACHE_LIMIT 4096
 #define DEFAULT_FIRST_PAGE 12
+#define MAX_FIRST_PAGE 40
 
 static guint32
 day_from_iso (const char *date)
@@ -327,36 +328,52 @@ exists_beyond (RwHistoryModel *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-/* The days' means of mood, over every visible check-in of the day (a
- * search narrows the rows shown, not what the day was like). */
+/* The day's mean of mood, over every visible check-in of the day (a
+ * search narrows the rows shown, not what the day was like), or -1. */
+static double
+read_day_mean (RwDatabase *db,
+               guint32     day)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  char date[11];
+
+  stmt = rw_database_prepare (db, "SELECT avg (mood) FROM check_ins "
+                                  "WHERE hidden = 0 AND date = :date", NULL);
+  if (stmt == NULL)
+    return -1;
+  format_day (day, date);
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return sqlite3_column_double (stmt, 0);
+  return -1;
+}
+
+/* Day means of @keys missing from @means, read from @db. */
 static void
-ensure_means (RwHistoryModel *self)
+read_means (RwDatabase *db,
+            GArray     *keys,
+            GHashTable *means)
 {
   guint32 last_day = 0;
 
-  for (guint i = 0; i < self->keys->len; i++)
+  for (guint i = 0; i < keys->len; i++)
     {
-      guint32 day = g_array_index (self->keys, Key, i).day;
-      g_autoptr(RwStmt) stmt = NULL;
-      char date[11];
+      guint32 day = g_array_index (keys, Key, i).day;
       double *mean;
 
-      if (day == last_day || g_hash_table_contains (self->means, GUINT_TO_POINTER (day)))
+      if (day == last_day || g_hash_table_contains (means, GUINT_TO_POINTER (day)))
         continue;
       last_day = day;
-
-      stmt = rw_database_prepare (self->db, "SELECT avg (mood) FROM check_ins "
-                                            "WHERE hidden = 0 AND date = :date", NULL);
-      if (stmt == NULL)
-        return;
-      format_day (day, date);
-      sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
       mean = g_new (double, 1);
-      *mean = -1;
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        *mean = sqlite3_column_double (stmt, 0);
-      g_hash_table_insert (self->means, GUINT_TO_POINTER (day), mean);
+      *mean = read_day_mean (db, day);
+      g_hash_table_insert (means, GUINT_TO_POINTER (day), mean);
     }
+}
+
+static void
+ensure_means (RwHistoryModel *self)
+{
+  read_means (self->db, self->keys, self->means);
 }
 
 static GArray *
@@ -591,6 +608,7 @@ restart_unfiltered (RwHistoryModel *self)
 typedef struct
 {
   char *path;
+  char *data_dir;
   char *sql;
   RwCheckInQuery query;
   char *match;
@@ -600,12 +618,27 @@ typedef struct
   gboolean at_top;
   Key newest;
   Key oldest;
+  /* How many check-ins the first page shows, and what the worker read
+   * for them, so that the frame that shows them reads nothing */
+  guint page;
+  GPtrArray *objects;    /* RwCheckIn */
+  GHashTable *means;     /* day -> double * */
 } FilterJob;
+
+static void
+unref_object_or_null (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 static void
 filter_job_free (FilterJob *job)
 {
   g_free (job->path);
+  g_free (job->data_dir);
+  g_clear_pointer (&job->objects, g_ptr_array_unref);
+  g_clear_pointer (&job->means, g_hash_table_unref);
   g_free (job->sql);
   g_free (job->match);
   g_free (job->tag);
@@ -617,6 +650,39 @@ progress_cb (void *data)
 {
   /* A newer keystroke cancelled this search: stop SQLite mid-query. */
   return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+/* Reads, in the worker, the check-ins of the first page and their days'
+ * means, through a journal connection of the worker's own. */
+static void
+prefetch_first_page (FilterJob *job,
+                     GArray    *matches)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GArray) page = NULL;
+  guint end;
+
+  if (job->keep_window || matches->len == 0)
+    return;
+
+  db = rw_database_open (job->data_dir, NULL);
+  if (db == NULL)
+    return;
+
+  end = MIN (job->page, matches->len);
+  while (end > 0 && end < matches->len &&
+         g_array_index (matches, Key, end).day == g_array_index (matches, Key, end - 1).day)
+    end++;
+  page = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_array_append_vals (page, matches->data, end);
+
+  /* In the order of the matches: object i is the check-in of match i. */
+  job->objects = g_ptr_array_new_with_free_func ((GDestroyNotify) unref_object_or_null);
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (job->objects,
+                     rw_check_in_sql_load_rowid (db, g_array_index (page, Key, i).rowid, NULL));
+  job->means = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  read_means (db, page, job->means);
 }
 
 static void
@@ -660,7 +726,10 @@ filter_thread (GTask        *task,
     g_task_return_new_error (task, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
                              _("Could not search the journal: %s"), sqlite3_errmsg (db));
   else
-    g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify) g_array_unref);
+    {
+      prefetch_first_page (job, matches);
+      g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify) g_array_unref);
+    }
   sqlite3_close (db);
 }
 
@@ -709,7 +778,30 @@ filter_done_cb (GObject      *source,
   self->matches = g_steal_pointer (&matches);
   g_array_set_size (self->keys, 0);
 
-  count = self->first_page > 0 ? self->first_page : DEFAULT_FIRST_PAGE;
+  /* What the worker read for the first page. */
+  for (guint i = 0; job->objects != NULL && i < job->objects->len && i < self->matches->len; i++)
+    {
+      RwCheckIn *check_in = g_ptr_array_index (job->objects, i);
+      const Key *key = &g_array_index (self->matches, Key, i);
+
+      if (check_in != NULL)
+        g_hash_table_replace (self->objects, g_memdup2 (&key->rowid, sizeof key->rowid),
+                              g_object_ref (check_in));
+    }
+  if (job->means != NULL)
+    {
+      GHashTableIter iter;
+      gpointer day, mean;
+
+      g_hash_table_iter_init (&iter, job->means);
+      while (g_hash_table_iter_next (&iter, &day, &mean))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_replace (self->means, day, mean);
+        }
+    }
+
+  count = job->page;
   if (job->keep_window)
     {
       guint end = lower_bound (self->matches, &job->oldest);
@@ -760,6 +852,10 @@ start_filter (RwHistoryModel *self,
 
   job = g_new0 (FilterJob, 1);
   job->path = g_strdup (rw_database_get_path (self->db));
+  job->data_dir = g_strdup (rw_database_get_data_dir (self->db));
+  /* As many as the window shows now (what fills the screen), within reason. */
+  job->page = CLAMP (self->keys->len, self->first_page > 0 ? self->first_page : DEFAULT_FIRST_PAGE,
+                     MAX_FIRST_PAGE);
   job->match = rw_search_build_match (self->search);
   job->tag = g_strdup (self->tag);
   job->query.tag = job->tag;
