@@ -3,13 +3,20 @@
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Trends chart on screen: the core's renderer in a drawing area of its
- * own, with the colours and font of the current style, and the highlight
- * (the line and the box with a day's values) drawn over it by this
- * widget. Hovering or moving the highlight with the keyboard redraws only
- * the highlight: the chart's render node is kept, and GTK repaints just
- * the area the highlight left and entered. The chart is drawn anew when
- * its data, its series, its size or the style change.
+ * The Trends chart on screen, drawn by the core's renderer with the
+ * colours and font of the current style: its background a colour node, and
+ * each part of the chart (rw_chart_draw_part()) a cairo node only as large
+ * as the part, kept together as one render node. The highlight (the line
+ * and the box with a day's values) is a small node of its own over them.
+ * Hovering, or moving the highlight with the keyboard, rebuilds only the
+ * highlight's node: the chart's is appended as it was, and GTK repaints
+ * just the area the highlight left and entered. The chart's node is built
+ * anew when its data, its series, its size or the style change.
+ *
+ * Why parts: the cairo renderer replays each cairo node into a scratch
+ * surface of its size (clipped to what is repainted); one node for the
+ * whole chart, background included, made every frame pay for the whole
+ * area, and every hover for every shape under it.
  */
 #define G_LOG_DOMAIN "rw-chart-view"
 
@@ -24,14 +31,12 @@ struct _RwChartView
 {
   GtkWidget parent_instance;
 
-  /* Children */
-  GtkWidget *canvas;          /* a GtkDrawingArea with the chart */
-
-  /* Owned */
   RwChart *chart;
   RwChartStyle style;         /* style.font points at font */
   char *font;
   gboolean style_read;
+  GskRenderNode *chart_node;      /* kept until the chart changes */
+  int content_height;
   GskRenderNode *highlight_node;  /* kept until the highlight moves */
 };
 
@@ -40,6 +45,7 @@ G_DEFINE_FINAL_TYPE (RwChartView, rw_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_HIGHLIGHT,
+  PROP_CONTENT_HEIGHT,
   N_PROPS
 };
 
@@ -141,21 +147,35 @@ highlight_changed (RwChartView *self)
 static void
 chart_changed (RwChartView *self)
 {
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   g_clear_pointer (&self->highlight_node, gsk_render_node_unref);
-  gtk_widget_queue_draw (self->canvas);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-draw_chart_cb (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
+build_chart_node (RwChartView *self)
 {
-  RwChartView *self = user_data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  const RwColor *bg = &self->style.background;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  ensure_style (self);
-  rw_chart_draw (self->chart, cr, width, height, &self->style);
+  rw_chart_set_size (self->chart, width, height);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, bg->alpha },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (guint p = 0; p < RW_N_CHART_PARTS; p++)
+    {
+      cairo_rectangle_t area;
+      cairo_t *cr;
+
+      if (!rw_chart_get_part_area (self->chart, p, &area))
+        continue;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (area.x, area.y, area.width,
+                                                                     area.height));
+      rw_chart_draw_part (self->chart, cr, p, &self->style);
+      cairo_destroy (cr);
+    }
+  self->chart_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
 static void
@@ -234,23 +254,37 @@ static void
 build_highlight_node (RwChartView *self)
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
+  const RwChartStyle *style = &self->style;
   cairo_rectangle_t box;
   double x, top, bottom;
-  GdkRGBA line;
-  cairo_t *cr;
+  GskRoundedRect outline;
+  GdkRGBA border;
 
   if (!rw_chart_get_highlight_area (self->chart, &x, &top, &bottom, &box))
     return;
 
-  /* A colour node and a small cairo node: only what they cover is
-   * repainted when they move. */
+  /* Colour, border and text nodes, drawn straight onto the window: only
+   * what they cover is repainted when they move, and nothing is replayed
+   * through a scratch surface, as a cairo node would be. The same box as
+   * rw_chart_draw_highlight_box() draws. */
   snapshot = gtk_snapshot_new ();
-  line = (GdkRGBA) { self->style.dim.red, self->style.dim.green, self->style.dim.blue,
-                     self->style.dim.alpha };
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (x), top, 1, bottom - top));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
-  rw_chart_draw_highlight_box (self->chart, cr, &self->style);
-  cairo_destroy (cr);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { style->dim.red, style->dim.green, style->dim.blue,
+                                                    style->dim.alpha },
+                             &GRAPHENE_RECT_INIT (floor (x), top, 1, bottom - top));
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { style->background.red, style->background.green,
+                                                    style->background.blue, 1 },
+                             &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
+  border = (GdkRGBA) { style->grid.red, style->grid.green, style->grid.blue, MAX (style->grid.alpha, 0.2) };
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height), 0);
+  gtk_snapshot_append_border (snapshot, &outline, (const float[4]) { 1, 1, 1, 1 },
+                              (const GdkRGBA[4]) { border, border, border, border });
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + RW_CHART_BOX_PADDING_X,
+                                                          box.y + RW_CHART_BOX_PADDING_Y));
+  gtk_snapshot_append_layout (snapshot, rw_chart_get_highlight_layout (self->chart),
+                              &(GdkRGBA) { style->foreground.red, style->foreground.green,
+                                           style->foreground.blue, style->foreground.alpha });
+  gtk_snapshot_restore (snapshot);
   self->highlight_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
@@ -260,10 +294,13 @@ rw_chart_view_snapshot (GtkWidget   *widget,
 {
   RwChartView *self = RW_CHART_VIEW (widget);
 
-  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  ensure_style (self);
+  if (self->chart_node == NULL)
+    build_chart_node (self);
+  if (self->chart_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->chart_node);
   if (rw_chart_get_highlight (self->chart) < 0)
     return;
-  ensure_style (self);
   if (self->highlight_node == NULL)
     build_highlight_node (self);
   if (self->highlight_node != NULL)
@@ -284,6 +321,8 @@ rw_chart_view_measure (GtkWidget      *widget,
       *minimum = 200;
       *natural = 600;
     }
+  else if (RW_CHART_VIEW (widget)->content_height > 0)
+    *minimum = *natural = RW_CHART_VIEW (widget)->content_height;
   else
     {
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
@@ -304,13 +343,15 @@ rw_chart_view_size_allocate (GtkWidget *widget,
   RwChartView *self = RW_CHART_VIEW (widget);
   guint layouts = rw_chart_get_layout_count (self->chart);
 
-  gtk_widget_allocate (self->canvas, width, height, baseline, NULL);
   ensure_style (self);
   rw_chart_set_size (self->chart, width, height);
   rw_chart_get_step (self->chart);
-  /* A new layout puts the highlight elsewhere. */
+  /* A new layout puts everything elsewhere. */
   if (rw_chart_get_layout_count (self->chart) != layouts)
-    g_clear_pointer (&self->highlight_node, gsk_render_node_unref);
+    {
+      g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+      g_clear_pointer (&self->highlight_node, gsk_render_node_unref);
+    }
 }
 
 static void
@@ -357,6 +398,9 @@ rw_chart_view_get_property (GObject    *object,
     case PROP_HIGHLIGHT:
       g_value_set_int (value, rw_chart_view_get_highlight (self));
       break;
+    case PROP_CONTENT_HEIGHT:
+      g_value_set_int (value, rw_chart_view_get_content_height (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -375,6 +419,9 @@ rw_chart_view_set_property (GObject      *object,
     case PROP_HIGHLIGHT:
       rw_chart_view_set_highlight (self, g_value_get_int (value));
       break;
+    case PROP_CONTENT_HEIGHT:
+      rw_chart_view_set_content_height (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -385,7 +432,7 @@ rw_chart_view_dispose (GObject *object)
 {
   RwChartView *self = RW_CHART_VIEW (object);
 
-  g_clear_pointer (&self->canvas, gtk_widget_unparent);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   g_clear_pointer (&self->highlight_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (rw_chart_view_parent_class)->dispose (object);
@@ -426,6 +473,15 @@ rw_chart_view_class_init (RwChartViewClass *klass)
   properties[PROP_HIGHLIGHT] =
     g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwChartView:content-height:
+   *
+   * The height the chart asks for, or 0 for one that fits its text: at
+   * least 420 pixels, more with large text.
+   */
+  properties[PROP_CONTENT_HEIGHT] =
+    g_param_spec_int ("content-height", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
@@ -440,11 +496,6 @@ rw_chart_view_init (RwChartView *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->chart = rw_chart_new ();
-
-  self->canvas = gtk_drawing_area_new ();
-  gtk_widget_set_can_target (self->canvas, FALSE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->canvas), draw_chart_cb, self, NULL);
-  gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -547,6 +598,41 @@ rw_chart_view_set_highlight (RwChartView *self,
     return;
   highlight_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+int
+rw_chart_view_get_content_height (RwChartView *self)
+{
+  g_return_val_if_fail (RW_IS_CHART_VIEW (self), 0);
+  return self->content_height;
+}
+
+void
+rw_chart_view_set_content_height (RwChartView *self,
+                                  int          height)
+{
+  g_return_if_fail (RW_IS_CHART_VIEW (self));
+  g_return_if_fail (height >= 0);
+
+  if (self->content_height == height)
+    return;
+  self->content_height = height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_HEIGHT]);
+}
+
+/**
+ * rw_chart_view_queue_chart_draw:
+ * @self: a #RwChartView
+ *
+ * Draws the chart anew at the next frame, as a change of style does (its
+ * layout is kept).
+ */
+void
+rw_chart_view_queue_chart_draw (RwChartView *self)
+{
+  g_return_if_fail (RW_IS_CHART_VIEW (self));
+  chart_changed (self);
 }
 
 /**

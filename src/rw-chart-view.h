@@ -24,6 +24,10 @@ void                rw_chart_view_set_visible    (RwChartView   *self,
 int                 rw_chart_view_get_highlight  (RwChartView   *self);
 void                rw_chart_view_set_highlight  (RwChartView   *self,
                                                   int            highlight);
+int                 rw_chart_view_get_content_height (RwChartView *self);
+void                rw_chart_view_set_content_height (RwChartView *self,
+                                                      int          height);
+void                rw_chart_view_queue_chart_draw (RwChartView *self);
 const RwChartStyle *rw_chart_view_get_style      (RwChartView   *self);
 gboolean            rw_chart_view_export         (RwChartView   *self,
                                                   const char    *path,

@@ -394,12 +394,14 @@ test_layout_once (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
   cairo_rectangle_t box;
+  guint draws;
 
   rw_chart_style_init (&style, FALSE);
   rw_chart_set_series (chart, series);
   rw_chart_draw (chart, cr, WIDTH, HEIGHT, &style);
   g_assert_cmpuint (rw_chart_get_layout_count (chart), ==, 1);
-  g_assert_cmpuint (rw_chart_get_draw_count (chart), ==, 1);
+  draws = rw_chart_get_draw_count (chart);
+  g_assert_cmpuint (draws, >, 0);
 
   /* Hovering along the chart, with its box drawn each time. */
   for (int x = 0; x < WIDTH; x += 7)
@@ -410,11 +412,12 @@ test_layout_once (void)
     }
   rw_chart_move_highlight (chart, RW_CHART_MOVE_PREVIOUS);
   g_assert_nonnull (rw_chart_get_highlight_text (chart));
+  g_assert_cmpuint (rw_chart_get_draw_count (chart), ==, draws);
   /* A redraw in the dark colours. */
   rw_chart_style_init (&style, TRUE);
   rw_chart_draw (chart, cr, WIDTH, HEIGHT, &style);
   g_assert_cmpuint (rw_chart_get_layout_count (chart), ==, 1);
-  g_assert_cmpuint (rw_chart_get_draw_count (chart), ==, 2);
+  g_assert_cmpuint (rw_chart_get_draw_count (chart), ==, 2 * draws);
 
   /* Each of these needs a new one. */
   rw_chart_draw (chart, cr, WIDTH - 100, HEIGHT, &style);
@@ -483,6 +486,65 @@ test_export_is_the_draw (void)
       }
   g_unlink (path);
   rw_test_remove_dir (dir);
+}
+
+/* The screen draws the background and then each part in a node of its
+ * own, the size of the part (RwChartView): the same picture as one draw,
+ * so nothing a part draws falls outside its area. */
+static void
+test_parts_make_the_draw (void)
+{
+  const guint ranges[] = { 30, 365, 3650 };
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      g_autoptr(RwSeries) series = make_varied (ranges[r]);
+      g_autoptr(RwChart) chart = rw_chart_new ();
+      cairo_surface_t *whole, *parts;
+      RwChartStyle style;
+      cairo_t *cr;
+      guint n_parts = 0;
+
+      rw_chart_style_init (&style, FALSE);
+      rw_chart_set_series (chart, series);
+      rw_chart_set_visible (chart, RW_SERIES_HOPE, TRUE);
+      rw_chart_add_marker (chart, march_1 () + ranges[r] / 3, "Session");
+      whole = render (chart, &style, WIDTH, HEIGHT);
+
+      parts = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+      cr = cairo_create (parts);
+      cairo_set_source_rgba (cr, style.background.red, style.background.green, style.background.blue, 1);
+      cairo_paint (cr);
+      for (guint p = 0; p < RW_N_CHART_PARTS; p++)
+        {
+          cairo_rectangle_t area;
+          cairo_surface_t *node;
+          cairo_t *node_cr;
+
+          if (!rw_chart_get_part_area (chart, p, &area))
+            continue;
+          n_parts++;
+          g_assert_cmpfloat (area.x, >=, 0);
+          g_assert_cmpfloat (area.y, >=, 0);
+          g_assert_cmpfloat (area.x + area.width, <=, WIDTH);
+          g_assert_cmpfloat (area.y + area.height, <=, HEIGHT);
+          /* A node records only within its bounds. */
+          node = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &area);
+          node_cr = cairo_create (node);
+          rw_chart_draw_part (chart, node_cr, p, &style);
+          cairo_destroy (node_cr);
+          cairo_set_source_surface (cr, node, 0, 0);
+          cairo_paint (cr);
+          cairo_surface_destroy (node);
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (parts);
+      /* The panels, the scales, the dates, the markers and the legend. */
+      g_assert_cmpuint (n_parts, ==, 7);
+      g_assert_cmpuint (count_differences (whole, parts, 1), <, WIDTH * HEIGHT / 1000);
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (parts);
+    }
 }
 
 /* Ten years as one closed path per band and one line per mean, not a box
@@ -672,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout-once", test_layout_once);
   g_test_add_func ("/chart/export-is-the-draw", test_export_is_the_draw);
   g_test_add_func ("/chart/long-range-is-a-few-paths", test_long_range_is_a_few_paths);
+  g_test_add_func ("/chart/parts-make-the-draw", test_parts_make_the_draw);
   g_test_add_func ("/chart/highlight-text", test_highlight_text);
   g_test_add_func ("/chart/move-by-point", test_move_by_point);
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);

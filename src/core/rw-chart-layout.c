@@ -130,6 +130,7 @@ new_text (RwChart                    *chart,
  * size, on (x, y). */
 static void
 add_label (RwChartLayout *layout,
+           RwChartPart    part,
            PangoLayout   *text,
            double         x,
            double         y,
@@ -145,7 +146,67 @@ add_label (RwChartLayout *layout,
   label.x = x - ax * w;
   label.y = y - ay * h;
   label.ink = ink;
+  label.part = part;
   g_array_append_val (layout->labels, label);
+}
+
+/* Makes @part's area reach over the rectangle. */
+static void
+grow (RwChartLayout *layout,
+      RwChartPart    part,
+      double         x,
+      double         y,
+      double         w,
+      double         h)
+{
+  cairo_rectangle_t *area = &layout->parts[part];
+  double x1 = x + w, y1 = y + h;
+
+  if (!layout->part_shown[part])
+    {
+      *area = (cairo_rectangle_t) { x, y, w, h };
+      layout->part_shown[part] = TRUE;
+      return;
+    }
+  x1 = MAX (x1, area->x + area->width);
+  y1 = MAX (y1, area->y + area->height);
+  area->x = MIN (area->x, x);
+  area->y = MIN (area->y, y);
+  area->width = x1 - area->x;
+  area->height = y1 - area->y;
+}
+
+/* Each part's area: what its labels and drawings cover, in whole pixels,
+ * within the chart. */
+static void
+measure_parts (RwChartLayout *layout)
+{
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
+      PangoRectangle ink, logical;
+
+      pango_layout_get_pixel_extents (label->layout, &ink, &logical);
+      grow (layout, label->part, label->x + logical.x - 1, label->y + logical.y - 1,
+            logical.width + 2, logical.height + 2);
+      if (ink.width > 0 && ink.height > 0)
+        grow (layout, label->part, label->x + ink.x - 1, label->y + ink.y - 1, ink.width + 2,
+              ink.height + 2);
+    }
+  for (guint p = 0; p < RW_N_CHART_PARTS; p++)
+    {
+      cairo_rectangle_t *area = &layout->parts[p];
+      double x0, y0, x1, y1;
+
+      if (!layout->part_shown[p])
+        continue;
+      x0 = MAX (0, floor (area->x));
+      y0 = MAX (0, floor (area->y));
+      x1 = MIN (layout->width, ceil (area->x + area->width));
+      y1 = MIN (layout->height, ceil (area->y + area->height));
+      *area = (cairo_rectangle_t) { x0, y0, MAX (0, x1 - x0), MAX (0, y1 - y0) };
+      layout->part_shown[p] = area->width > 0 && area->height > 0;
+    }
 }
 
 static char *
@@ -271,7 +332,7 @@ lay_out_dates (RwChart                    *chart,
           }
     }
 
-  layout->date_tick_y = layout->bottom + TICK;
+  layout->date_tick_y = round (layout->bottom + TICK);
   for (guint t = 0; t < days->len; t++)
     {
       guint32 day = g_array_index (days, guint32, t);
@@ -280,13 +341,14 @@ lay_out_dates (RwChart                    *chart,
       PangoLayout *text;
 
       g_array_append_val (layout->date_ticks, x);
+      grow (layout, RW_CHART_PART_DATES, round (x) - 1, layout->date_tick_y - TICK, 3, TICK);
       g_date_set_julian (&date, day);
       g_date_strftime (buffer, sizeof buffer, rule->format, &date);
       text = new_text (chart, font, g_strstrip (buffer), &text_w, &text_h);
       if (x - text_w / 2.0 >= 2 && x + text_w / 2.0 <= layout->width - 2 &&
           x - text_w / 2.0 >= last_right + 4)
         {
-          add_label (layout, text, x, layout->date_tick_y + 2, 0.5, 0, RW_INK_DIM);
+          add_label (layout, RW_CHART_PART_DATES, text, x, layout->date_tick_y + 2, 0.5, 0, RW_INK_DIM);
           last_right = x + text_w / 2.0;
         }
       else
@@ -362,7 +424,9 @@ lay_out_legend (RwChart                    *chart,
       entry.x = x;
       entry.y = y + (line - 4 - layout->swatch_h) / 2;
       g_array_append_val (layout->legend, entry);
-      add_label (layout, label, x + SWATCH_W + 4, y + (line - 4) / 2, 0, 0.5, RW_INK_FOREGROUND);
+      grow (layout, RW_CHART_PART_LEGEND, entry.x - 1, entry.y - 1, SWATCH_W + 2, layout->swatch_h + 2);
+      add_label (layout, RW_CHART_PART_LEGEND, label, x + SWATCH_W + 4, y + (line - 4) / 2, 0, 0.5,
+                 RW_INK_FOREGROUND);
       x += SWATCH_W + 4 + w + 12;
     }
   return y + line - PAD;
@@ -446,8 +510,9 @@ compute (RwChart *chart)
         }
       else
         message = g_strdup (_("No check-ins yet"));
-      add_label (layout, new_text (chart, font, message, &w, &h), layout->width / 2,
-                 layout->height / 2, 0.5, 0.5, RW_INK_DIM);
+      add_label (layout, RW_CHART_PART_MESSAGE, new_text (chart, font, message, &w, &h),
+                 layout->width / 2, layout->height / 2, 0.5, 0.5, RW_INK_DIM);
+      measure_parts (layout);
       return layout;
     }
 
@@ -546,8 +611,8 @@ compute (RwChart *chart)
 
 
           /* The caption's last line ends GAP above the panel. */
-          add_label (layout, new_text (chart, font, caption, &w, &h), layout->plot_x,
-                     y + height - GAP, 0, 1, RW_INK_DIM);
+          add_label (layout, (RwChartPart) p, new_text (chart, font, caption, &w, &h),
+                     layout->plot_x, y + height - GAP, 0, 1, RW_INK_DIM);
           y += height;
         }
       panel->x = layout->plot_x;
@@ -556,12 +621,15 @@ compute (RwChart *chart)
       panel->h = available * weights[p] / total_weight;
       y += panel->h;
       choose_ticks (panel, layout->line_height);
+      /* Dots of 4 px and lines of 2.5 px reach past the plot area. */
+      grow (layout, (RwChartPart) p, panel->x - 5, panel->y - 5, panel->w + 10, panel->h + 10);
       for (guint t = 0; t < panel->n_ticks; t++)
         {
           g_autofree char *text = tick_text (p, panel->ticks[t]);
 
-          add_label (layout, new_text (chart, font, text, &w, &h), panel->x - GAP,
-                     round (rw_chart_panel_y (panel, panel->ticks[t])) + 0.5, 1, 0.5, RW_INK_DIM);
+          add_label (layout, RW_CHART_PART_SCALES, new_text (chart, font, text, &w, &h),
+                     panel->x - GAP, round (rw_chart_panel_y (panel, panel->ticks[t])) + 0.5, 1, 0.5,
+                     RW_INK_DIM);
         }
     }
   layout->bottom = y;
@@ -573,13 +641,18 @@ compute (RwChart *chart)
       RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
       guint32 first = rw_series_get_first (chart->series);
 
-      if (marker->label == NULL || marker->day < first || marker->day > rw_series_get_last (chart->series))
+      double x;
+
+      if (marker->day < first || marker->day > rw_series_get_last (chart->series))
         continue;
-      add_label (layout, new_text (chart, font, marker->label, &w, &h),
-                 round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w) + 3.5,
-                 layout->top, 0, 0, RW_INK_MARKER);
+      x = round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w);
+      grow (layout, RW_CHART_PART_MARKERS, x - 1, layout->top, 3, layout->bottom - layout->top);
+      if (marker->label != NULL)
+        add_label (layout, RW_CHART_PART_MARKERS, new_text (chart, font, marker->label, &w, &h),
+                   x + 3.5, layout->top, 0, 0, RW_INK_MARKER);
     }
 
+  measure_parts (layout);
   return layout;
 }
 
@@ -701,6 +774,31 @@ rw_chart_get_plot_area (RwChart           *chart,
   if (panel == NULL)
     return FALSE;
   *area = (cairo_rectangle_t) { panel->x, panel->y, panel->w, panel->h };
+  return TRUE;
+}
+
+/**
+ * rw_chart_get_part_area:
+ * @chart: the chart
+ * @part: a part of it
+ * @area: (out): where it is drawn, in whole pixels
+ *
+ * Returns: whether @part has anything to draw
+ */
+gboolean
+rw_chart_get_part_area (RwChart           *chart,
+                        RwChartPart        part,
+                        cairo_rectangle_t *area)
+{
+  const RwChartLayout *layout;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (part < RW_N_CHART_PARTS, FALSE);
+
+  layout = rw_chart_ensure_layout (chart);
+  if (!layout->part_shown[part])
+    return FALSE;
+  *area = layout->parts[part];
   return TRUE;
 }
 

@@ -40,6 +40,10 @@ double      rw_chart_y_of_value     (RwChart        *chart,
 gboolean    rw_chart_get_plot_area  (RwChart           *chart,
                                      RwSeriesKind       kind,
                                      cairo_rectangle_t *area);
+/* Where @part is drawn; FALSE when it has nothing to draw. */
+gboolean    rw_chart_get_part_area  (RwChart           *chart,
+                                     RwChartPart        part,
+                                     cairo_rectangle_t *area);
 /* The first and last day (exclusive) of the point day @index is in. */
 void        rw_chart_get_point_days (RwChart        *chart,
                                      guint           index,

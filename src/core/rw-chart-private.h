@@ -30,6 +30,7 @@ typedef struct
   PangoLayout *layout;  /* owned */
   double x, y;          /* its top left */
   RwInk ink;
+  RwChartPart part;     /* drawn with */
 } RwChartLabel;
 
 typedef enum
@@ -99,6 +100,8 @@ typedef struct
   GArray *legend;                    /* RwChartLegendEntry */
   GArray *date_ticks;                /* double: x */
   double date_tick_y;
+  gboolean part_shown[RW_N_CHART_PARTS];
+  cairo_rectangle_t parts[RW_N_CHART_PARTS];
 } RwChartLayout;
 
 struct _RwChart

@@ -372,57 +372,82 @@ draw_bars (RwChart            *chart,
   cairo_fill (cr);
 }
 
+/* The colour of a band: translucent, or, over an opaque background, the
+ * same colour already blended, which is cheaper to fill. */
+static RwColor
+band_color (const RwColor      *color,
+            const RwChartStyle *style)
+{
+  const RwColor *bg = &style->background;
+  double a = color->alpha * BAND_ALPHA;
+
+  if (bg->alpha < 1)
+    return (RwColor) { color->red, color->green, color->blue, a };
+  return (RwColor) { bg->red * (1 - a) + color->red * a, bg->green * (1 - a) + color->green * a,
+                     bg->blue * (1 - a) + color->blue * a, 1 };
+}
+
+#define BIN_X(b) (g_array_index (layout->bins, RwChartBin, (b)).x)
+
 /* Weeks or months: the band from each one's lowest to its highest day,
- * one closed path per run of weeks with values, then their means. */
+ * one closed path per run of weeks with values, all in one fill. */
 static void
-draw_bins (RwChart            *chart,
+draw_band (RwChart            *chart,
            cairo_t            *cr,
            const RwChartPanel *panel,
            RwSeriesKind        kind,
-           const RwColor      *band_color,
-           const RwColor      *line_color,
-           double              line_width)
+           const RwColor      *color)
 {
   const RwChartLayout *layout = chart->layout;
   const RwChartStat *stats = layout->stats[kind];
   guint n = layout->bins->len;
 
-#define BIN_X(b) (g_array_index (layout->bins, RwChartBin, (b)).x)
-  if (layout->band[kind])
+  for (guint b = 0; b < n;)
     {
-      for (guint b = 0; b < n;)
+      guint end = b;
+
+      if (isnan (stats[b].mean))
         {
-          guint end = b;
-
-          if (isnan (stats[b].mean))
-            {
-              b++;
-              continue;
-            }
-          while (end + 1 < n && !isnan (stats[end + 1].mean))
-            end++;
-          if (end == b)
-            {
-              /* One week alone: a short bar of its range. */
-              double top = rw_chart_panel_y (panel, stats[b].max);
-              double bottom = rw_chart_panel_y (panel, stats[b].min);
-
-              cairo_rectangle (cr, BIN_X (b) - 1.5, top - 0.5, 3, bottom - top + 1);
-            }
-          else
-            {
-              cairo_move_to (cr, BIN_X (b), rw_chart_panel_y (panel, stats[b].max));
-              for (guint i = b + 1; i <= end; i++)
-                cairo_line_to (cr, BIN_X (i), rw_chart_panel_y (panel, stats[i].max));
-              for (guint i = end + 1; i-- > b;)
-                cairo_line_to (cr, BIN_X (i), rw_chart_panel_y (panel, stats[i].min));
-              cairo_close_path (cr);
-            }
-          b = end + 1;
+          b++;
+          continue;
         }
-      set_color (cr, band_color, band_color->alpha * BAND_ALPHA);
-      cairo_fill (cr);
+      while (end + 1 < n && !isnan (stats[end + 1].mean))
+        end++;
+      if (end == b)
+        {
+          /* One week alone: a short bar of its range. */
+          double top = rw_chart_panel_y (panel, stats[b].max);
+          double bottom = rw_chart_panel_y (panel, stats[b].min);
+
+          cairo_rectangle (cr, BIN_X (b) - 1.5, top - 0.5, 3, bottom - top + 1);
+        }
+      else
+        {
+          cairo_move_to (cr, BIN_X (b), rw_chart_panel_y (panel, stats[b].max));
+          for (guint i = b + 1; i <= end; i++)
+            cairo_line_to (cr, BIN_X (i), rw_chart_panel_y (panel, stats[i].max));
+          for (guint i = end + 1; i-- > b;)
+            cairo_line_to (cr, BIN_X (i), rw_chart_panel_y (panel, stats[i].min));
+          cairo_close_path (cr);
+        }
+      b = end + 1;
     }
+  set_color (cr, color, color->alpha);
+  cairo_fill (cr);
+}
+
+/* The weekly or monthly means, a line broken where a week has none. */
+static void
+draw_means (RwChart            *chart,
+            cairo_t            *cr,
+            const RwChartPanel *panel,
+            RwSeriesKind        kind,
+            const RwColor      *color,
+            double              line_width)
+{
+  const RwChartLayout *layout = chart->layout;
+  const RwChartStat *stats = layout->stats[kind];
+  guint n = layout->bins->len;
 
   for (guint b = 0; b < n; b++)
     {
@@ -443,39 +468,72 @@ draw_bins (RwChart            *chart,
           cairo_new_sub_path (cr);
         }
     }
-#undef BIN_X
-  set_color (cr, line_color, 1);
+  set_color (cr, color, 1);
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 }
 
-static void
-draw_series (RwChart            *chart,
-             cairo_t            *cr,
-             RwSeriesKind        kind,
-             const RwChartStyle *style)
-{
-  const RwChartLayout *layout = chart->layout;
-  const RwChartPanel *panel = rw_chart_layout_panel_of (layout, kind);
-  const RwColor *color = &style->series[kind];
+#undef BIN_X
 
-  if (panel == NULL || !chart->visible[kind])
-    return;
-  if (layout->step != RW_CHART_STEP_DAY)
+/* A panel's scale lines as boxes a pixel tall: boxes on whole pixels are
+ * filled as rectangles, where a thin stroke is a shape to rasterise. */
+static void
+draw_scale_lines (cairo_t            *cr,
+                  const RwChartPanel *panel,
+                  const RwChartStyle *style)
+{
+  for (guint t = 0; t < panel->n_ticks; t++)
+    cairo_rectangle (cr, panel->x, round (rw_chart_panel_y (panel, panel->ticks[t])), panel->w, 1);
+  set_color (cr, &style->grid, style->grid.alpha);
+  cairo_fill (cr);
+}
+
+/* A panel: bands under the scale lines, then the lines, points and bars;
+ * mood last, over the other metrics. */
+static void
+draw_panel (RwChart            *chart,
+            cairo_t            *cr,
+            RwPanelKind         which,
+            const RwChartStyle *style)
+{
+  static const RwSeriesKind metrics[] = { RW_SERIES_ANXIETY, RW_SERIES_FOCUS, RW_SERIES_HOPE,
+                                          RW_SERIES_ENERGY, RW_SERIES_MOOD };
+  const RwChartLayout *layout = chart->layout;
+  const RwChartPanel *panel = &layout->panels[which];
+  const RwSeriesKind *kinds = which == RW_PANEL_METRICS ? metrics
+                              : which == RW_PANEL_SLEEP_HOURS
+                              ? (const RwSeriesKind[]) { RW_SERIES_SLEEP_HOURS }
+                              : (const RwSeriesKind[]) { RW_SERIES_SLEEP_QUALITY };
+  guint n = which == RW_PANEL_METRICS ? G_N_ELEMENTS (metrics) : 1;
+  gboolean days = layout->step == RW_CHART_STEP_DAY;
+
+  if (!days)
+    for (guint i = 0; i < n; i++)
+      if (chart->visible[kinds[i]] && layout->band[kinds[i]])
+        {
+          RwColor color = band_color (&style->series[kinds[i]], style);
+          draw_band (chart, cr, panel, kinds[i], &color);
+        }
+  draw_scale_lines (cr, panel, style);
+  for (guint i = 0; i < n; i++)
     {
-      if (kind == RW_SERIES_MOOD)
-        draw_bins (chart, cr, panel, kind, color, &style->rolling, 2.5);
+      RwSeriesKind kind = kinds[i];
+      const RwColor *color = &style->series[kind];
+
+      if (!chart->visible[kind])
+        continue;
+      if (!days)
+        draw_means (chart, cr, panel, kind, kind == RW_SERIES_MOOD ? &style->rolling : color,
+                    kind == RW_SERIES_MOOD ? 2.5 : layout->band[kind] ? 2 : 1.5);
+      else if (kind == RW_SERIES_SLEEP_HOURS)
+        draw_bars (chart, cr, panel, color);
       else
-        draw_bins (chart, cr, panel, kind, color, color, layout->band[kind] ? 2 : 1.5);
-    }
-  else if (kind == RW_SERIES_SLEEP_HOURS)
-    draw_bars (chart, cr, panel, color);
-  else
-    {
-      draw_days (chart, cr, panel, kind, kind == RW_SERIES_MOOD, color);
-      if (kind == RW_SERIES_MOOD && layout->rolling)
-        draw_rolling (chart, cr, panel, &style->rolling);
+        {
+          draw_days (chart, cr, panel, kind, kind == RW_SERIES_MOOD, color);
+          if (kind == RW_SERIES_MOOD && layout->rolling)
+            draw_rolling (chart, cr, panel, &style->rolling);
+        }
     }
 }
 
@@ -555,6 +613,7 @@ draw_markers (RwChart            *chart,
 static void
 draw_labels (RwChart            *chart,
              cairo_t            *cr,
+             RwChartPart         part,
              const RwChartStyle *style)
 {
   const RwChartLayout *layout = chart->layout;
@@ -564,10 +623,90 @@ draw_labels (RwChart            *chart,
       const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
       const RwColor *color = ink_color (style, label->ink);
 
+      if (label->part != part)
+        continue;
       set_color (cr, color, color->alpha);
       cairo_move_to (cr, label->x, label->y);
       pango_cairo_show_layout (cr, label->layout);
     }
+}
+
+static void
+draw_date_ticks (RwChart            *chart,
+                 cairo_t            *cr,
+                 const RwChartStyle *style)
+{
+  const RwChartLayout *layout = chart->layout;
+
+  for (guint t = 0; t < layout->date_ticks->len; t++)
+    cairo_rectangle (cr, round (g_array_index (layout->date_ticks, double, t)),
+                     layout->date_tick_y - 4, 1, 4);
+  set_color (cr, &style->grid, style->grid.alpha);
+  cairo_fill (cr);
+}
+
+/**
+ * rw_chart_draw_part:
+ * @chart: the chart, at the size of the last rw_chart_set_size()
+ * @cr: where to draw, with (0, 0) at the top left of the chart
+ * @part: which part
+ * @style: colours; its font and resolution are the chart's
+ *
+ * Draws @part, within its area and over what is there (it paints no
+ * background), from the layout of the last draw when nothing it depends
+ * on changed.
+ */
+void
+rw_chart_draw_part (RwChart            *chart,
+                    cairo_t            *cr,
+                    RwChartPart         part,
+                    const RwChartStyle *style)
+{
+  const RwChartLayout *layout;
+  const cairo_rectangle_t *area;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (part < RW_N_CHART_PARTS);
+  g_return_if_fail (style != NULL);
+
+  layout = rw_chart_ensure_layout (chart);
+  if (!layout->part_shown[part])
+    return;
+  area = &layout->parts[part];
+  chart->draw_count++;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_clip (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  switch (part)
+    {
+    case RW_CHART_PART_METRICS:
+      draw_panel (chart, cr, RW_PANEL_METRICS, style);
+      break;
+    case RW_CHART_PART_SLEEP_HOURS:
+      draw_panel (chart, cr, RW_PANEL_SLEEP_HOURS, style);
+      break;
+    case RW_CHART_PART_SLEEP_QUALITY:
+      draw_panel (chart, cr, RW_PANEL_SLEEP_QUALITY, style);
+      break;
+    case RW_CHART_PART_DATES:
+      draw_date_ticks (chart, cr, style);
+      break;
+    case RW_CHART_PART_MARKERS:
+      draw_markers (chart, cr, style);
+      break;
+    case RW_CHART_PART_LEGEND:
+      draw_legend (chart, cr, style);
+      break;
+    case RW_CHART_PART_SCALES:
+    case RW_CHART_PART_MESSAGE:
+    default:
+      break;
+    }
+  draw_labels (chart, cr, part, style);
+  cairo_restore (cr);
 }
 
 /**
@@ -578,8 +717,9 @@ draw_labels (RwChart            *chart,
  * @height: its height
  * @style: colours and font
  *
- * Draws the chart (without the highlight, which is a layer of its own),
- * from the layout of the last draw when nothing it depends on changed.
+ * Paints the background and draws every part of the chart (not the
+ * highlight, which is a layer of its own), from the layout of the last
+ * draw when nothing it depends on changed.
  */
 void
 rw_chart_draw (RwChart            *chart,
@@ -588,64 +728,20 @@ rw_chart_draw (RwChart            *chart,
                double              height,
                const RwChartStyle *style)
 {
-  const RwChartLayout *layout;
-
   g_return_if_fail (chart != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
 
   rw_chart_set_size (chart, width, height);
   rw_chart_set_style (chart, style);
-  layout = rw_chart_ensure_layout (chart);
-  style = &chart->style;
-  chart->draw_count++;
+  rw_chart_ensure_layout (chart);
 
   cairo_save (cr);
-  set_color (cr, &style->background, style->background.alpha);
+  set_color (cr, &chart->style.background, chart->style.background.alpha);
   cairo_paint (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-
-  if (!layout->empty)
-    {
-      /* The scales' lines and the date ticks, in one stroke. */
-      for (guint p = 0; p < RW_N_PANELS; p++)
-        {
-          const RwChartPanel *panel = &layout->panels[p];
-
-          if (!panel->shown)
-            continue;
-          for (guint t = 0; t < panel->n_ticks; t++)
-            {
-              double y = round (rw_chart_panel_y (panel, panel->ticks[t])) + 0.5;
-
-              cairo_move_to (cr, panel->x, y);
-              cairo_line_to (cr, panel->x + panel->w, y);
-            }
-        }
-      for (guint t = 0; t < layout->date_ticks->len; t++)
-        {
-          double x = round (g_array_index (layout->date_ticks, double, t)) + 0.5;
-
-          cairo_move_to (cr, x, layout->date_tick_y - 4);
-          cairo_line_to (cr, x, layout->date_tick_y);
-        }
-      set_color (cr, &style->grid, style->grid.alpha);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      /* Mood last, over the other metrics. */
-      for (guint k = RW_SERIES_ANXIETY; k <= RW_SERIES_ENERGY; k++)
-        draw_series (chart, cr, k, style);
-      draw_series (chart, cr, RW_SERIES_MOOD, style);
-      draw_series (chart, cr, RW_SERIES_SLEEP_HOURS, style);
-      draw_series (chart, cr, RW_SERIES_SLEEP_QUALITY, style);
-
-      draw_markers (chart, cr, style);
-      draw_legend (chart, cr, style);
-    }
-  draw_labels (chart, cr, style);
-
   cairo_restore (cr);
+  for (guint p = 0; p < RW_N_CHART_PARTS; p++)
+    rw_chart_draw_part (chart, cr, p, &chart->style);
 }
 
 void
@@ -858,11 +954,27 @@ rw_chart_get_highlight_text (RwChart *chart)
 }
 
 /**
+ * rw_chart_get_highlight_layout:
+ * @chart: the chart
+ *
+ * The text of the highlight's box, laid out, for a widget that draws the
+ * box itself; it goes 6 pixels right of and 5 below the box's top left.
+ *
+ * Returns: (transfer none) (nullable): the layout, or %NULL
+ */
+PangoLayout *
+rw_chart_get_highlight_layout (RwChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return ensure_highlight_layout (chart);
+}
+
+/**
  * rw_chart_get_highlight_area:
  * @chart: the chart
  * @x: (out) (optional): where the highlight's line is
- * @top: (out) (optional): where it begins
- * @bottom: (out) (optional): where it ends
+ * @top: (out) (optional): where it begins, at the top of the plots
+ * @bottom: (out) (optional): where it ends, at the bottom of the top panel
  * @box: (out) (optional): the box with the values, in whole pixels
  *
  * Returns: whether something is highlighted
@@ -891,16 +1003,23 @@ rw_chart_get_highlight_area (RwChart           *chart,
     line_x = g_array_index (layout->bins, RwChartBin,
                             rw_chart_layout_point_of (layout, chart->highlight)).x;
   pango_layout_get_pixel_size (text, &w, &h);
-  w += 12;
-  h += 10;
+  w += 2 * RW_CHART_BOX_PADDING_X;
+  h += 2 * RW_CHART_BOX_PADDING_Y;
   bx = line_x + 10 + w > layout->width - 2 ? line_x - 10 - w : line_x + 10;
   bx = MAX (2, bx);
   if (x != NULL)
     *x = line_x;
   if (top != NULL)
     *top = layout->top;
+  /* The line crosses the top panel, where the box is, and stops there:
+   * moving it then repaints that panel alone, not every one below. */
   if (bottom != NULL)
-    *bottom = layout->bottom;
+    for (guint p = 0; p < RW_N_PANELS; p++)
+      if (layout->panels[p].shown)
+        {
+          *bottom = layout->panels[p].y + layout->panels[p].h;
+          break;
+        }
   if (box != NULL)
     *box = (cairo_rectangle_t) { floor (bx), floor (layout->top + 4), w, h };
   return TRUE;
@@ -935,7 +1054,7 @@ rw_chart_draw_highlight_box (RwChart            *chart,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
   set_color (cr, &style->foreground, style->foreground.alpha);
-  cairo_move_to (cr, box.x + 6, box.y + 5);
+  cairo_move_to (cr, box.x + RW_CHART_BOX_PADDING_X, box.y + RW_CHART_BOX_PADDING_Y);
   pango_cairo_show_layout (cr, chart->highlight_layout);
   cairo_restore (cr);
 }

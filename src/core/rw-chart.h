@@ -17,6 +17,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 #include "rw-series.h"
 
@@ -79,6 +80,28 @@ void        rw_chart_draw           (RwChart            *chart,
                                      double              height,
                                      const RwChartStyle *style);
 
+/* The chart in parts, each within an area of its own (see
+ * rw_chart_get_part_area()), for a widget to keep each as a render node of
+ * that size over the background it paints; rw_chart_draw() paints the
+ * background and draws them all, in this order. */
+typedef enum
+{
+  RW_CHART_PART_METRICS,        /* the panel: its scale lines, series, caption */
+  RW_CHART_PART_SLEEP_HOURS,
+  RW_CHART_PART_SLEEP_QUALITY,
+  RW_CHART_PART_SCALES,         /* the scales' labels, left of the panels */
+  RW_CHART_PART_DATES,
+  RW_CHART_PART_MARKERS,
+  RW_CHART_PART_LEGEND,
+  RW_CHART_PART_MESSAGE,        /* what an empty range says instead */
+  RW_N_CHART_PARTS
+} RwChartPart;
+
+void        rw_chart_draw_part      (RwChart            *chart,
+                                     cairo_t            *cr,
+                                     RwChartPart         part,
+                                     const RwChartStyle *style);
+
 /* Hovering: the day (index into the series) whose values are shown in a
  * box over the chart, or -1. Over a long range the box shows the week or
  * month the day is in. */
@@ -97,7 +120,8 @@ int         rw_chart_get_highlight  (RwChart        *chart);
 void        rw_chart_move_highlight (RwChart        *chart,
                                      RwChartMove     move);
 /* Where the hover layer goes: the vertical line at @x from @top to
- * @bottom, and the box. FALSE when nothing is highlighted. */
+ * @bottom (across the top panel), and the box. FALSE when nothing is
+ * highlighted. */
 gboolean    rw_chart_get_highlight_area (RwChart           *chart,
                                          double            *x,
                                          double            *top,
@@ -105,6 +129,10 @@ gboolean    rw_chart_get_highlight_area (RwChart           *chart,
                                          cairo_rectangle_t *box);
 /* What the box says, as plain text, or NULL. */
 const char *rw_chart_get_highlight_text (RwChart        *chart);
+/* The box's text laid out, placed this far in from the box's top left. */
+#define RW_CHART_BOX_PADDING_X 6
+#define RW_CHART_BOX_PADDING_Y 5
+PangoLayout *rw_chart_get_highlight_layout (RwChart     *chart);
 /* The box alone, in chart coordinates, for a layer of its own. */
 void        rw_chart_draw_highlight_box (RwChart            *chart,
                                          cairo_t            *cr,
@@ -118,8 +146,9 @@ void        rw_chart_draw_highlight (RwChart            *chart,
 char       *rw_chart_describe       (RwChart        *chart);
 
 /* How often the layout (and the reduction of the series to what is
- * drawn) was computed, and the chart drawn, since the chart was made:
- * tests and the benchmark read them to see that hovering costs neither. */
+ * drawn) was computed, and the chart drawn (in full, or a part of it),
+ * since the chart was made: tests and the benchmark read them to see that
+ * hovering costs neither. */
 guint       rw_chart_get_layout_count (RwChart      *chart);
 guint       rw_chart_get_draw_count   (RwChart      *chart);
 
