@@ -91,6 +91,7 @@ update_actions (RwTrendsPage *self)
   gtk_widget_action_set_enabled (widget, "trends.next",
                                  self->range != RW_RANGE_ALL && self->last < today (self));
   gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
+  gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
 }
 
 static void
@@ -262,31 +263,36 @@ show_error (RwTrendsPage *self,
 }
 
 static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *with_png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A name without a known ending is a PNG. */
+  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+      !g_str_has_suffix (lower, ".pdf"))
+    path = with_png = g_strconcat (path, ".png", NULL);
+  if (!rw_chart_view_export (self->chart_view, path, &error))
+    show_error (self, _("The Chart Was Not Saved"), error->message);
+}
+
+static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     RwTrendsPage    *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (path, -1);
-
-      if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
-          !g_str_has_suffix (lower, ".pdf"))
-        {
-          char *with_png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with_png;
-        }
-      if (!rw_chart_view_export (self->chart_view, path, &error))
-        show_error (self, _("The Chart Was Not Saved"), error->message);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-to", "s", path);
   g_signal_handlers_disconnect_by_data (dialog, self);
   g_clear_object (&self->chooser);
 }
@@ -510,6 +516,7 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
 }
 
 static void
@@ -619,13 +626,6 @@ rw_trends_page_get_chart (RwTrendsPage *self)
 {
   g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
   return rw_chart_view_get_chart (self->chart_view);
-}
-
-GtkFileChooser *
-rw_trends_page_get_export_chooser (RwTrendsPage *self)
-{
-  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
-  return self->chooser != NULL ? GTK_FILE_CHOOSER (self->chooser) : NULL;
 }
 
 static char *

@@ -31,7 +31,5 @@ RwChartView  *rw_trends_page_get_chart_view (RwTrendsPage *self);
 RwChart      *rw_trends_page_get_chart    (RwTrendsPage   *self);
 char         *rw_trends_page_dup_summary_text (RwTrendsPage *self);
 char         *rw_trends_page_dup_insights_text (RwTrendsPage *self);
-/* The file chooser trends.export opened, while it is open. */
-GtkFileChooser *rw_trends_page_get_export_chooser (RwTrendsPage *self);
 
 G_END_DECLS
