@@ -3,16 +3,20 @@
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Trends view: a range (7 days to all), the chart drawn by the core's
- * renderer with the colours of the current style, summary cards, and the
- * insights the data supports. The series are computed in the core and
- * kept until the journal or the range changes.
+ * The Trends view: a range (7 days to all), the chart, summary cards and
+ * what goes with mood. The series come from the journal and are loaded
+ * again when it changes (once for a burst of changes, and only while the
+ * page is shown); the words come from the core (rw-insights.h). Every
+ * command is an action in the "trends" group.
  */
+#define G_LOG_DOMAIN "rw-trends-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "rw-chart-view.h"
+#include "rw-insights.h"
 #include "rw-trends-page.h"
 #include "rw-wrap-box.h"
 
@@ -20,372 +24,156 @@ struct _RwTrendsPage
 {
   GtkWidget parent_instance;
 
-  RwCheckInStore *store;
-  RwClock *clock;
-  RwChart *chart;
+  /* Template widgets */
+  GtkWidget *scrolled;
+  RwChartView *chart_view;
+  GtkLabel *range_label;
+  RwWrapBox *cards;
+  GtkWidget *insights_title;
+  GtkBox *insights_box;
+
+  /* Owned */
+  RwContext *context;
   RwSeries *previous;        /* the range before, for changes; NULL for "all" */
+  GtkFileChooserNative *chooser;
+
   RwRange range;
   guint32 last;              /* last day shown (julian) */
-  gboolean stale;            /* the journal changed: reload when shown */
+  gboolean visible[RW_N_SERIES];
+  gboolean stale;            /* the journal changed while the page was hidden */
   guint reload_id;
-  char *font;
-
-  GtkWidget *scrolled;
-  GtkToggleButton *range_buttons[RW_RANGE_ALL + 1];
-  GtkWidget *prev_button;
-  GtkWidget *next_button;
-  GtkLabel *range_label;
-  GtkToggleButton *series_buttons[RW_N_SERIES];
-  GtkWidget *drawing_area;
-  GtkWidget *cards;
-  GtkWidget *insights_box;
-  GtkWidget *insights_title;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RwTrendsPage, rw_trends_page, GTK_TYPE_WIDGET)
 
-static const char * const range_labels[] = {
-  N_("7 Days"), N_("30 Days"), N_("90 Days"), N_("Year"), N_("All"),
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_RANGE,
+  PROP_SHOW_FIRST,
+  N_PROPS = PROP_SHOW_FIRST + RW_N_SERIES
 };
 
-static void reload (RwTrendsPage *self);
+static GParamSpec *properties[N_PROPS];
+
+/* Property (and action) names of the series, "show-" and their names. */
+static const char * const show_names[RW_N_SERIES] = {
+  [RW_SERIES_MOOD] = "show-mood",
+  [RW_SERIES_ANXIETY] = "show-anxiety",
+  [RW_SERIES_FOCUS] = "show-focus",
+  [RW_SERIES_HOPE] = "show-hope",
+  [RW_SERIES_ENERGY] = "show-energy",
+  [RW_SERIES_SLEEP_QUALITY] = "show-sleep-quality",
+  [RW_SERIES_SLEEP_HOURS] = "show-sleep",
+};
+
+static gboolean
+shown_by_default (RwSeriesKind kind)
+{
+  return kind == RW_SERIES_MOOD || kind == RW_SERIES_SLEEP_HOURS || kind == RW_SERIES_SLEEP_QUALITY;
+}
 
 static guint32
 today (RwTrendsPage *self)
 {
-  if (self->clock != NULL)
-    {
-      g_autofree char *iso = rw_clock_dup_today (self->clock);
-      return rw_julian_from_iso (iso);
-    }
-  return rw_julian_today ();
-}
+  g_autofree char *iso = rw_clock_dup_today (rw_context_get_clock (self->context));
 
-static char *
-format_day (guint32     julian,
-            const char *format)
-{
-  char buffer[64];
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_date_strftime (buffer, sizeof buffer, format, &date);
-  return g_strstrip (g_strdup (buffer));
+  return rw_julian_from_iso (iso);
 }
 
 static void
-style_from_widget (RwTrendsPage *self,
-                   RwChartStyle *style)
+update_actions (RwTrendsPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  PangoFontDescription *font;
-  GdkRGBA color;
+  RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
 
-  rw_chart_style_init (style, dark);
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-    if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
-      style->background = (RwColor) { color.red, color.green, color.blue, 1 };
-    if (gtk_style_context_lookup_color (context, "view_fg_color", &color))
-      {
-        style->foreground = (RwColor) { color.red, color.green, color.blue, 1 };
-        style->dim = (RwColor) { color.red, color.green, color.blue, 0.62 };
-        style->grid = (RwColor) { color.red, color.green, color.blue, 0.12 };
-      }
-  }
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  g_free (self->font);
-  self->font = font != NULL ? pango_font_description_to_string (font) : g_strdup ("Sans 10");
-  style->font = self->font;
-}
-
-static void
-draw_cb (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        user_data)
-{
-  RwTrendsPage *self = user_data;
-  RwChartStyle style;
-
-  style_from_widget (self, &style);
-  rw_chart_draw (self->chart, cr, width, height, &style);
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           RwTrendsPage             *self)
-{
-  int day = rw_chart_day_at (self->chart, x, gtk_widget_get_width (self->drawing_area));
-
-  if (day != rw_chart_get_highlight (self->chart))
-    {
-      rw_chart_set_highlight (self->chart, day);
-      gtk_widget_queue_draw (self->drawing_area);
-    }
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          RwTrendsPage             *self)
-{
-  if (!gtk_widget_has_focus (self->drawing_area))
-    {
-      rw_chart_set_highlight (self->chart, -1);
-      gtk_widget_queue_draw (self->drawing_area);
-    }
-}
-
-/* Left and Right walk the days (Home and End jump), showing their values
- * the way hovering does. */
-static gboolean
-key_cb (GtkEventControllerKey *controller,
-        guint                  keyval,
-        guint                  keycode,
-        GdkModifierType        state,
-        RwTrendsPage          *self)
-{
-  RwSeries *series = rw_chart_get_series (self->chart);
-  int n = series != NULL ? (int) rw_series_get_n_days (series) : 0;
-  int day = rw_chart_get_highlight (self->chart);
-
-  if (n == 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-      day = day < 0 ? n - 1 : MAX (0, day - 1);
-      break;
-    case GDK_KEY_Right:
-      day = day < 0 ? n - 1 : MIN (n - 1, day + 1);
-      break;
-    case GDK_KEY_Home:
-      day = 0;
-      break;
-    case GDK_KEY_End:
-      day = n - 1;
-      break;
-    default:
-      return FALSE;
-    }
-  rw_chart_set_highlight (self->chart, day);
-  gtk_widget_queue_draw (self->drawing_area);
-  return TRUE;
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                RwTrendsPage            *self)
-{
-  rw_chart_set_highlight (self->chart, -1);
-  gtk_widget_queue_draw (self->drawing_area);
-}
-
-static GtkWidget *
-make_card (const char *value,
-           const char *title,
-           const char *detail)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value_label = gtk_label_new (value);
-  GtkWidget *title_label = gtk_label_new (title);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_widget_add_css_class (value_label, "title-2");
-  gtk_widget_add_css_class (value_label, "numeric");
-  gtk_widget_add_css_class (title_label, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_box_append (GTK_BOX (box), value_label);
-  if (detail != NULL)
-    {
-      GtkWidget *detail_label = gtk_label_new (detail);
-
-      gtk_widget_add_css_class (detail_label, "caption");
-      gtk_widget_add_css_class (detail_label, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 18);
-      gtk_box_append (GTK_BOX (box), detail_label);
-    }
-  return box;
+  gtk_widget_action_set_enabled (widget, "trends.previous", self->range != RW_RANGE_ALL);
+  gtk_widget_action_set_enabled (widget, "trends.next",
+                                 self->range != RW_RANGE_ALL && self->last < today (self));
+  gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
+  gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
 }
 
 static void
 update_cards (RwTrendsPage *self)
 {
-  RwSeries *series = rw_chart_get_series (self->chart);
-  guint best, hardest;
+  RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
+  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible);
 
-  rw_wrap_box_remove_all (RW_WRAP_BOX (self->cards));
-  if (series == NULL || rw_series_is_empty (series))
-    return;
-
-  {
-    g_autofree char *value = g_strdup_printf ("%u", rw_series_get_days_logged (series));
-    g_autofree char *detail = g_strdup_printf (_("of %u"), rw_series_get_n_days (series));
-
-    rw_wrap_box_append (RW_WRAP_BOX (self->cards), make_card (value, _("Days logged"), detail));
-  }
-
-  for (guint k = 0; k < RW_N_SERIES; k++)
+  rw_wrap_box_remove_all (self->cards);
+  for (guint i = 0; i < cards->len; i++)
     {
-      guint n = 0, prev_n = 0;
-      double mean, prev;
-      g_autofree char *value = NULL;
-      g_autofree char *detail = NULL;
+      RwSummaryCard *card = g_ptr_array_index (cards, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (card->title);
+      GtkWidget *value = gtk_label_new (card->value);
 
-      if (!gtk_toggle_button_get_active (self->series_buttons[k]))
-        continue;
-      mean = rw_series_get_mean (series, k, &n);
-      if (n == 0)
-        continue;
-      value = k == RW_SERIES_SLEEP_HOURS ? g_strdup_printf (_("%.1f h"), mean)
-                                         : g_strdup_printf ("%.1f", mean);
-      if (self->previous != NULL)
+      gtk_widget_add_css_class (box, "card");
+      gtk_widget_add_css_class (box, "summary-card");
+      gtk_widget_add_css_class (title, "caption-heading");
+      gtk_widget_add_css_class (value, "title-2");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), value);
+      if (card->detail != NULL)
         {
-          prev = rw_series_get_mean (self->previous, k, &prev_n);
-          if (prev_n > 0)
-            {
-              double change = mean - prev;
+          GtkWidget *detail = gtk_label_new (card->detail);
 
-              if (fabs (change) < 0.05)
-                detail = g_strdup (_("about the same as the period before"));
-              else
-                detail = g_strdup_printf (change > 0 ? _("up %.1f on the period before")
-                                                     : _("down %.1f on the period before"),
-                                          fabs (change));
-            }
-          else
-            detail = g_strdup (_("nothing to compare with before"));
+          gtk_widget_add_css_class (detail, "caption");
+          gtk_widget_add_css_class (detail, "dim-label");
+          gtk_label_set_xalign (GTK_LABEL (detail), 0);
+          gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (detail), 18);
+          gtk_box_append (GTK_BOX (box), detail);
         }
-      rw_wrap_box_append (RW_WRAP_BOX (self->cards),
-                          make_card (value, rw_series_kind_get_label (k), detail));
+      rw_wrap_box_append (self->cards, box);
     }
-
-  if (rw_series_get_extremes (series, &best, &hardest))
-    {
-      g_autofree char *best_day = format_day (rw_series_get_first (series) + best, "%e %b");
-      g_autofree char *hard_day = format_day (rw_series_get_first (series) + hardest, "%e %b");
-      g_autofree char *best_detail = g_strdup_printf (_("mood %.1f"),
-                                                      rw_series_get_value (series, RW_SERIES_MOOD, best));
-      g_autofree char *hard_detail = g_strdup_printf (_("mood %.1f"),
-                                                      rw_series_get_value (series, RW_SERIES_MOOD, hardest));
-
-      rw_wrap_box_append (RW_WRAP_BOX (self->cards), make_card (best_day, _("Best day"), best_detail));
-      rw_wrap_box_append (RW_WRAP_BOX (self->cards), make_card (hard_day, _("Hardest day"), hard_detail));
-    }
-}
-
-static void
-add_insight (RwTrendsPage *self,
-             const char   *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "insight");
-  gtk_box_append (GTK_BOX (self->insights_box), label);
 }
 
 static void
 update_insights (RwTrendsPage *self)
 {
-  RwSeries *series = rw_chart_get_series (self->chart);
-  g_autoptr(GPtrArray) tags = NULL;
+  RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
+  g_autoptr(GPtrArray) lines = rw_insights_get_lines (series);
   GtkWidget *child;
-  double r;
-  guint n = 0;
 
-  while ((child = gtk_widget_get_first_child (self->insights_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->insights_box), child);
-  if (series == NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->insights_box))) != NULL)
+    gtk_box_remove (self->insights_box, child);
+  for (guint i = 0; i < lines->len; i++)
     {
-      gtk_widget_set_visible (self->insights_title, FALSE);
-      return;
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "insight");
+      gtk_box_append (self->insights_box, label);
     }
-
-  if (rw_series_sleep_mood_correlation (series, &r, &n))
-    {
-      g_autofree char *text = NULL;
-      const char *strength = fabs (r) < 0.1 ? _("hardly any") : fabs (r) < 0.3 ? _("a weak")
-                             : fabs (r) < 0.5 ? _("a moderate") : _("a strong");
-
-      if (fabs (r) < 0.1)
-        text = g_strdup_printf (_("Over %u days with both, there is hardly any link between how long "
-                                  "you slept and your mood that day (r = %.2f)."), n, r);
-      else
-        text = g_strdup_printf (r > 0 ? _("Over %u days with both, longer sleep went with better mood "
-                                          "that day: %s association (r = %.2f). An association, not "
-                                          "proof of a cause.")
-                                      : _("Over %u days with both, longer sleep went with lower mood "
-                                          "that day: %s association (r = %.2f). An association, not "
-                                          "proof of a cause."),
-                                n, strength, r);
-      add_insight (self, text);
-    }
-
-  tags = rw_series_tag_associations (series);
-  for (guint i = 0; i < MIN (tags->len, 4u); i++)
-    {
-      RwTagAssociation *assoc = g_ptr_array_index (tags, i);
-      g_autofree char *text =
-        g_strdup_printf (_("On %u days with “%s” your mood averaged %.1f; on %u days without it, "
-                           "%.1f."), assoc->with_days, assoc->tag, assoc->with_mean,
-                         assoc->without_days, assoc->without_mean);
-      add_insight (self, text);
-    }
-
-  gtk_widget_set_visible (self->insights_title, gtk_widget_get_first_child (self->insights_box) != NULL);
+  gtk_widget_set_visible (self->insights_title, lines->len > 0);
 }
 
 static void
-update_range_label (RwTrendsPage *self)
+update_description (RwTrendsPage *self)
 {
-  RwSeries *series = rw_chart_get_series (self->chart);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *description = rw_chart_describe (rw_chart_view_get_chart (self->chart_view));
 
-  if (series == NULL)
-    return;
-  from = format_day (rw_series_get_first (series), "%e %b %Y");
-  to = format_day (rw_series_get_last (series), "%e %b %Y");
-  text = g_strdup_printf (_("%s – %s"), from, to);
-  gtk_label_set_label (self->range_label, text);
-  gtk_widget_set_sensitive (self->next_button, self->range != RW_RANGE_ALL && self->last < today (self));
-  gtk_widget_set_sensitive (self->prev_button, self->range != RW_RANGE_ALL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
 reload (RwTrendsPage *self)
 {
+  RwJournal *journal = rw_context_get_journal (self->context);
   g_autoptr(RwSeries) series = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  RwDatabase *db;
+  g_autofree char *range = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->stale = FALSE;
-  if (self->store == NULL)
-    return;
 
-  db = rw_check_in_store_get_database (self->store);
-  series = rw_series_load_range (db, self->range, self->last, &error);
+  series = rw_journal_load_series_range (journal, self->range, self->last, &error);
   g_clear_pointer (&self->previous, rw_series_unref);
   if (series == NULL)
     {
@@ -394,21 +182,20 @@ reload (RwTrendsPage *self)
     }
   if (self->range != RW_RANGE_ALL)
     {
+      guint32 first = rw_series_get_first (series);
       guint days = rw_range_get_days (self->range);
-      self->previous = rw_series_load (db, rw_series_get_first (series) - days,
-                                       rw_series_get_first (series) - 1, NULL);
+
+      if (first > days)
+        self->previous = rw_journal_load_series (journal, first - days, first - 1, NULL);
     }
 
-  rw_chart_set_series (self->chart, series);
-  update_range_label (self);
+  rw_chart_view_set_series (self->chart_view, series);
+  range = rw_insights_describe_range (series);
+  gtk_label_set_label (self->range_label, range);
   update_cards (self);
   update_insights (self);
-
-  description = rw_chart_describe (self->chart);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_set_tooltip_text (self->drawing_area, NULL);
-  gtk_widget_queue_draw (self->drawing_area);
+  update_description (self);
+  update_actions (self);
 }
 
 static gboolean
@@ -422,38 +209,76 @@ reload_idle_cb (gpointer user_data)
 }
 
 static void
-store_changed_cb (RwTrendsPage *self)
+journal_changed_cb (RwTrendsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   /* Several changes in a row (an import, an undo) make one reload. */
   if (self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
 static void
-range_toggled_cb (GtkToggleButton *button,
-                  RwTrendsPage    *self)
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  if (!gtk_toggle_button_get_active (button))
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint days = rw_range_get_days (self->range);
+
+  if (self->range == RW_RANGE_ALL || self->last <= days + 1)
     return;
-  for (guint r = 0; r <= RW_RANGE_ALL; r++)
-    if (self->range_buttons[r] == button)
-      rw_trends_page_set_range (self, r);
+  self->last -= days;
+  reload (self);
 }
 
 static void
-series_toggled_cb (GtkToggleButton *button,
-                   RwTrendsPage    *self)
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  for (guint k = 0; k < RW_N_SERIES; k++)
-    if (self->series_buttons[k] == button)
-      rw_chart_set_visible (self->chart, k, gtk_toggle_button_get_active (button));
-  update_cards (self);
-  {
-    g_autofree char *description = rw_chart_describe (self->chart);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  }
-  gtk_widget_queue_draw (self->drawing_area);
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint32 last = today (self);
+
+  if (self->range == RW_RANGE_ALL || self->last >= last)
+    return;
+  self->last = MIN (last, self->last + rw_range_get_days (self->range));
+  reload (self);
+}
+
+static void
+show_error (RwTrendsPage *self,
+            const char   *heading,
+            const char   *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *with_png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A name without a known ending is a PNG. */
+  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+      !g_str_has_suffix (lower, ".pdf"))
+    path = with_png = g_strconcat (path, ".png", NULL);
+  if (!rw_chart_view_export (self->chart_view, path, &error))
+    show_error (self, _("The Chart Was Not Saved"), error->message);
 }
 
 static void
@@ -463,46 +288,33 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  RwChartStyle style;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
-          !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with_png = g_strconcat (path, ".png", NULL);
-          g_free (path);
-          path = with_png;
-        }
-      style_from_widget (self, &style);
-      if (!rw_chart_export (self->chart, path, 1200, 640, &style, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("The Chart Was Not Saved"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-to", "s", path);
+  g_signal_handlers_disconnect_by_data (dialog, self);
   g_clear_object (&self->chooser);
 }
 
 static void
-export_clicked_cb (RwTrendsPage *self)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = NULL;
-  RwSeries *series = rw_chart_get_series (self->chart);
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
   const char *patterns[][2] = {
     { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" },
   };
 
-  self->chooser = gtk_file_chooser_native_new (_("Save Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  if (series == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Save Chart"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -511,37 +323,128 @@ export_clicked_cb (RwTrendsPage *self)
       gtk_file_filter_add_pattern (filter, patterns[i][1]);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
-  if (series != NULL)
-    {
-      g_autofree char *to = rw_julian_to_iso (rw_series_get_last (series));
-      name = g_strdup_printf ("rewire-%s-%s.png", rw_range_get_name (self->range), to);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
+  {
+    g_autofree char *to = rw_julian_to_iso (rw_series_get_last (series));
+    g_autofree char *name = g_strdup_printf ("rewire-%s-%s.png", rw_range_get_name (self->range), to);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  }
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
-style_changed_cb (RwTrendsPage *self)
+rw_trends_page_map (GtkWidget *widget)
 {
-  gtk_widget_queue_draw (self->drawing_area);
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rw_trends_page_parent_class)->map (widget);
+
+  if (self->stale)
+    reload (self);
+}
+
+static void
+set_context (RwTrendsPage *self,
+             RwContext    *context)
+{
+  g_assert (self->context == NULL);
+
+  if (context == NULL)
+    return;
+  self->context = g_object_ref (context);
+  self->last = today (self);
+  g_signal_connect_object (rw_context_get_journal (context), "changed",
+                           G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rw_trends_page_constructed (GObject *object)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (object);
+
+  G_OBJECT_CLASS (rw_trends_page_parent_class)->constructed (object);
+
+  g_return_if_fail (RW_IS_CONTEXT (self->context));
+  reload (self);
+}
+
+static void
+rw_trends_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (object);
+
+  if (prop_id >= PROP_SHOW_FIRST && prop_id < N_PROPS)
+    {
+      g_value_set_boolean (value, self->visible[prop_id - PROP_SHOW_FIRST]);
+      return;
+    }
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_RANGE:
+      g_value_set_string (value, rw_range_get_name (self->range));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_trends_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (object);
+
+  if (prop_id >= PROP_SHOW_FIRST && prop_id < N_PROPS)
+    {
+      rw_trends_page_set_series_visible (self, prop_id - PROP_SHOW_FIRST,
+                                         g_value_get_boolean (value));
+      return;
+    }
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    case PROP_RANGE:
+      {
+        RwRange range;
+
+        if (g_value_get_string (value) != NULL &&
+            rw_range_from_name (g_value_get_string (value), &range))
+          rw_trends_page_set_range (self, range);
+        else
+          g_warning ("Unknown range “%s”", g_value_get_string (value));
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 rw_trends_page_dispose (GObject *object)
 {
   RwTrendsPage *self = RW_TRENDS_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->chooser);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_TRENDS_PAGE);
+  g_clear_object (&self->context);
+
   G_OBJECT_CLASS (rw_trends_page_parent_class)->dispose (object);
 }
 
@@ -550,9 +453,8 @@ rw_trends_page_finalize (GObject *object)
 {
   RwTrendsPage *self = RW_TRENDS_PAGE (object);
 
-  g_clear_pointer (&self->chart, rw_chart_free);
   g_clear_pointer (&self->previous, rw_series_unref);
-  g_free (self->font);
+
   G_OBJECT_CLASS (rw_trends_page_parent_class)->finalize (object);
 }
 
@@ -562,189 +464,110 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rw_trends_page_constructed;
+  object_class->get_property = rw_trends_page_get_property;
+  object_class->set_property = rw_trends_page_set_property;
   object_class->dispose = rw_trends_page_dispose;
   object_class->finalize = rw_trends_page_finalize;
+  widget_class->map = rw_trends_page_map;
+
+  /**
+   * RwTrendsPage:context:
+   *
+   * The journal, settings and clock the page shows.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwTrendsPage:range:
+   *
+   * How far back the chart reaches: "7d", "30d", "90d", "1y" or "all".
+   */
+  properties[PROP_RANGE] =
+    g_param_spec_string ("range", NULL, NULL, "30d",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* RwTrendsPage:show-mood, :show-sleep, … : whether each series is shown. */
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    properties[PROP_SHOW_FIRST + k] =
+      g_param_spec_boolean (show_names[k], NULL, NULL, shown_by_default (k),
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RW_TYPE_CHART_VIEW);
+  g_type_ensure (RW_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trends");
-}
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rewire/Rewire/rw-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, range_label);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_title);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_box);
 
-static void
-prev_clicked_cb (GtkButton    *button,
-                 RwTrendsPage *self)
-{
-  rw_trends_page_shift (self, -1);
-}
-
-static void
-next_clicked_cb (GtkButton    *button,
-                 RwTrendsPage *self)
-{
-  rw_trends_page_shift (self, 1);
+  gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    {
+      g_autofree char *action = g_strconcat ("trends.", show_names[k], NULL);
+      gtk_widget_class_install_property_action (widget_class, action, show_names[k]);
+    }
+  gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
 }
 
 static void
 rw_trends_page_init (RwTrendsPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *range_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *ranges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *series_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *toggles = rw_wrap_box_new (6);
-  GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  /* Metrics in the order of the editor, sleep first among the rest. */
-  static const RwSeriesKind order[] = { RW_SERIES_MOOD, RW_SERIES_SLEEP_HOURS,
-                                        RW_SERIES_SLEEP_QUALITY, RW_SERIES_ANXIETY,
-                                        RW_SERIES_FOCUS, RW_SERIES_HOPE, RW_SERIES_ENERGY };
-
-  self->chart = rw_chart_new ();
   self->range = RW_RANGE_30D;
   self->last = rw_julian_today ();
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    self->visible[k] = shown_by_default (k);
 
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 700);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 24);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The range: 7 days … all, then previous / next. */
-  gtk_widget_add_css_class (ranges, "linked");
-  for (guint r = 0; r <= RW_RANGE_ALL; r++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(range_labels[r]));
-
-      self->range_buttons[r] = GTK_TOGGLE_BUTTON (button);
-      if (r > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->range_buttons[0]);
-      gtk_box_append (GTK_BOX (ranges), button);
-    }
-  gtk_toggle_button_set_active (self->range_buttons[RW_RANGE_30D], TRUE);
-  for (guint r = 0; r <= RW_RANGE_ALL; r++)
-    g_signal_connect (self->range_buttons[r], "toggled", G_CALLBACK (range_toggled_cb), self);
-
-  self->prev_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  self->next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (self->prev_button, _("Earlier"));
-  gtk_widget_set_tooltip_text (self->next_button, _("Later"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prev_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show the period before"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show the period after"), -1);
-  g_signal_connect (self->prev_button, "clicked", G_CALLBACK (prev_clicked_cb), self);
-  g_signal_connect (self->next_button, "clicked", G_CALLBACK (next_clicked_cb), self);
-
-  self->range_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "numeric");
-  gtk_label_set_ellipsize (self->range_label, PANGO_ELLIPSIZE_END);
-  /* The range buttons on one line; previous, the dates and next below, so
-   * that both fit 360 px. */
-  gtk_widget_set_hexpand (GTK_WIDGET (self->range_label), TRUE);
-  gtk_widget_add_css_class (ranges, "range-buttons");
-  gtk_widget_set_halign (ranges, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), ranges);
-  gtk_box_append (GTK_BOX (range_row), self->prev_button);
-  gtk_box_append (GTK_BOX (range_row), GTK_WIDGET (self->range_label));
-  gtk_box_append (GTK_BOX (range_row), self->next_button);
-  gtk_box_append (GTK_BOX (box), range_row);
-
-  /* Which series to draw. */
-  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
-    {
-      RwSeriesKind k = order[o];
-      GtkWidget *button = gtk_toggle_button_new_with_label (rw_series_kind_get_label (k));
-
-      self->series_buttons[k] = GTK_TOGGLE_BUTTON (button);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), rw_chart_get_visible (self->chart, k));
-      gtk_widget_add_css_class (button, "series-toggle");
-      g_signal_connect (button, "toggled", G_CALLBACK (series_toggled_cb), self);
-      rw_wrap_box_append (RW_WRAP_BOX (toggles), button);
-    }
-  gtk_widget_set_hexpand (toggles, TRUE);
-  gtk_widget_set_tooltip_text (export, _("Save the chart as PNG, SVG or PDF"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Save the chart"), -1);
-  gtk_widget_set_valign (export, GTK_ALIGN_START);
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked_cb), self);
-  gtk_box_append (GTK_BOX (series_row), toggles);
-  gtk_box_append (GTK_BOX (series_row), export);
-  gtk_box_append (GTK_BOX (box), series_row);
-
-  /* The chart. */
-  self->drawing_area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->drawing_area), 360);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->drawing_area), draw_cb, self, NULL);
-  gtk_widget_set_focusable (self->drawing_area, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Chart; Left and Right show each day's values"), -1);
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (self->drawing_area, motion);
-  gtk_widget_add_controller (self->drawing_area, keys);
-  gtk_widget_add_controller (self->drawing_area, focus);
-  gtk_frame_set_child (GTK_FRAME (frame), self->drawing_area);
-  gtk_widget_add_css_class (frame, "chart-frame");
-  gtk_box_append (GTK_BOX (box), frame);
-
-  /* Summary cards and insights. */
-  self->cards = rw_wrap_box_new (8);
-  gtk_box_append (GTK_BOX (box), self->cards);
-
-  self->insights_title = gtk_label_new (_("What Goes With Your Mood"));
-  gtk_widget_add_css_class (self->insights_title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->insights_title), 0);
-  gtk_widget_set_margin_top (self->insights_title, 6);
-  gtk_box_append (GTK_BOX (box), self->insights_title);
-  self->insights_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), self->insights_box);
-  gtk_widget_set_visible (self->insights_title, FALSE);
-
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (style_changed_cb), self);
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    rw_chart_view_set_visible (self->chart_view, k, self->visible[k]);
 }
 
+/**
+ * rw_trends_page_new:
+ * @context: the journal, clock and settings
+ *
+ * Returns: (transfer floating): the page, showing the last 30 days
+ */
 RwTrendsPage *
 rw_trends_page_new (RwContext *context)
 {
-  RwTrendsPage *self;
-
   g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (RW_TYPE_TRENDS_PAGE, NULL);
-  rw_trends_page_set_store (self, rw_context_get_store (context), rw_context_get_clock (context));
-  return self;
+  return g_object_new (RW_TYPE_TRENDS_PAGE, "context", context, NULL);
 }
 
-void
-rw_trends_page_set_store (RwTrendsPage   *self,
-                          RwCheckInStore *store,
-                          RwClock        *clock)
+RwContext *
+rw_trends_page_get_context (RwTrendsPage *self)
 {
-  g_return_if_fail (RW_IS_TRENDS_PAGE (self));
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_set_object (&self->clock, clock);
-  self->last = today (self);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "items-changed", G_CALLBACK (store_changed_cb), self);
-  reload (self);
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return self->context;
 }
 
+RwRange
+rw_trends_page_get_range (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), RW_RANGE_30D);
+  return self->range;
+}
+
+/**
+ * rw_trends_page_set_range:
+ * @self: a #RwTrendsPage
+ * @range: how far back
+ *
+ * Shows @range up to the last day shown, or up to today for "all".
+ */
 void
 rw_trends_page_set_range (RwTrendsPage *self,
                           RwRange       range)
@@ -752,51 +575,57 @@ rw_trends_page_set_range (RwTrendsPage *self,
   g_return_if_fail (RW_IS_TRENDS_PAGE (self));
   g_return_if_fail (range <= RW_RANGE_ALL);
 
-  self->range = range;
-  if (range == RW_RANGE_ALL)
-    self->last = today (self);
-  if (!gtk_toggle_button_get_active (self->range_buttons[range]))
-    gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
-  reload (self);
-}
-
-void
-rw_trends_page_shift (RwTrendsPage *self,
-                      int           direction)
-{
-  guint days;
-
-  g_return_if_fail (RW_IS_TRENDS_PAGE (self));
-  if (self->range == RW_RANGE_ALL)
+  if (range == self->range)
     return;
-  days = rw_range_get_days (self->range);
-  if (direction < 0)
-    self->last = self->last > days + 1 ? self->last - days : self->last;
-  else
-    self->last = MIN (today (self), self->last + days);
-  reload (self);
+  self->range = range;
+  if (self->context != NULL)
+    {
+      if (range == RW_RANGE_ALL)
+        self->last = today (self);
+      reload (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+gboolean
+rw_trends_page_get_series_visible (RwTrendsPage *self,
+                                   RwSeriesKind  kind)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), FALSE);
+  g_return_val_if_fail (kind < RW_N_SERIES, FALSE);
+  return self->visible[kind];
 }
 
 void
-rw_trends_page_set_visible_series (RwTrendsPage *self,
+rw_trends_page_set_series_visible (RwTrendsPage *self,
                                    RwSeriesKind  kind,
                                    gboolean      visible)
 {
   g_return_if_fail (RW_IS_TRENDS_PAGE (self));
   g_return_if_fail (kind < RW_N_SERIES);
-  gtk_toggle_button_set_active (self->series_buttons[kind], visible);
+
+  visible = !!visible;
+  if (self->visible[kind] == visible)
+    return;
+  self->visible[kind] = visible;
+  rw_chart_view_set_visible (self->chart_view, kind, visible);
+  update_cards (self);
+  update_description (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FIRST + kind]);
+}
+
+RwChartView *
+rw_trends_page_get_chart_view (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return self->chart_view;
 }
 
 RwChart *
 rw_trends_page_get_chart (RwTrendsPage *self)
 {
-  return self->chart;
-}
-
-GtkWidget *
-rw_trends_page_get_drawing_area (RwTrendsPage *self)
-{
-  return self->drawing_area;
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return rw_chart_view_get_chart (self->chart_view);
 }
 
 static char *
@@ -829,11 +658,13 @@ collect_labels (GtkWidget *root)
 char *
 rw_trends_page_dup_summary_text (RwTrendsPage *self)
 {
-  return collect_labels (self->cards);
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return collect_labels (GTK_WIDGET (self->cards));
 }
 
 char *
 rw_trends_page_dup_insights_text (RwTrendsPage *self)
 {
-  return collect_labels (self->insights_box);
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return collect_labels (GTK_WIDGET (self->insights_box));
 }

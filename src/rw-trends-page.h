@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rw-chart-view.h"
 #include "rw-context.h"
 #include "rw-core.h"
 
@@ -16,21 +17,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwTrendsPage, rw_trends_page, RW, TRENDS_PAGE, GtkWidget)
 
 RwTrendsPage *rw_trends_page_new          (RwContext      *context);
-void          rw_trends_page_set_store    (RwTrendsPage   *self,
-                                           RwCheckInStore *store,
-                                           RwClock        *clock);
+RwContext    *rw_trends_page_get_context  (RwTrendsPage   *self);
+RwRange       rw_trends_page_get_range    (RwTrendsPage   *self);
 void          rw_trends_page_set_range    (RwTrendsPage   *self,
                                            RwRange         range);
-/* Moves the range back (-1) or forward (+1) by its own length. */
-void          rw_trends_page_shift        (RwTrendsPage   *self,
-                                           int             direction);
-void          rw_trends_page_set_visible_series (RwTrendsPage *self,
+gboolean      rw_trends_page_get_series_visible (RwTrendsPage *self,
+                                                 RwSeriesKind  kind);
+void          rw_trends_page_set_series_visible (RwTrendsPage *self,
                                                  RwSeriesKind  kind,
                                                  gboolean      visible);
 /* For tests: what the page shows. */
+RwChartView  *rw_trends_page_get_chart_view (RwTrendsPage *self);
 RwChart      *rw_trends_page_get_chart    (RwTrendsPage   *self);
 char         *rw_trends_page_dup_summary_text (RwTrendsPage *self);
 char         *rw_trends_page_dup_insights_text (RwTrendsPage *self);
-GtkWidget    *rw_trends_page_get_drawing_area (RwTrendsPage *self);
 
 G_END_DECLS

@@ -139,14 +139,23 @@ test_range_bounds (void)
   rw_test_remove_dir (dir);
 }
 
+static guint
+bound (GArray *bounds,
+       guint   i)
+{
+  return g_array_index (bounds, guint, i);
+}
+
 static void
-test_min_max_per_column (void)
+test_bins_and_summaries (void)
 {
   g_autoptr(RwSeries) s = NULL;
-  double min[3], max[3];
-  /* Nine days into three columns of three: one terrible day in the middle
-   * column must survive the reduction. */
-  const int moods[] = { 5, 6, 7, 6, 0, 6, -1, -1, -1 };
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) months = NULL;
+  double mean, min, max;
+  /* 1–9 February 2026; the 1st is a Sunday. One terrible day (the 5th) in
+   * the week of the 2nd must show as its lowest. */
+  const int moods[] = { 5, 6, 7, 6, 0, 6, -1, -1, 8 };
 
   reset ();
   for (guint i = 0; i < G_N_ELEMENTS (moods); i++)
@@ -156,12 +165,34 @@ test_min_max_per_column (void)
         add (date, "10:00", moods[i], RW_SLEEP_UNSET, RW_METRIC_UNSET, NULL);
       }
   s = rw_series_new_from_check_ins (list, day ("2026-02-01"), day ("2026-02-09"));
-  rw_series_reduce (s, RW_SERIES_MOOD, 3, min, max);
-  g_assert_cmpfloat (min[0], ==, 5);
-  g_assert_cmpfloat (max[0], ==, 7);
-  g_assert_cmpfloat (min[1], ==, 0);
-  g_assert_cmpfloat (max[1], ==, 6);
-  g_assert_true (isnan (min[2]) && isnan (max[2]));
+
+  /* Weeks run Monday to Sunday, cut by the range at both ends. */
+  weeks = rw_series_bin_bounds (s, RW_BIN_WEEK);
+  g_assert_cmpuint (weeks->len, ==, 4);
+  g_assert_cmpuint (bound (weeks, 0), ==, 0);
+  g_assert_cmpuint (bound (weeks, 1), ==, 1);
+  g_assert_cmpuint (bound (weeks, 2), ==, 8);
+  g_assert_cmpuint (bound (weeks, 3), ==, 9);
+
+  g_assert_cmpuint (rw_series_summarise (s, RW_SERIES_MOOD, 1, 8, &mean, &min, &max), ==, 5);
+  g_assert_cmpfloat_with_epsilon (mean, (6 + 7 + 6 + 0 + 6) / 5.0, 1e-9);
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, ==, 7);
+  /* Days without a value: nothing, and NAN. */
+  g_assert_cmpuint (rw_series_summarise (s, RW_SERIES_MOOD, 6, 8, &mean, &min, &max), ==, 0);
+  g_assert_true (isnan (mean) && isnan (min) && isnan (max));
+  g_assert_cmpuint (rw_series_summarise (s, RW_SERIES_SLEEP_HOURS, 0, 9, &mean, NULL, NULL), ==, 0);
+  g_clear_pointer (&s, rw_series_unref);
+
+  /* Months: 20 January to 5 March is three, the first and last cut. */
+  s = rw_series_new_from_check_ins (list, day ("2026-01-20"), day ("2026-03-05"));
+  months = rw_series_bin_bounds (s, RW_BIN_MONTH);
+  g_assert_cmpuint (months->len, ==, 4);
+  g_assert_cmpuint (bound (months, 1), ==, 12);
+  g_assert_cmpuint (bound (months, 2), ==, 12 + 28);
+  g_assert_cmpuint (bound (months, 3), ==, 45);
+  g_assert_cmpuint (rw_series_summarise (s, RW_SERIES_MOOD, 12, 40, &mean, &min, &max), ==, 7);
+  g_assert_cmpfloat (max, ==, 8);
 }
 
 static void
@@ -285,7 +316,7 @@ main (int    argc,
   g_test_add_func ("/series/daily-means-and-sleep-once", test_daily_means_and_sleep_once);
   g_test_add_func ("/series/rolling-mean-with-gaps", test_rolling_mean_with_gaps);
   g_test_add_func ("/series/range-bounds", test_range_bounds);
-  g_test_add_func ("/series/min-max-per-column", test_min_max_per_column);
+  g_test_add_func ("/series/bins-and-summaries", test_bins_and_summaries);
   g_test_add_func ("/series/sleep-mood-correlation", test_sleep_mood_correlation);
   g_test_add_func ("/series/tag-associations", test_tag_associations);
   g_test_add_func ("/series/summary", test_summary);

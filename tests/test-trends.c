@@ -1,6 +1,8 @@
-/* test-trends.c: the Trends view in a real X server: ranges, previous and
- * next, series toggles, summary cards, insights only when the data allows,
- * and the chart following changes to the journal.
+/* test-trends.c: the Trends view in a real X server, made from a context
+ * and driven through its actions: ranges, previous and next, series
+ * shown, export; summary cards and insights only when the data allows;
+ * the chart following the journal; hovering that redraws only the
+ * highlight; the keyboard and the focus ring.
  *
  * Copyright 2026 The Rewire authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,20 +10,21 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rw-test-util.h"
+#include "rw-chart-view.h"
+#include "rw-import.h"
 #include "rw-journal-private.h"
 #include "rw-trends-page.h"
 
 typedef struct
 {
   char *dir;
-  RwDatabase *db;
   RwJournal *journal;
   RwContext *context;
   GSettings *settings;
-  RwCheckInStore *store;
   RwClock *clock;
   GtkWindow *window;
   RwTrendsPage *page;
@@ -34,16 +37,39 @@ spin (void)
     ;
 }
 
-static char *
-add (Fixture    *f,
-     const char *date,
-     int         mood,
-     double      sleep,
-     const char *tag)
+static gboolean
+frame_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
 {
-  g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until @widget's window has painted @frames more frames. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      frames)
+{
+  guint seen = 0;
+  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &seen, NULL);
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (seen < frames && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  spin ();
+  g_assert_cmpuint (seen, >=, frames);
+}
+
+static RwCheckIn *
+make_check_in (const char *date,
+               int         mood,
+               double      sleep,
+               const char *tag)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
   const char *tags[] = { tag, NULL };
-  g_autoptr(GError) error = NULL;
 
   rw_check_in_set_date (check_in, date);
   rw_check_in_set_time (check_in, "09:00");
@@ -51,9 +77,42 @@ add (Fixture    *f,
   rw_check_in_set_sleep_hours (check_in, sleep);
   if (tag != NULL)
     rw_check_in_set_tags (check_in, tags);
-  g_assert_true (rw_check_in_store_add (f->store, check_in, &error));
+  return check_in;
+}
+
+static char *
+add (Fixture    *f,
+     const char *date,
+     int         mood,
+     double      sleep,
+     const char *tag)
+{
+  g_autoptr(RwCheckIn) check_in = make_check_in (date, mood, sleep, tag);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_journal_add (f->journal, check_in, &error));
   g_assert_no_error (error);
   return g_strdup (rw_check_in_get_id (check_in));
+}
+
+/* @days days up to 22 November 2026, in one transaction. */
+static void
+add_many (Fixture *f,
+          guint    days)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  guint32 last = rw_julian_from_iso ("2026-11-22");
+  g_autoptr(GError) error = NULL;
+  RwImportResult result;
+
+  for (guint i = 0; i < days; i++)
+    {
+      g_autofree char *date = rw_julian_to_iso (last - i);
+      g_ptr_array_add (list, make_check_in (date, (int) (i % 7) + 2, 6 + (i % 5) * 0.5, NULL));
+    }
+  g_assert_true (rw_import_check_ins (rw_journal_get_database (f->journal), list, NULL, &result,
+                                      &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -65,17 +124,22 @@ fixture_setup (Fixture       *f,
   f->dir = rw_test_make_dir ();
   f->journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
-  f->db = g_object_ref (rw_journal_get_database (f->journal));
-  f->store = g_object_ref (rw_journal_get_store (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "20:00");
   f->settings = rw_settings_new ();
   f->context = rw_context_new (f->journal, f->settings, f->clock);
-
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 900, 800);
+}
+
+/* The page as the window makes it: from the context, when first shown. */
+static void
+show_page (Fixture *f)
+{
   f->page = rw_trends_page_new (f->context);
+  g_assert_true (rw_trends_page_get_context (f->page) == f->context);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
+  spin ();
 }
 
 static void
@@ -84,8 +148,6 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   spin ();
-  g_clear_object (&f->store);
-  g_clear_object (&f->db);
   g_clear_object (&f->context);
   g_clear_object (&f->journal);
   g_clear_object (&f->settings);
@@ -94,12 +156,42 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
+static RwSeries *
+shown (Fixture *f)
+{
+  return rw_chart_get_series (rw_trends_page_get_chart (f->page));
+}
+
+/* The widget under @root whose action is @action (and @target, if given). */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action,
+                 const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target == NULL || (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target)))
+            return child;
+        }
+      if ((found = find_actionable (child, action, target)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_ranges_and_cards (Fixture       *f,
                        gconstpointer  data)
 {
-  RwChart *chart = rw_trends_page_get_chart (f->page);
-  RwSeries *series;
+  GtkWidget *week, *next, *previous;
   g_autofree char *cards = NULL;
 
   /* 16–22 Nov mood 6; 9–15 Nov mood 4. */
@@ -108,13 +200,19 @@ test_ranges_and_cards (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-11-%02u", d);
       g_free (add (f, date, d >= 16 ? 6 : 4, 7.5, NULL));
     }
-  rw_trends_page_set_store (f->page, f->store, f->clock);
-  rw_trends_page_set_range (f->page, RW_RANGE_7D);
-  spin ();
+  show_page (f);
+  g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 30);
 
-  series = rw_chart_get_series (chart);
-  g_assert_cmpuint (rw_series_get_n_days (series), ==, 7);
-  g_assert_cmpuint (rw_series_get_last (series), ==, rw_julian_from_iso ("2026-11-22"));
+  /* The "7 Days" button points at trends.range. */
+  week = find_actionable (GTK_WIDGET (f->page), "trends.range", "7d");
+  g_assert_nonnull (week);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
+  g_signal_emit_by_name (week, "clicked");
+  spin ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
+  g_assert_cmpint (rw_trends_page_get_range (f->page), ==, RW_RANGE_7D);
+  g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 7);
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-22"));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_test_message ("%s", cards);
   g_assert_nonnull (strstr (cards, "Days logged\n7\nof 7"));
@@ -122,74 +220,167 @@ test_ranges_and_cards (Fixture       *f,
   g_assert_nonnull (strstr (cards, "Sleep hours\n7.5 h\nabout the same"));
   g_clear_pointer (&cards, g_free);
 
+  /* At today there is no later period. */
+  next = find_actionable (GTK_WIDGET (f->page), "trends.next", NULL);
+  previous = find_actionable (GTK_WIDGET (f->page), "trends.previous", NULL);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_sensitive (previous));
+
   /* Previous: 9–15 Nov, compared with 2–8 Nov where nothing was logged. */
-  rw_trends_page_shift (f->page, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.previous", NULL));
   spin ();
-  series = rw_chart_get_series (chart);
-  g_assert_cmpuint (rw_series_get_last (series), ==, rw_julian_from_iso ("2026-11-15"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-15"));
+  g_assert_true (gtk_widget_get_sensitive (next));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_assert_nonnull (strstr (cards, "Mood\n4.0\nnothing to compare with before"));
   g_clear_pointer (&cards, g_free);
 
   /* Next brings it back, and not beyond today. */
-  rw_trends_page_shift (f->page, 1);
-  rw_trends_page_shift (f->page, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
   spin ();
-  g_assert_cmpuint (rw_series_get_last (rw_chart_get_series (chart)), ==,
-                    rw_julian_from_iso ("2026-11-22"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-22"));
 
-  /* "All" starts at the first check-in and compares with nothing. */
-  rw_trends_page_set_range (f->page, RW_RANGE_ALL);
+  /* "All" starts at the first check-in, compares with nothing and has no
+   * period before or after. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
   spin ();
-  g_assert_cmpuint (rw_series_get_first (rw_chart_get_series (chart)), ==,
-                    rw_julian_from_iso ("2026-11-09"));
+  g_assert_cmpuint (rw_series_get_first (shown (f)), ==, rw_julian_from_iso ("2026-11-09"));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_assert_null (strstr (cards, "period before"));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
+}
+
+/* Ctrl+Page Up, Ctrl+Page Down and Ctrl+E, wherever the focus is while
+ * the page is shown, go to the page's actions. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *expected[][2] = {
+    { "<Control>Page_Up", "trends.previous" },
+    { "<Control>Page_Down", "trends.next" },
+    { "<Control>e", "trends.export" },
+  };
+  g_autoptr(GListModel) controllers = NULL;
+  GtkShortcutController *shortcuts = NULL;
+  guint found = 0;
+
+  g_free (add (f, "2026-11-20", 5, 8, NULL));
+  show_page (f);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpint (gtk_shortcut_controller_get_scope (shortcuts), ==, GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        if (g_str_equal (trigger, expected[e][0]))
+          {
+            g_assert_true (GTK_IS_NAMED_ACTION (action));
+            g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==,
+                             expected[e][1]);
+            found++;
+          }
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+
+  /* Activated as the key would: the period before. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (g_str_equal (trigger, "<Control>Page_Up"))
+        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                     GTK_WIDGET (f->page), NULL));
+    }
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-10-23"));
 }
 
 static void
-test_series_toggles (Fixture       *f,
+test_series_actions (Fixture       *f,
                      gconstpointer  data)
 {
-  RwChart *chart = rw_trends_page_get_chart (f->page);
+  RwChart *chart;
+  GtkWidget *anxiety;
   g_autofree char *cards = NULL;
 
   g_free (add (f, "2026-11-20", 5, 8, NULL));
-  rw_trends_page_set_store (f->page, f->store, f->clock);
+  show_page (f);
+  chart = rw_trends_page_get_chart (f->page);
   g_assert_true (rw_chart_get_visible (chart, RW_SERIES_MOOD));
+  g_assert_true (rw_chart_get_visible (chart, RW_SERIES_SLEEP_HOURS));
   g_assert_false (rw_chart_get_visible (chart, RW_SERIES_ANXIETY));
 
-  rw_trends_page_set_visible_series (f->page, RW_SERIES_ANXIETY, TRUE);
-  rw_trends_page_set_visible_series (f->page, RW_SERIES_SLEEP_HOURS, FALSE);
+  /* Each series' toggle points at its action; activating it toggles. */
+  anxiety = find_actionable (GTK_WIDGET (f->page), "trends.show-anxiety", NULL);
+  g_assert_nonnull (anxiety);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (anxiety)));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-anxiety", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-sleep", NULL);
   spin ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (anxiety)));
   g_assert_true (rw_chart_get_visible (chart, RW_SERIES_ANXIETY));
   g_assert_false (rw_chart_get_visible (chart, RW_SERIES_SLEEP_HOURS));
+  g_assert_false (rw_trends_page_get_series_visible (f->page, RW_SERIES_SLEEP_HOURS));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_assert_null (strstr (cards, "Sleep hours"));
+  g_assert_nonnull (strstr (cards, "Mood\n5.0"));
+
+  /* The toggle button itself. */
+  g_signal_emit_by_name (anxiety, "clicked");
+  spin ();
+  g_assert_false (rw_chart_get_visible (chart, RW_SERIES_ANXIETY));
+  for (guint k = 0; k < RW_N_SERIES; k++)
+    {
+      g_autofree char *action = g_strconcat ("trends.show-", rw_series_kind_get_name (k), NULL);
+      g_assert_nonnull (find_actionable (GTK_WIDGET (f->page), action, NULL));
+    }
 }
 
 static void
 test_follows_the_journal (Fixture       *f,
                           gconstpointer  data)
 {
-  RwChart *chart = rw_trends_page_get_chart (f->page);
   g_autofree char *id = NULL;
-  double mood;
 
-  rw_trends_page_set_store (f->page, f->store, f->clock);
-  g_assert_true (rw_series_is_empty (rw_chart_get_series (chart)));
+  show_page (f);
+  g_assert_true (rw_series_is_empty (shown (f)));
 
+  /* A burst of changes is one reload, after them. */
   id = add (f, "2026-11-21", 3, RW_SLEEP_UNSET, NULL);
   g_free (add (f, "2026-11-21", 7, RW_SLEEP_UNSET, NULL));
+  g_assert_true (rw_series_is_empty (shown (f)));
   spin ();
-  mood = rw_series_get_value (rw_chart_get_series (chart), RW_SERIES_MOOD, 28);
-  g_assert_cmpfloat (mood, ==, 5.0);
+  g_assert_cmpfloat (rw_series_get_value (shown (f), RW_SERIES_MOOD, 28), ==, 5.0);
 
   /* A deleted check-in (hidden while its Undo shows) leaves the chart. */
-  g_assert_true (rw_check_in_store_hide (f->store, id, NULL));
+  g_assert_true (rw_journal_hide (f->journal, id, NULL));
   spin ();
-  mood = rw_series_get_value (rw_chart_get_series (chart), RW_SERIES_MOOD, 28);
-  g_assert_cmpfloat (mood, ==, 7.0);
+  g_assert_cmpfloat (rw_series_get_value (shown (f), RW_SERIES_MOOD, 28), ==, 7.0);
+
+  /* While the page is hidden it waits, and catches up when shown. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_free (add (f, "2026-11-22", 9, RW_SLEEP_UNSET, NULL));
+  spin ();
+  g_assert_true (isnan (rw_series_get_value (shown (f), RW_SERIES_MOOD, 29)));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  spin ();
+  g_assert_cmpfloat (rw_series_get_value (shown (f), RW_SERIES_MOOD, 29), ==, 9.0);
 }
 
 static void
@@ -204,7 +395,7 @@ test_insights_need_enough_data (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-11-%02u", d);
       g_free (add (f, date, (int) (d % 5) + 3, 5 + (d % 5), d <= 10 ? "walk" : NULL));
     }
-  rw_trends_page_set_store (f->page, f->store, f->clock);
+  show_page (f);
   text = rw_trends_page_dup_insights_text (f->page);
   g_assert_cmpstr (text, ==, "");
   g_clear_pointer (&text, g_free);
@@ -220,59 +411,229 @@ test_insights_need_enough_data (Fixture       *f,
   g_assert_null (strstr (text, "walk"));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+/* Hovering moves the highlight and repaints it, but neither lays the chart
+ * out again nor draws it again: its render node is kept. */
+static void
+test_hover_redraws_nothing_else (Fixture       *f,
+                                 gconstpointer  data)
+{
+  RwChartView *view;
+  RwChart *chart;
+  GtkEventController *motion;
+  guint layouts, draws;
+  int width;
+
+  add_many (f, 3 * 365);
+  show_page (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  view = rw_trends_page_get_chart_view (f->page);
+  chart = rw_chart_view_get_chart (view);
+  wait_frames (GTK_WIDGET (view), 2);
+  g_assert_cmpint (rw_chart_get_step (chart), !=, RW_CHART_STEP_DAY);
+  layouts = rw_chart_get_layout_count (chart);
+  draws = rw_chart_get_draw_count (chart);
+  g_assert_cmpuint (draws, >=, 1);
+
+  motion = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  for (int x = width / 4; x < width * 3 / 4; x += width / 8)
+    {
+      g_signal_emit_by_name (motion, "motion", (double) x, 100.0);
+      g_assert_cmpint (rw_chart_view_get_highlight (view), ==, rw_chart_day_at (chart, x));
+      g_assert_cmpint (rw_chart_view_get_highlight (view), >=, 0);
+      wait_frames (GTK_WIDGET (view), 1);
+    }
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, -1);
+  wait_frames (GTK_WIDGET (view), 1);
+  g_assert_cmpuint (rw_chart_get_layout_count (chart), ==, layouts);
+  g_assert_cmpuint (rw_chart_get_draw_count (chart), ==, draws);
+
+  /* Whereas showing another series draws the chart again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-hope", NULL);
+  wait_frames (GTK_WIDGET (view), 1);
+  g_assert_cmpuint (rw_chart_get_layout_count (chart), ==, layouts + 1);
+  g_assert_cmpuint (rw_chart_get_draw_count (chart), >, draws);
+}
+
 /* GTK 4 has no synthetic key events for tests: emit the key controller's
  * signal the way a key press would reach it. */
 static void
 send_key (GtkWidget *widget,
           guint      keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *keys = find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
   g_assert_true (handled);
 }
 
-static void
-test_keyboard_shows_days (Fixture       *f,
-                          gconstpointer  data)
+/* The view as it is drawn, onto an image. */
+static cairo_surface_t *
+render_widget (GtkWidget *widget)
 {
-  RwChart *chart = rw_trends_page_get_chart (f->page);
-  GtkWidget *area = rw_trends_page_get_drawing_area (f->page);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels that differ in a band @inset px wide inside the edges. */
+static guint
+edge_differences (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              inset)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if ((x < inset || y < inset || x >= w - inset || y >= h - inset) &&
+          memcmp (da + y * stride + x * 4, db + y * stride + x * 4, 4) != 0)
+        n++;
+  return n;
+}
+
+static void
+test_keyboard_and_focus_ring (Fixture       *f,
+                              gconstpointer  data)
+{
+  RwChartView *view;
+  GtkWidget *widget;
+  cairo_surface_t *unfocused, *focused;
+  int w, h;
 
   g_free (add (f, "2026-11-20", 5, 8, NULL));
-  rw_trends_page_set_store (f->page, f->store, f->clock);
-  spin ();
-  g_assert_true (gtk_widget_grab_focus (area));
-  g_assert_cmpint (rw_chart_get_highlight (chart), ==, -1);
-  send_key (area, GDK_KEY_End);
-  g_assert_cmpint (rw_chart_get_highlight (chart), ==, 29);
-  send_key (area, GDK_KEY_Left);
-  send_key (area, GDK_KEY_Left);
-  g_assert_cmpint (rw_chart_get_highlight (chart), ==, 27);
+  show_page (f);
+  view = rw_trends_page_get_chart_view (f->page);
+  widget = GTK_WIDGET (view);
+  wait_frames (widget, 1);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  unfocused = render_widget (widget);
+
+  /* Tabbing to the chart shows a ring just inside its edge. */
+  g_assert_true (gtk_widget_get_focusable (widget));
+  g_assert_true (gtk_widget_grab_focus (widget));
+  gtk_window_set_focus_visible (f->window, TRUE);
+  wait_frames (widget, 1);
+  g_assert_true (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  focused = render_widget (widget);
+  g_assert_cmpint (cairo_image_surface_get_width (focused), ==, w);
+  /* All round the edge, within 6 px of it. */
+  g_assert_cmpuint (edge_differences (unfocused, focused, 6), >, (guint) (w + h) * 2);
+  cairo_surface_destroy (unfocused);
+  cairo_surface_destroy (focused);
+
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, -1);
+  send_key (widget, GDK_KEY_End);
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, 29);
+  send_key (widget, GDK_KEY_Left);
+  send_key (widget, GDK_KEY_Left);
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, 27);
+  send_key (widget, GDK_KEY_Home);
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, 0);
+  send_key (widget, GDK_KEY_Right);
+  g_assert_cmpint (rw_chart_view_get_highlight (view), ==, 1);
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (rw_chart_view_get_chart (view)),
+                            "Sunday 25 October 2026"));
+}
+
+/* trends.export opens a file chooser with a name for the file; what the
+ * person chooses goes to trends.export-to, which writes the chart as it
+ * is on screen. (The chooser is not driven here: GTK's fallback dialog
+ * loads libcloudproviders, which leaks.) */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "trends", NULL);
+  g_autofree char *written = g_strconcat (path, ".png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "trends.svg", NULL);
+  g_autofree char *contents = NULL;
+  RwChartView *view;
+  cairo_surface_t *image;
+  struct stat st;
+
+  g_free (add (f, "2026-11-20", 5, 8, NULL));
+  show_page (f);
+  view = rw_trends_page_get_chart_view (f->page);
+  wait_frames (GTK_WIDGET (view), 1);
+
+  /* A name without .png gets it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.export-to", "s", path));
+  g_assert_cmpint (g_stat (written, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  image = cairo_image_surface_create_from_png (written);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  /* The chart at its size on screen. */
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, gtk_widget_get_height (GTK_WIDGET (view)));
+  cairo_surface_destroy (image);
+  g_unlink (written);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.export-to", "s", svg));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_unlink (svg);
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The app's stylesheet, as AdwApplication loads it. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/rewire/Rewire/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(name, func) \
   g_test_add ("/trends/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("ranges-and-cards", test_ranges_and_cards);
-  ADD ("series-toggles", test_series_toggles);
+  ADD ("shortcuts", test_shortcuts);
+  ADD ("series-actions", test_series_actions);
   ADD ("follows-the-journal", test_follows_the_journal);
   ADD ("insights-need-enough-data", test_insights_need_enough_data);
-  ADD ("keyboard-shows-days", test_keyboard_shows_days);
+  ADD ("hover-redraws-nothing-else", test_hover_redraws_nothing_else);
+  ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
+  ADD ("export", test_export);
 
 #undef ADD
 

@@ -133,6 +133,27 @@ rw_julian_today (void)
   return rw_julian_from_iso (iso);
 }
 
+char *
+rw_julian_format (guint32     julian,
+                  const char *format)
+{
+  char buffer[128];
+  GDate date;
+  char *out;
+
+  g_return_val_if_fail (g_date_valid_julian (julian), NULL);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    buffer[0] = '\0';
+  /* %e pads the day with a space: "Tuesday  3 March" reads as a gap. */
+  out = g_strstrip (g_strdup (buffer));
+  for (char *from = out, *to = out; ; from++)
+    if (!(*from == ' ' && to > out && to[-1] == ' ') && (*to++ = *from) == '\0')
+      break;
+  return out;
+}
+
 static RwSeries *
 series_new (guint32 first,
             guint32 last)
@@ -589,35 +610,64 @@ rw_series_tag_associations (RwSeries *self)
   return result;
 }
 
-void
-rw_series_reduce (RwSeries     *self,
-                  RwSeriesKind  kind,
-                  guint         columns,
-                  double       *min,
-                  double       *max)
+GArray *
+rw_series_bin_bounds (RwSeries  *self,
+                      RwBinSize  size)
 {
   guint n = self->n - self->lead;
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  GDate date;
 
-  g_return_if_fail (columns > 0);
+  g_return_val_if_fail (size == RW_BIN_WEEK || size == RW_BIN_MONTH, bounds);
 
-  for (guint c = 0; c < columns; c++)
+  g_date_clear (&date, 1);
+  for (guint i = 0; i < n; i++)
     {
-      guint start = (guint) ((guint64) c * n / columns);
-      guint end = (guint) ((guint64) (c + 1) * n / columns);
+      gboolean starts;
 
-      min[c] = max[c] = NAN;
-      if (end == start && start < n)
-        end = start + 1;
-      for (guint i = start; i < end && i < n; i++)
-        {
-          double v = day_value (&self->days[self->lead + i], kind);
-
-          if (isnan (v))
-            continue;
-          if (isnan (min[c]) || v < min[c])
-            min[c] = v;
-          if (isnan (max[c]) || v > max[c])
-            max[c] = v;
-        }
+      g_date_set_julian (&date, self->first + i);
+      starts = i == 0 || (size == RW_BIN_WEEK ? g_date_get_weekday (&date) == G_DATE_MONDAY
+                                              : g_date_get_day (&date) == 1);
+      if (starts)
+        g_array_append_val (bounds, i);
     }
+  g_array_append_val (bounds, n);
+  return bounds;
+}
+
+guint
+rw_series_summarise (RwSeries     *self,
+                     RwSeriesKind  kind,
+                     guint         start,
+                     guint         end,
+                     double       *mean,
+                     double       *min,
+                     double       *max)
+{
+  double sum = 0, lo = NAN, hi = NAN;
+  guint count = 0;
+
+  g_return_val_if_fail (kind < RW_N_SERIES, 0);
+  end = MIN (end, self->n - self->lead);
+
+  for (guint i = start; i < end; i++)
+    {
+      double v = day_value (&self->days[self->lead + i], kind);
+
+      if (isnan (v))
+        continue;
+      sum += v;
+      count++;
+      if (!(v >= lo))
+        lo = v;
+      if (!(v <= hi))
+        hi = v;
+    }
+  if (mean != NULL)
+    *mean = count > 0 ? sum / count : NAN;
+  if (min != NULL)
+    *min = lo;
+  if (max != NULL)
+    *max = hi;
+  return count;
 }

@@ -106,12 +106,27 @@ typedef struct
 GPtrArray  *rw_series_tag_associations (RwSeries *self);
 void        rw_tag_association_free    (RwTagAssociation *assoc);
 
-/* Column reduction: with more days than columns, column c covers days
- * [c * n / columns, (c + 1) * n / columns) and keeps their minimum and
- * maximum (NAN when none has a value). */
-void        rw_series_reduce         (RwSeries    *self,
+/* Calendar bins for long ranges: weeks run Monday to Sunday; the first
+ * and last bin are cut by the range. */
+typedef enum
+{
+  RW_BIN_WEEK,
+  RW_BIN_MONTH,
+} RwBinSize;
+
+/* The bins of @self as day indices: bin i covers the days from element i
+ * to element i + 1 (exclusive), so the array holds one more element than
+ * there are bins. */
+GArray     *rw_series_bin_bounds     (RwSeries    *self,
+                                      RwBinSize    size);
+/* The mean, lowest and highest day value of @kind over days [@start,
+ * @end); returns how many days have a value (with none, all three are
+ * NAN). */
+guint       rw_series_summarise      (RwSeries    *self,
                                       RwSeriesKind kind,
-                                      guint        columns,
+                                      guint        start,
+                                      guint        end,
+                                      double      *mean,
                                       double      *min,
                                       double      *max);
 
@@ -119,6 +134,10 @@ void        rw_series_reduce         (RwSeries    *self,
 guint32     rw_julian_from_iso       (const char *date);
 char       *rw_julian_to_iso         (guint32 julian);
 guint32     rw_julian_today          (void);
+/* A julian day through g_date_strftime(), without leading, trailing or
+ * doubled blanks. */
+char       *rw_julian_format         (guint32     julian,
+                                      const char *format);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSeries, rw_series_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagAssociation, rw_tag_association_free)
