@@ -64,6 +64,23 @@ rw_test_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* The journal as SQLite sees it: the file and its -wal together (a write
+ * in WAL mode lands in the -wal first). */
+char *
+rw_test_journal_checksum (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *main_sum = rw_test_file_checksum (path);
+  g_autofree char *wal_sum = NULL;
+  GStatBuf st;
+
+  /* Opening makes an empty -wal; only one with frames holds a write. */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    wal_sum = rw_test_file_checksum (wal);
+
+  return g_strconcat (main_sum != NULL ? main_sum : "-", "+", wal_sum != NULL ? wal_sum : "-", NULL);
+}
+
 int
 rw_test_run_cli (const char * const *argv,
                  char              **stdout_text,

@@ -15,6 +15,7 @@ char    *rw_test_make_dir        (void);
 void     rw_test_remove_dir      (const char  *dir);
 /* SHA-256 of a file's bytes, or NULL if it cannot be read. */
 char    *rw_test_file_checksum   (const char  *path);
+char    *rw_test_journal_checksum (const char *path);
 /* Runs the built rewire binary (REWIRE_BINARY) with @argv (without the
  * program name), returns its exit code. */
 int      rw_test_run_cli         (const char * const *argv,

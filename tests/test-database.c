@@ -567,7 +567,7 @@ test_deferred_upgrade (Fixture       *f,
 
   /* An ordinary start-up writes nothing at all. */
   {
-    g_autofree char *quiet_before = rw_test_file_checksum (f->path);
+    g_autofree char *quiet_before = rw_test_journal_checksum (f->path);
     g_autofree char *quiet_after = NULL;
     g_autoptr(RwJournal) journal = rw_journal_open_deferred (f->dir, &error);
     g_autoptr(GAsyncResult) result = NULL;
@@ -577,7 +577,7 @@ test_deferred_upgrade (Fixture       *f,
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (rw_journal_tidy_finish (journal, result, NULL));
-    quiet_after = rw_test_file_checksum (f->path);
+    quiet_after = rw_test_journal_checksum (f->path);
     g_assert_cmpstr (quiet_after, ==, quiet_before);
   }
 }

@@ -95,6 +95,55 @@ start (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* A plan read afresh (the window opening on the 7-Day Plan) writes nothing
+ * before the main loop is idle; then it ticks what the journal shows done. */
+static void
+test_first_read_writes_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RwPlanProgress) fresh = NULL;
+  g_autofree char *path = g_build_filename (f->dir, RW_DATABASE_FILE_NAME, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *ticked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwJournal) journal = NULL;
+  guint changed = 0;
+
+  start (f, "2026-11-10");
+  g_clear_object (&f->progress);
+  g_clear_object (&f->journal);
+
+  /* A check-in of day 2 written by another process, while the plan was
+   * not looking. */
+  {
+    g_autoptr(RwJournal) other = rw_journal_open (f->dir, &error);
+    g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+
+    g_assert_no_error (error);
+    rw_check_in_set_date (check_in, "2026-11-11");
+    rw_check_in_set_time (check_in, "20:00");
+    rw_check_in_set_metric (check_in, RW_METRIC_MOOD, 5);
+    g_assert_true (rw_journal_add (other, check_in, &error));
+  }
+
+  journal = rw_journal_open (f->dir, &error);
+  g_assert_no_error (error);
+  before = rw_test_journal_checksum (path);
+  fresh = rw_plan_progress_new (journal, rw_plan_load ("starter-week", NULL), f->clock);
+  g_signal_connect_swapped (fresh, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+  g_assert_nonnull (rw_plan_progress_get_run (fresh));
+  g_assert_cmpint (rw_plan_progress_get_checked (fresh, "d2-check-in", NULL), ==, 0);
+  after = rw_test_journal_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  while (changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rw_plan_progress_get_checked (fresh, "d2-check-in", NULL), >, 0);
+  ticked = rw_test_journal_checksum (path);
+  g_assert_cmpstr (ticked, !=, before);
+}
+
 static void
 test_lazy (Fixture       *f,
            gconstpointer  data)
@@ -488,6 +537,7 @@ main (int    argc,
   g_test_add ("/plan-progress/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("lazy", test_lazy);
+  ADD ("first-read-writes-nothing", test_first_read_writes_nothing);
   ADD ("commands", test_commands);
   ADD ("nothing-without-a-run", test_nothing_without_a_run);
   g_test_add_func ("/plan-progress/ticks-itself", test_ticks_itself);

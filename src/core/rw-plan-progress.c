@@ -36,6 +36,7 @@ struct _RwPlanProgress
   GHashTable *checks;      /* item id → RwPlanCheck, of @run */
 
   guint writing;           /* our own writes under way */
+  guint tick_id;           /* the first automatic ticks, after the first frame */
   guint loaded : 1;
 };
 
@@ -108,15 +109,30 @@ auto_tick (RwPlanProgress  *self,
   return ticked;
 }
 
+static guint resync (RwPlanProgress *self, GError **error);
+
+static gboolean
+first_tick_cb (gpointer data)
+{
+  RwPlanProgress *self = data;
+
+  self->tick_id = 0;
+  if (self->run != NULL)
+    resync (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_loaded (RwPlanProgress *self)
 {
   if (self->loaded)
     return;
   load (self);
-  /* Done while nobody was looking: ticked now, announced by nothing (no
-   * one has seen the state before). */
-  auto_tick (self, NULL);
+  /* What was done while nobody looked is ticked a moment later, when the
+   * main loop is idle: reading the plan writes nothing, so the window
+   * opening on the plan writes nothing before its first frame. */
+  if (self->run != NULL && self->tick_id == 0)
+    self->tick_id = g_idle_add_full (G_PRIORITY_LOW, first_tick_cb, self, NULL);
 }
 
 /* Reads everything again, ticks what is done, tells the views. */
@@ -178,6 +194,7 @@ rw_plan_progress_dispose (GObject *object)
 {
   RwPlanProgress *self = (RwPlanProgress *)object;
 
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_object (&self->journal);
   g_clear_object (&self->clock);
 
