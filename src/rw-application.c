@@ -282,8 +282,15 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_cb },
 };
 
-static void
-rw_application_init (RwApplication *self)
+/**
+ * rw_application_set_accels:
+ * @app: an application
+ *
+ * Gives @app the window's keyboard shortcuts (also for tests, whose
+ * application is a plain one); the shortcuts window lists each of them.
+ */
+void
+rw_application_set_accels (GtkApplication *app)
 {
   static const struct {
     const char *action;
@@ -301,11 +308,16 @@ rw_application_init (RwApplication *self)
     { "win.view::plan", { "<Alt>4", NULL } },
   };
 
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+rw_application_init (RwApplication *self)
+{
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
-                                           accels[i].accels);
+  rw_application_set_accels (GTK_APPLICATION (self));
 
   g_application_add_main_option (G_APPLICATION (self), "data-dir", 0, 0, G_OPTION_ARG_FILENAME,
                                  _("Keep the journal in DIR"), _("DIR"));

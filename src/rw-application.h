@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define RW_TYPE_APPLICATION (rw_application_get_type ())
 G_DECLARE_FINAL_TYPE (RwApplication, rw_application, RW, APPLICATION, AdwApplication)
 
-RwApplication *rw_application_new (void);
+RwApplication *rw_application_new        (void);
+void           rw_application_set_accels (GtkApplication *app);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "rw-application.h"
 #include "rw-history-row.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
@@ -335,6 +336,79 @@ test_first_frame_shows_only_the_screen (Fixture       *f,
   open_window (f);
 }
 
+static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      each = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (each[i], &key, &mods))
+            g_hash_table_add (shown, gtk_accelerator_name (key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, shown);
+}
+
+/* Every accelerator of the application is in the shortcuts window, and
+ * the window is made only when asked for. */
+static void
+test_shortcuts_window_lists_accelerators (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (app);
+  guint checked = 0;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *shortcuts = NULL;
+  guint before = g_list_model_get_n_items (toplevels);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (shortcuts);
+  collect_accelerators (shortcuts, shown);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint k = 0; accels[k] != NULL; k++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[k], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          if (!g_hash_table_contains (shown, name))
+            g_error ("%s (%s) is not in the shortcuts window", accels[k], actions[i]);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 10);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  spin ();
+}
+
 static gboolean
 history_has_items (gpointer data)
 {
@@ -457,6 +531,7 @@ main (int    argc,
     app = GTK_APPLICATION (adw_application_new (APP_ID ".WindowTest", G_APPLICATION_NON_UNIQUE));
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
+    rw_application_set_accels (app);
   }
 
 #define ADD(name, func) \
@@ -466,6 +541,7 @@ main (int    argc,
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
   ADD ("views-built-when-shown", test_views_built_when_shown);
+  ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
 
