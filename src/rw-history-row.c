@@ -36,6 +36,7 @@ struct _RwHistoryRow
   /* Day header */
   PangoLayout *date;
   int date_width;         /* unwrapped, as bound */
+  int date_height;
   PangoLayout *count;
   PangoLayout *mood;
   double mean;
@@ -44,6 +45,8 @@ struct _RwHistoryRow
   PangoLayout *time;
   PangoLayout *values;    /* "Mood 6  Anxiety 3 ...", wrapped between values */
   int values_width;       /* on one line */
+  int values_height;
+  int note_height;        /* one line */
   int widest_value;       /* the smallest width the values can wrap to */
   GPtrArray *tags;        /* PangoLayout */
   guint n_tags;
@@ -293,8 +296,19 @@ lay_out_check_in (RwHistoryRow *self,
     }
 
   /* The values, right of the time, wrapped as whole values (one layout:
-   * spaces inside a value do not break). */
-  pango_layout_set_width (self->values, MAX (1, content - x0) * PANGO_SCALE);
+   * spaces inside a value do not break). Setting a layout's width lays it
+   * out and shapes it again, so it is set only when the values must wrap:
+   * GtkListView measures a row at more than one width. */
+  if (self->values_width > content - x0)
+    {
+      pango_layout_set_width (self->values, MAX (1, content - x0) * PANGO_SCALE);
+      line = text_height (self->values);
+    }
+  else
+    {
+      pango_layout_set_width (self->values, -1);
+      line = self->values_height;
+    }
   if (snapshot != NULL)
     {
       gtk_snapshot_save (snapshot);
@@ -303,7 +317,6 @@ lay_out_check_in (RwHistoryRow *self,
       gtk_snapshot_restore (snapshot);
     }
   y = 0;
-  line = text_height (self->values);
   top = MAX (text_height (self->time), y + line);
   height = top;
 
@@ -345,19 +358,20 @@ lay_out_check_in (RwHistoryRow *self,
       height = y + pill_line;
     }
 
-  /* The note's first line, cut with an ellipsis. */
+  /* The note's first line, cut with an ellipsis: one line whatever the
+   * width, so only drawing needs the width. */
   if (self->has_note)
     {
-      pango_layout_set_width (self->note, content * PANGO_SCALE);
       y = height + SECTION_SPACING;
       if (snapshot != NULL)
         {
+          pango_layout_set_width (self->note, content * PANGO_SCALE);
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
           gtk_snapshot_append_layout (snapshot, self->note, text);
           gtk_snapshot_restore (snapshot);
         }
-      height = y + text_height (self->note);
+      height = y + self->note_height;
     }
 
   return MAX (height, buttons_height (self));
@@ -378,11 +392,12 @@ lay_out_header (RwHistoryRow  *self,
   int date_room = MAX (1, width - pill_w - count_w - 2 * HEADER_SPACING);
   int height;
 
-  pango_layout_set_width (self->date, date_room * PANGO_SCALE);
-  height = MAX (MAX (text_height (self->date), text_height (self->count)), pill_h);
+  /* One line at any width; the width (a new layout) only when drawing. */
+  height = MAX (MAX (self->date_height, text_height (self->count)), pill_h);
 
   if (snapshot != NULL)
     {
+      pango_layout_set_width (self->date, self->date_width > date_room ? date_room * PANGO_SCALE : -1);
       guint band = mood_band (self->mean);
       int pill_x = width - pill_w;
       GdkRGBA background, foreground;
@@ -707,6 +722,7 @@ bind_header (RwHistoryRow *self,
   pango_layout_set_width (self->date, -1);
   set_text (self->date, date, FALSE);
   self->date_width = text_width (self->date);
+  self->date_height = text_height (self->date);
   set_text (self->count, count, FALSE);
   mood_text = mood >= 0 ? g_strdup_printf ("%.1f", mood) : g_strdup ("–");
   set_text (self->mood, mood_text, FALSE);
@@ -814,6 +830,7 @@ show_metrics (RwHistoryRow *self,
   /* The widest value, from the one line the text takes unwrapped. */
   pango_layout_set_width (self->values, -1);
   self->values_width = text_width (self->values);
+  self->values_height = text_height (self->values);
   self->widest_value = 0;
   for (guint i = 0; i + 1 < ranges->len; i += 2)
     {
@@ -930,8 +947,10 @@ bind_check_in (RwHistoryRow *self,
       if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
         shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
       markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
+      pango_layout_set_width (self->note, -1);
 
       set_text (self->note, markup, TRUE);
+      self->note_height = text_height (self->note);
     }
 
   g_free (self->id);
