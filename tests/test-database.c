@@ -431,6 +431,63 @@ test_poll_changes (Fixture       *f,
   g_assert_cmpuint (changes, ==, 1);
 }
 
+static gboolean
+write_nothing (RwDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  return TRUE;
+}
+
+static gboolean
+insert_then_fail (RwDatabase  *db,
+                  RwCheckIn   *check_in,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!rw_check_in_sql_insert (db, check_in, error))
+    return FALSE;
+  /* Breaks the schema's CHECK on the mood. */
+  stmt = rw_database_prepare (db, "UPDATE check_ins SET mood = 11", error);
+  g_assert_nonnull (stmt);
+  return rw_database_step_done (db, stmt, "save the test", error);
+}
+
+/* One write transaction: committed and announced when it changed rows,
+ * rolled back (nothing written, nothing announced) when its body fails,
+ * with the step's failure in words. */
+static void
+test_write (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "written");
+  g_autoptr(RwCheckIn) refused = make_check_in ("2026-11-21", 5, "rolled back");
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &changes);
+
+  g_assert_true (rw_database_write (db, write_nothing, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (rw_database_in_transaction (db));
+
+  g_assert_true (rw_database_write (db, (RwWriteFunc) rw_check_in_sql_insert, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_check_ins (db), ==, 1);
+
+  g_assert_false (rw_database_write (db, (RwWriteFunc) insert_then_fail, refused, &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save the test: "));
+  g_assert_nonnull (strstr (error->message, "CHECK"));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_check_ins (db), ==, 1);
+  g_assert_false (rw_database_in_transaction (db));
+}
+
 static void
 test_upgrade_from_v1 (Fixture       *f,
                       gconstpointer  data)
@@ -655,6 +712,7 @@ main (int   argc,
   ADD ("disk-full", test_disk_full);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
+  ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);

@@ -503,6 +503,26 @@ query_int (RwDatabase  *self,
   return rc == SQLITE_OK;
 }
 
+static gboolean run_transaction (RwDatabase   *self,
+                                 RwWriteFunc   func,
+                                 gpointer      data,
+                                 GError      **error);
+
+/* Migrates from *@version to the next version, with the bump of
+ * user_version in the same transaction. */
+static gboolean
+migrate_step (RwDatabase    *self,
+              const gint64  *version,
+              GError       **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA application_id = %d; "
+                                           "PRAGMA user_version = %" G_GINT64_FORMAT ";",
+                                           RW_DATABASE_APPLICATION_ID, *version + 1);
+
+  return rw_database_exec (self, migrations[*version], error) &&
+         rw_database_exec (self, bump, error);
+}
+
 static gboolean
 migrate (RwDatabase  *self,
          int          target,
@@ -515,20 +535,8 @@ migrate (RwDatabase  *self,
 
   for (gint64 v = version; v < target; v++)
     {
-      g_autofree char *bump = NULL;
-
-      if (!rw_database_begin (self, error))
+      if (!run_transaction (self, (RwWriteFunc) migrate_step, &v, error))
         return FALSE;
-
-      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT ";",
-                              RW_DATABASE_APPLICATION_ID, v + 1);
-      if (!rw_database_exec (self, migrations[v], error) ||
-          !rw_database_exec (self, bump, error) ||
-          !rw_database_commit (self, error))
-        {
-          rw_database_rollback (self);
-          return FALSE;
-        }
       g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, self->path, v + 1);
     }
 
@@ -1132,19 +1140,17 @@ rw_database_rollback (RwDatabase *self)
  *
  * Runs @func in one write transaction: committed when it returns %TRUE,
  * rolled back (nothing changed) when it or the commit fails. A successful
- * commit emits #RwDatabase::changed. The one way the core writes.
+ * commit that changed any row emits #RwDatabase::changed. The one way
+ * the core opens a write transaction.
  *
  * Returns: %TRUE if everything was written
  */
-gboolean
-rw_database_write (RwDatabase   *self,
-                   RwWriteFunc   func,
-                   gpointer      data,
-                   GError      **error)
+static gboolean
+run_transaction (RwDatabase   *self,
+                 RwWriteFunc   func,
+                 gpointer      data,
+                 GError      **error)
 {
-  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
   if (!rw_database_begin (self, error))
     return FALSE;
 
@@ -1153,8 +1159,62 @@ rw_database_write (RwDatabase   *self,
       rw_database_rollback (self);
       return FALSE;
     }
+  return TRUE;
+}
 
-  rw_database_emit_changed (self);
+gboolean
+rw_database_write (RwDatabase   *self,
+                   RwWriteFunc   func,
+                   gpointer      data,
+                   GError      **error)
+{
+  sqlite3_int64 changes_before;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  changes_before = sqlite3_total_changes64 (self->db);
+  if (!run_transaction (self, func, data, error))
+    return FALSE;
+
+  /* A transaction that changed no row (an import of rows all there
+   * already) has nothing for the models to read again. */
+  if (sqlite3_total_changes64 (self->db) != changes_before)
+    rw_database_emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * rw_database_step_done:
+ * @self: a #RwDatabase
+ * @stmt: a statement of @self that returns no rows, its values bound
+ * @doing: what it does, completing "Could not …", e.g. "save the tags"
+ * @error: return location for a #GError
+ *
+ * Runs @stmt to completion and resets it, so that it can be bound again
+ * and holds no transaction open.
+ *
+ * Returns: %TRUE if it ran; %FALSE with @error set as
+ *   rw_database_set_error() does
+ */
+gboolean
+rw_database_step_done (RwDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       const char    *doing,
+                       GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rw_database_set_error (self, rc, doing, error);
+      return FALSE;
+    }
   return TRUE;
 }
 

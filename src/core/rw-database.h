@@ -108,6 +108,11 @@ gboolean      rw_database_write               (RwDatabase    *self,
                                                gpointer       data,
                                                GError       **error);
 
+gboolean      rw_database_step_done           (RwDatabase    *self,
+                                               sqlite3_stmt  *stmt,
+                                               const char    *doing,
+                                               GError       **error);
+
 void          rw_database_set_error           (RwDatabase    *self,
                                                int            rc,
                                                const char    *doing,

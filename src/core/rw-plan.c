@@ -249,20 +249,22 @@ run_from_row (sqlite3_stmt *stmt)
 
 #define RUN_COLUMNS "id, plan_id, start_date, paused_on, coalesce (ended, 0), created"
 
-static gboolean
-step_done (RwDatabase    *db,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+/* Binds ?1, ?2, ... from pairs of a kind ("i": a gint64, "s": a string)
+ * and a value, up to a NULL kind. */
+static void
+bind_args (sqlite3_stmt *stmt,
+           va_list       args)
 {
-  int rc = sqlite3_step (stmt);
+  const char *kind;
+  int i = 1;
 
-  if (rc != SQLITE_DONE)
+  while ((kind = va_arg (args, const char *)) != NULL)
     {
-      rw_database_set_error (db, rc, doing, error);
-      return FALSE;
+      if (g_str_equal (kind, "i"))
+        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
     }
-  return TRUE;
 }
 
 static gboolean
@@ -272,23 +274,15 @@ exec_one (RwDatabase  *db,
           GError     **error,
           ...)
 {
-  g_autoptr(RwStmt) stmt = rw_database_prepare (db, sql, error);
+  sqlite3_stmt *stmt = rw_database_prepare (db, sql, error);
   va_list args;
-  int i = 1;
-  const char *kind;
 
   if (stmt == NULL)
     return FALSE;
   va_start (args, error);
-  while ((kind = va_arg (args, const char *)) != NULL)
-    {
-      if (g_str_equal (kind, "i"))
-        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
-      else
-        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-    }
+  bind_args (stmt, args);
   va_end (args);
-  return step_done (db, stmt, doing, error);
+  return rw_database_step_done (db, stmt, doing, error);
 }
 
 static gboolean
@@ -310,7 +304,7 @@ write_run_func (RwDatabase  *db,
   else
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int (stmt, 4, run->ended);
-  return step_done (db, stmt, _("save the plan"), error);
+  return rw_database_step_done (db, stmt, _("save the plan"), error);
 }
 
 /* Saves @changed (a copy of @run with new values) and only then takes its
@@ -656,19 +650,11 @@ query_exists (RwDatabase *db,
 {
   g_autoptr(RwStmt) stmt = rw_database_prepare (db, sql, NULL);
   va_list args;
-  const char *kind;
-  int i = 1;
 
   if (stmt == NULL)
     return FALSE;
   va_start (args, sql);
-  while ((kind = va_arg (args, const char *)) != NULL)
-    {
-      if (g_str_equal (kind, "i"))
-        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
-      else
-        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-    }
+  bind_args (stmt, args);
   va_end (args);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
