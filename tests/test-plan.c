@@ -20,7 +20,7 @@ typedef struct
 static guint32
 day (const char *iso)
 {
-  return rw_julian_from_iso (iso);
+  return rw_date_from_iso (iso);
 }
 
 static void

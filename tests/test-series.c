@@ -44,7 +44,7 @@ reset (void)
 static guint32
 day (const char *iso)
 {
-  return rw_julian_from_iso (iso);
+  return rw_date_from_iso (iso);
 }
 
 static void

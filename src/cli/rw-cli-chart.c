@@ -85,10 +85,10 @@ rw_cli_cmd_chart (RwCli  *cli,
     {
       if (!rw_parse_date (end, &end_date, &error))
         return rw_cli_fail_with (error);
-      last = rw_julian_from_iso (end_date);
+      last = rw_date_from_iso (end_date);
     }
   else
-    last = rw_julian_today ();
+    last = rw_date_today ();
 
   db = rw_cli_open_database (cli, &error);
   if (db == NULL)

@@ -872,6 +872,45 @@ rw_check_in_sql_bind_filter (sqlite3_stmt         *stmt,
     bind_named (stmt, ":tag", query->tag);
 }
 
+/**
+ * rw_check_in_sql_any:
+ * @db: a #RwDatabase
+ * @query: which check-ins (its order is not used)
+ * @found: (out): whether at least one visible check-in matches
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the question could be answered
+ */
+gboolean
+rw_check_in_sql_any (RwDatabase            *db,
+                     const RwCheckInQuery  *query,
+                     gboolean              *found,
+                     GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM check_ins c WHERE c.hidden = 0");
+  g_autofree char *match = NULL;
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  match = rw_search_build_match (query->search);
+  rw_check_in_sql_append_filter (sql, query, match);
+  g_string_append (sql, " LIMIT 1");
+  stmt = rw_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  rw_check_in_sql_bind_filter (stmt, query, match);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail (db, rc, _("read the journal"), error);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 typedef gboolean (*RowFunc) (sqlite3_stmt *stmt,
                              gpointer      data);
 

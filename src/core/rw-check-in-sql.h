@@ -143,6 +143,10 @@ RwCheckIn *rw_check_in_sql_load         (RwDatabase            *db,
 RwCheckIn *rw_check_in_sql_load_rowid   (RwDatabase            *db,
                                          gint64                 rowid,
                                          GError               **error);
+gboolean   rw_check_in_sql_any          (RwDatabase            *db,
+                                         const RwCheckInQuery  *query,
+                                         gboolean              *found,
+                                         GError               **error);
 gboolean   rw_check_in_sql_foreach      (RwDatabase            *db,
                                          const RwCheckInQuery  *query,
                                          RwCheckInFunc          func,

@@ -12,6 +12,7 @@
 #include "rw-crisis.h"
 #include "rw-csv.h"
 #include "rw-database.h"
+#include "rw-date.h"
 #include "rw-day-header.h"
 #include "rw-draft.h"
 #include "rw-export.h"

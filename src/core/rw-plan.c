@@ -13,9 +13,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rw-check-in-sql.h"
+#include "rw-date.h"
 #include "rw-plan.h"
 #include "rw-plan-resources.h"
-#include "rw-series.h"
 
 #define PLAN_RESOURCE "/io/github/rewire/Rewire/plans/%s.json"
 
@@ -239,9 +240,9 @@ run_from_row (sqlite3_stmt *stmt)
 
   run->id = sqlite3_column_int64 (stmt, 0);
   run->plan_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  run->start = rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2));
+  run->start = rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 2));
   run->paused_on = sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                     ? 0 : rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 3));
+                     ? 0 : rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 3));
   run->ended = sqlite3_column_int (stmt, 4) != 0;
   run->created = sqlite3_column_int64 (stmt, 5);
   return run;
@@ -290,8 +291,8 @@ write_run_func (RwDatabase  *db,
                 RwPlanRun   *run,
                 GError     **error)
 {
-  g_autofree char *start = rw_julian_to_iso (run->start);
-  g_autofree char *paused = run->paused_on != 0 ? rw_julian_to_iso (run->paused_on) : NULL;
+  g_autofree char *start = rw_date_to_iso (run->start);
+  g_autofree char *paused = run->paused_on != 0 ? rw_date_to_iso (run->paused_on) : NULL;
   g_autoptr(RwStmt) stmt = rw_database_prepare (db, "UPDATE plan_runs SET start_date = ?2, "
                                                     "paused_on = ?3, ended = ?4 WHERE id = ?1", error);
 
@@ -347,7 +348,7 @@ rw_plan_start (RwDatabase  *db,
                guint32      start,
                GError     **error)
 {
-  g_autofree char *start_iso = rw_julian_to_iso (start);
+  g_autofree char *start_iso = rw_date_to_iso (start);
   StartData data = { plan->id, start_iso };
   g_autoptr(RwPlanRun) run = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -659,37 +660,48 @@ query_exists (RwDatabase *db,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* Whether a visible check-in matches @query; a failed read counts as no. */
+static gboolean
+any_check_in (RwDatabase           *db,
+              const RwCheckInQuery *query)
+{
+  gboolean found = FALSE;
+
+  return rw_check_in_sql_any (db, query, &found, NULL) && found;
+}
+
 static gboolean
 task_done_in_journal (RwDatabase *db,
                       RwPlanRun  *run,
                       RwPlanTask *task,
                       guint       day)
 {
-  g_autofree char *date = rw_julian_to_iso (rw_plan_run_get_date (run, day));
+  g_autofree char *date = rw_date_to_iso (rw_plan_run_get_date (run, day));
 
   switch (task->kind)
     {
     case RW_TASK_CHECK_IN:
-      return query_exists (db, "SELECT 1 FROM check_ins WHERE hidden = 0 AND date >= ?1",
-                           "s", date, NULL);
+      {
+        RwCheckInQuery since = { .from = date };
+
+        return any_check_in (db, &since);
+      }
     case RW_TASK_TAG:
+      /* Tag names compare without case (the column's collation). */
       for (guint i = 0; task->tags[i] != NULL; i++)
-        if (query_exists (db, "SELECT 1 FROM check_ins c JOIN check_in_tags ct ON ct.check_in = c.id "
-                              "JOIN tags t ON t.id = ct.tag WHERE c.hidden = 0 AND c.date = ?1 "
-                              "AND t.name = ?2 COLLATE NOCASE", "s", date, "s", task->tags[i], NULL))
-          return TRUE;
+        {
+          RwCheckInQuery tagged = { .from = date, .to = date, .tag = task->tags[i] };
+
+          if (any_check_in (db, &tagged))
+            return TRUE;
+        }
       return FALSE;
     case RW_TASK_BREATHING:
       {
         /* Sessions are kept with their end time; the day starts at local
          * midnight. */
-        g_autoptr(GDateTime) midnight = NULL;
-        GDate d;
+        g_autoptr(GDateTime) midnight = rw_date_to_date_time (rw_plan_run_get_date (run, day), 0, 0);
 
-        g_date_clear (&d, 1);
-        g_date_set_julian (&d, rw_plan_run_get_date (run, day));
-        midnight = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
-                                          g_date_get_day (&d), 0, 0, 0);
         return query_exists (db, "SELECT 1 FROM breathing_sessions WHERE seconds >= ?1 AND finished >= ?2",
                              "i", (gint64) task->minutes * 60,
                              "i", g_date_time_to_unix (midnight) * G_USEC_PER_SEC, NULL);

@@ -130,15 +130,6 @@ guint       rw_series_summarise      (RwSeries    *self,
                                       double      *min,
                                       double      *max);
 
-/* Date helpers: julian day numbers to and from YYYY-MM-DD. */
-guint32     rw_julian_from_iso       (const char *date);
-char       *rw_julian_to_iso         (guint32 julian);
-guint32     rw_julian_today          (void);
-/* A julian day through g_date_strftime(), without leading, trailing or
- * doubled blanks. */
-char       *rw_julian_format         (guint32     julian,
-                                      const char *format);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSeries, rw_series_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagAssociation, rw_tag_association_free)
 
