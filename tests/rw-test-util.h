@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "rw-check-in-sql.h"
+
 G_BEGIN_DECLS
 
 /* A fresh private directory under the system temp dir, removed (with all
@@ -20,5 +22,17 @@ char    *rw_test_file_checksum   (const char  *path);
 int      rw_test_run_cli         (const char * const *argv,
                                   char              **stdout_text,
                                   char              **stderr_text);
+
+/* The visible check-ins @query selects (%NULL: all, newest first), read
+ * through rw_check_in_sql_foreach(). */
+GPtrArray *rw_test_list_check_ins (RwDatabase            *db,
+                                   const RwCheckInQuery  *query);
+/* How many check-ins rw_test_list_check_ins() would list. */
+guint      rw_test_count_check_ins (RwDatabase           *db,
+                                    const RwCheckInQuery *query);
+/* Validates and saves @check_in as the app does (RwJournal). */
+gboolean   rw_test_add             (RwDatabase           *db,
+                                    RwCheckIn            *check_in,
+                                    GError              **error);
 
 G_END_DECLS

@@ -88,8 +88,6 @@ static void
 fill (RwDatabase *db,
       guint       n)
 {
-  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
-
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i / 28 % 12, 1 + i % 28);
@@ -98,7 +96,7 @@ fill (RwDatabase *db,
       g_autoptr(RwCheckIn) check_in = make_check_in (date, i % 11, note);
       g_autoptr(GError) error = NULL;
 
-      rw_check_in_store_add (store, check_in, &error);
+      rw_test_add (db, check_in, &error);
       g_assert_no_error (error);
     }
 }
@@ -311,7 +309,6 @@ test_locked (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
-  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
   g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "waits for the lock");
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
@@ -320,7 +317,7 @@ test_locked (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_assert_false (rw_check_in_store_add (store, check_in, &error));
+  g_assert_false (rw_test_add (db, check_in, &error));
   g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "in use by another program"));
   g_clear_error (&error);
@@ -329,7 +326,7 @@ test_locked (Fixture       *f,
   sqlite3_close (other);
 
   /* Once the lock is gone the same save works and nothing was lost. */
-  g_assert_true (rw_check_in_store_add (store, check_in, &error));
+  g_assert_true (rw_test_add (db, check_in, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_check_ins (db), ==, 3);
 }
@@ -342,17 +339,16 @@ test_disk_full (Fixture       *f,
 
   {
     g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
-    g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
     g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "does not fit on the disk");
 
     fill (db, 5);
     rw_test_vfs_set_mode (RW_TEST_VFS_DISK_FULL);
-    g_assert_false (rw_check_in_store_add (store, check_in, &error));
+    g_assert_false (rw_test_add (db, check_in, &error));
     g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
     g_assert_nonnull (strstr (error->message, "full"));
     g_assert_nonnull (strstr (error->message, "free some space"));
     g_clear_error (&error);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 5);
     rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
     g_assert_cmpuint (count_check_ins (db), ==, 5);
   }
@@ -385,11 +381,10 @@ test_read_only (Fixture       *f,
     if (db != NULL)
       {
         /* Opened for reading: every check-in is there, a save is refused. */
-        g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
         g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "read-only");
 
-        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
-        g_assert_false (rw_check_in_store_add (store, check_in, &error));
+        g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 4);
+        g_assert_false (rw_test_add (db, check_in, &error));
       }
     g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY);
     g_test_message ("%s", error->message);
@@ -503,7 +498,6 @@ test_upgrade_from_v1 (Fixture       *f,
   }
   {
     g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
-    g_autoptr(RwCheckInStore) store = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
@@ -511,8 +505,7 @@ test_upgrade_from_v1 (Fixture       *f,
     g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan_runs'"), ==, 1);
     /* Every check-in of the old schema is there, visible. */
     g_assert_cmpuint (count_check_ins (db), ==, 12);
-    store = rw_check_in_store_new (db);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 12);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 12);
   }
 }
 
@@ -531,19 +524,19 @@ test_deferred_upgrade (Fixture       *f,
 
   {
     g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 2, &error);
-    g_autoptr(RwCheckInStore) store = NULL;
+    g_autoptr(RwJournal) journal = NULL;
     g_autoptr(RwCheckIn) tagged = make_check_in ("2026-11-02", 5, "tagged");
     g_autoptr(RwCheckIn) hidden = make_check_in ("2026-11-03", 5, "hidden");
     const char *tags[] = { "walk", "rain", NULL };
 
     g_assert_no_error (error);
     fill (db, 30);
-    store = rw_check_in_store_new (db);
+    journal = rw_journal_new_for_database (db);
     rw_check_in_set_tags (tagged, tags);
     rw_check_in_set_tags (hidden, tags);
-    g_assert_true (rw_check_in_store_add (store, tagged, NULL));
-    g_assert_true (rw_check_in_store_add (store, hidden, NULL));
-    g_assert_true (rw_check_in_store_hide (store, rw_check_in_get_id (hidden), NULL));
+    g_assert_true (rw_journal_add (journal, tagged, NULL));
+    g_assert_true (rw_journal_add (journal, hidden, NULL));
+    g_assert_true (rw_journal_hide (journal, rw_check_in_get_id (hidden), NULL));
   }
   before = rw_test_file_checksum (f->path);
 
@@ -551,7 +544,6 @@ test_deferred_upgrade (Fixture       *f,
     g_autoptr(RwDatabase) db = rw_database_open_full (f->dir, RW_DATABASE_SCHEMA_VERSION,
                                                       RW_DATABASE_OPEN_DEFER_UPGRADE, &error);
     g_autoptr(RwCheckIn) late = make_check_in ("2026-11-04", 5, "too early");
-    g_autoptr(RwCheckInStore) store = NULL;
     g_autoptr(GError) write_error = NULL;
 
     g_assert_no_error (error);
@@ -559,10 +551,8 @@ test_deferred_upgrade (Fixture       *f,
     g_assert_cmpint (rw_database_get_schema_version (db), ==, 2);
     /* Reading works; writing waits for the upgrade. */
     g_assert_cmpuint (count_check_ins (db), ==, 31);
-    store = rw_check_in_store_new (db);
-    g_assert_false (rw_check_in_store_add (store, late, &write_error));
+    g_assert_false (rw_test_add (db, late, &write_error));
     g_assert_error (write_error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
-    g_clear_object (&store);
     after_open = rw_test_file_checksum (f->path);
     g_assert_cmpstr (after_open, ==, before);
 

@@ -4,10 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Row-level reads and writes of check-ins. The write functions must run
- * inside a transaction opened with rw_database_begin(); callers (the store,
- * the importers) decide where a transaction starts and ends, so that a batch
- * is all-or-nothing. They do not validate: callers run
- * rw_validate_check_in() first.
+ * inside a transaction (the body of rw_database_write()); callers (the
+ * journal, the importers, the command line) decide where a transaction
+ * starts and ends, so that a batch is all-or-nothing. They do not
+ * validate: callers run rw_validate_check_in() first.
  */
 #pragma once
 

@@ -7,7 +7,6 @@
 
 #include "rw-check-in.h"
 #include "rw-check-in-sql.h"
-#include "rw-check-in-store.h"
 #include "rw-clock.h"
 #include "rw-crisis.h"
 #include "rw-csv.h"

@@ -174,7 +174,7 @@ rw_date_today (void)
  * rw_date_format:
  * @day: a day
  * @format: a strftime() format; "%-d" for the day of the month, since
- *   "%e" pads it with a space ("Monday  3 June")
+ *   %e pads it with a space ("Monday  3 June")
  *
  * Returns: (transfer full): @day for people, in their language
  */

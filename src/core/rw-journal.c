@@ -29,7 +29,6 @@ struct _RwJournal
   GObject parent_instance;
 
   RwDatabase *database;
-  RwCheckInStore *store;
   RwTagList *tags;
 };
 
@@ -54,7 +53,6 @@ rw_journal_dispose (GObject *object)
 {
   RwJournal *self = (RwJournal *)object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->tags);
   g_clear_object (&self->database);
 
@@ -166,22 +164,6 @@ rw_journal_poll_changes (RwJournal *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   return rw_database_poll_changes (self->database);
-}
-
-/**
- * rw_journal_get_store:
- * @self: a #RwJournal
- *
- * Returns: (transfer none): every check-in, newest first, made on first use
- */
-RwCheckInStore *
-rw_journal_get_store (RwJournal *self)
-{
-  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
-
-  if (self->store == NULL)
-    self->store = rw_check_in_store_new (self->database);
-  return self->store;
 }
 
 /**
@@ -403,12 +385,7 @@ rw_journal_rename_tag (RwJournal   *self,
 
   data.from = from;
   data.to = normalized;
-  if (!rw_database_write (self->database, (RwWriteFunc) rename_tag, &data, error))
-    return FALSE;
-
-  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), from) == 0)
-    rw_check_in_store_set_tag (self->store, normalized);
-  return TRUE;
+  return rw_database_write (self->database, (RwWriteFunc) rename_tag, &data, error);
 }
 
 /**
@@ -427,13 +404,8 @@ rw_journal_delete_tag (RwJournal   *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_delete_tag,
-                          (gpointer) name, error))
-    return FALSE;
-
-  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), name) == 0)
-    rw_check_in_store_set_tag (self->store, NULL);
-  return TRUE;
+  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_delete_tag,
+                            (gpointer) name, error);
 }
 
 gboolean

@@ -8,7 +8,6 @@
 #include <gio/gio.h>
 
 #include "rw-check-in.h"
-#include "rw-check-in-store.h"
 #include "rw-series.h"
 #include "rw-tag-list.h"
 
@@ -40,7 +39,6 @@ const char     *rw_journal_get_path         (RwJournal   *self);
 const char     *rw_journal_get_data_dir     (RwJournal   *self);
 gboolean        rw_journal_poll_changes     (RwJournal   *self);
 
-RwCheckInStore *rw_journal_get_store        (RwJournal   *self);
 RwTagList      *rw_journal_get_tags         (RwJournal   *self);
 
 gboolean        rw_journal_add              (RwJournal   *self,
