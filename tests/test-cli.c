@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 typedef struct

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
@@ -659,25 +659,6 @@ test_drafts (Fixture       *f,
   }
 }
 
-static void
-test_resolve_data_dir (void)
-{
-  g_autofree char *from_override = NULL;
-  g_autofree char *from_env = NULL;
-  g_autofree char *from_xdg = NULL;
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "rewire", NULL);
-
-  g_setenv ("REWIRE_DATA_DIR", "/tmp/rewire-env", TRUE);
-  from_override = rw_database_resolve_data_dir ("/tmp/rewire-cli");
-  from_env = rw_database_resolve_data_dir (NULL);
-  g_unsetenv ("REWIRE_DATA_DIR");
-  from_xdg = rw_database_resolve_data_dir (NULL);
-
-  g_assert_cmpstr (from_override, ==, "/tmp/rewire-cli");
-  g_assert_cmpstr (from_env, ==, "/tmp/rewire-env");
-  g_assert_cmpstr (from_xdg, ==, expected);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -706,7 +687,6 @@ main (int   argc,
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
-  g_test_add_func ("/database/resolve-data-dir", test_resolve_data_dir);
 
 #undef ADD
 

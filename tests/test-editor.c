@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rw-check-in-editor.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 

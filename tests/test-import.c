@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
 

@@ -486,6 +486,25 @@ test_any (Fixture       *f,
     }
 }
 
+static void
+test_resolve_data_dir (void)
+{
+  g_autofree char *from_override = NULL;
+  g_autofree char *from_env = NULL;
+  g_autofree char *from_xdg = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+
+  g_setenv ("REWIRE_DATA_DIR", "/tmp/rewire-env", TRUE);
+  from_override = rw_journal_resolve_data_dir ("/tmp/rewire-cli");
+  from_env = rw_journal_resolve_data_dir (NULL);
+  g_unsetenv ("REWIRE_DATA_DIR");
+  from_xdg = rw_journal_resolve_data_dir (NULL);
+
+  g_assert_cmpstr (from_override, ==, "/tmp/rewire-cli");
+  g_assert_cmpstr (from_env, ==, "/tmp/rewire-env");
+  g_assert_cmpstr (from_xdg, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +523,8 @@ main (int   argc,
   ADD ("tags", test_tags);
 
 #undef ADD
+
+  g_test_add_func ("/journal-core/resolve-data-dir", test_resolve_data_dir);
 
   return g_test_run ();
 }

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 typedef struct

@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 static GPtrArray *list;

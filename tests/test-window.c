@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rw-history-row.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-window.h"

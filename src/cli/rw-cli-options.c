@@ -58,7 +58,7 @@ RwDatabase *
 rw_cli_open_database (RwCli   *cli,
                       GError **error)
 {
-  g_autofree char *dir = rw_database_resolve_data_dir (cli->data_dir);
+  g_autofree char *dir = rw_journal_resolve_data_dir (cli->data_dir);
 
   return rw_database_open (dir, error);
 }

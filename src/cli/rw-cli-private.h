@@ -10,7 +10,7 @@
 #pragma once
 
 #include "rw-cli.h"
-#include "rw-core.h"
+#include "rw-core-sql.h"
 
 G_BEGIN_DECLS
 

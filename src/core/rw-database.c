@@ -224,28 +224,6 @@ rw_database_init (RwDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
-/**
- * rw_database_resolve_data_dir:
- * @override_dir: (nullable): a folder given with --data-dir
- *
- * Returns: (transfer full): @override_dir, else `$REWIRE_DATA_DIR`, else
- *   `$XDG_DATA_HOME/rewire`
- */
-char *
-rw_database_resolve_data_dir (const char *override_dir)
-{
-  const char *env;
-
-  if (override_dir != NULL && *override_dir != '\0')
-    return g_canonicalize_filename (override_dir, NULL);
-
-  env = g_getenv ("REWIRE_DATA_DIR");
-  if (env != NULL && *env != '\0')
-    return g_canonicalize_filename (env, NULL);
-
-  return g_build_filename (g_get_user_data_dir (), "rewire", NULL);
-}
-
 static void
 set_error (RwDatabase  *self,
            int          rc,

@@ -47,8 +47,6 @@ G_DECLARE_FINAL_TYPE (RwDatabase, rw_database, RW, DATABASE, GObject)
 
 GQuark        rw_database_error_quark         (void);
 
-char         *rw_database_resolve_data_dir    (const char    *override_dir);
-
 RwDatabase   *rw_database_open                (const char    *data_dir,
                                                GError       **error);
 RwDatabase   *rw_database_open_at_version     (const char    *data_dir,

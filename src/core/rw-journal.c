@@ -10,7 +10,9 @@
 #include "rw-check-in-sql.h"
 #include "rw-draft.h"
 #include "rw-journal-private.h"
+#include "rw-plan-sql.h"
 #include "rw-plan.h"
+#include "rw-series-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
 
@@ -100,8 +102,32 @@ rw_journal_new_for_database (RwDatabase *database)
 }
 
 /**
+ * rw_journal_resolve_data_dir:
+ * @override_dir: (nullable): a folder given with --data-dir
+ *
+ * Where the journal lives.
+ *
+ * Returns: (transfer full): @override_dir, else `$REWIRE_DATA_DIR`, else
+ *   `$XDG_DATA_HOME/rewire`
+ */
+char *
+rw_journal_resolve_data_dir (const char *override_dir)
+{
+  const char *env;
+
+  if (override_dir != NULL && *override_dir != '\0')
+    return g_canonicalize_filename (override_dir, NULL);
+
+  env = g_getenv ("REWIRE_DATA_DIR");
+  if (env != NULL && *env != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+}
+
+/**
  * rw_journal_open:
- * @data_dir: the folder of the journal (see rw_database_resolve_data_dir())
+ * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError
  *
  * Opens (or creates) the journal in @data_dir; see rw_database_open() for

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define RW_TYPE_JOURNAL (rw_journal_get_type ())
 G_DECLARE_FINAL_TYPE (RwJournal, rw_journal, RW, JOURNAL, GObject)
 
+char           *rw_journal_resolve_data_dir (const char  *override_dir);
+
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
 RwJournal      *rw_journal_open_deferred    (const char  *data_dir,

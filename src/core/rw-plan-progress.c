@@ -12,6 +12,7 @@
 #include "rw-date.h"
 #include "rw-journal-private.h"
 #include "rw-plan-progress.h"
+#include "rw-plan-sql.h"
 #include "rw-series.h"
 
 /**

@@ -15,6 +15,7 @@
 
 #include "rw-check-in-sql.h"
 #include "rw-date.h"
+#include "rw-plan-sql.h"
 #include "rw-plan.h"
 #include "rw-plan-resources.h"
 

@@ -13,6 +13,7 @@
 
 #include "rw-check-in-sql.h"
 #include "rw-date.h"
+#include "rw-series-sql.h"
 #include "rw-series.h"
 
 typedef struct

@@ -7,7 +7,7 @@
 
 #include <sqlite3.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 
 G_BEGIN_DECLS
 
