@@ -224,6 +224,24 @@ rw_database_init (RwDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+/* Failing to create a file or folder: a full disk, or one we may not write. */
+static RwDatabaseError
+code_for_errno (int saved_errno)
+{
+  return saved_errno == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY;
+}
+
+static void
+refuse_foreign (RwDatabase  *self,
+                GError     **error)
+{
+  g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+               _("%s is an SQLite database of another program, not a Rewire journal. "
+                 "Rewire has not changed it. Move it away, or choose another folder with "
+                 "--data-dir."),
+               self->path);
+}
+
 static void
 set_error (RwDatabase  *self,
            int          rc,
@@ -435,7 +453,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not create the journal %s: %s. Check that the folder is writable, "
                      "or choose another folder with --data-dir."),
                    path, g_strerror (saved));
@@ -557,7 +575,7 @@ take_snapshot (RwDatabase  *self,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not keep a copy of the journal before updating it: %s. Nothing was "
                      "changed. Free some space or check the folder's permissions, then start "
                      "Rewire again."),
@@ -835,7 +853,7 @@ rw_database_open_full (const char          *data_dir,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not create the folder %s: %s. Check its permissions, or choose "
                      "another folder with --data-dir."),
                    data_dir, g_strerror (saved));
@@ -869,11 +887,7 @@ rw_database_open_full (const char          *data_dir,
 
   if (application_id != 0 && application_id != RW_DATABASE_APPLICATION_ID)
     {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is an SQLite database of another program, not a Rewire journal. "
-                     "Rewire has not changed it. Move it away, or choose another folder with "
-                     "--data-dir."),
-                   self->path);
+      refuse_foreign (self, error);
       return NULL;
     }
 
@@ -903,11 +917,7 @@ rw_database_open_full (const char          *data_dir,
 
   if (application_id == 0 && tables > 0)
     {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is an SQLite database of another program, not a Rewire journal. "
-                     "Rewire has not changed it. Move it away, or choose another folder with "
-                     "--data-dir."),
-                   self->path);
+      refuse_foreign (self, error);
       return NULL;
     }
 

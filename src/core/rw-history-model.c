@@ -1196,6 +1196,25 @@ rw_history_model_get_search (RwHistoryModel *self)
   return self->search;
 }
 
+/* Sets the search or the tag (@field, property @prop) to @value, blank
+ * meaning none, and finds the new matches. */
+static void
+set_filter (RwHistoryModel  *self,
+            char           **field,
+            const char      *value,
+            guint            prop)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  start_filter (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 /**
  * rw_history_model_set_search:
  * @self: a #RwHistoryModel
@@ -1215,15 +1234,7 @@ rw_history_model_set_search (RwHistoryModel *self,
   g_return_if_fail (RW_IS_HISTORY_MODEL (self));
 
   stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (*stripped == '\0')
-    g_clear_pointer (&stripped, g_free);
-  if (g_strcmp0 (self->search, stripped) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&stripped);
-  start_filter (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  set_filter (self, &self->search, stripped, PROP_SEARCH);
 }
 
 const char *
@@ -1246,15 +1257,7 @@ rw_history_model_set_tag (RwHistoryModel *self,
 {
   g_return_if_fail (RW_IS_HISTORY_MODEL (self));
 
-  if (tag != NULL && *tag == '\0')
-    tag = NULL;
-  if (g_strcmp0 (self->tag, tag) == 0)
-    return;
-
-  g_free (self->tag);
-  self->tag = g_strdup (tag);
-  start_filter (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG]);
+  set_filter (self, &self->tag, tag, PROP_TAG);
 }
 
 gboolean

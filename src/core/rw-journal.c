@@ -208,6 +208,17 @@ rw_journal_get_tags (RwJournal *self)
   return self->tags;
 }
 
+/* Writes @check_in with @func once it is known to be valid. */
+static gboolean
+write_valid (RwJournal    *self,
+             RwWriteFunc   func,
+             RwCheckIn    *check_in,
+             GError      **error)
+{
+  return rw_validate_check_in (check_in, error) &&
+         rw_database_write (self->database, func, check_in, error);
+}
+
 /**
  * rw_journal_add:
  * @self: a #RwJournal
@@ -225,9 +236,7 @@ rw_journal_add (RwJournal  *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
 
-  if (!rw_validate_check_in (check_in, error))
-    return FALSE;
-  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
+  return write_valid (self, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
 }
 
 /**
@@ -244,9 +253,7 @@ rw_journal_update (RwJournal  *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
 
-  if (!rw_validate_check_in (check_in, error))
-    return FALSE;
-  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
+  return write_valid (self, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
 }
 
 typedef struct
@@ -261,6 +268,17 @@ set_hidden (RwDatabase  *db,
             GError     **error)
 {
   return rw_check_in_sql_set_hidden (db, data->id, data->hidden, error);
+}
+
+static gboolean
+write_hidden (RwJournal   *self,
+              const char  *id,
+              gboolean     hidden,
+              GError     **error)
+{
+  HideData data = { id, hidden };
+
+  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
 }
 
 /**
@@ -278,12 +296,10 @@ rw_journal_hide (RwJournal   *self,
                  const char  *id,
                  GError     **error)
 {
-  HideData data = { id, TRUE };
-
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+  return write_hidden (self, id, TRUE, error);
 }
 
 /**
@@ -299,12 +315,10 @@ rw_journal_unhide (RwJournal   *self,
                    const char  *id,
                    GError     **error)
 {
-  HideData data = { id, FALSE };
-
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+  return write_hidden (self, id, FALSE, error);
 }
 
 static gboolean
