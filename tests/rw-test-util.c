@@ -128,3 +128,30 @@ rw_test_add (RwDatabase  *db,
 
   return rw_journal_add (journal, check_in, error);
 }
+
+RwCheckIn *
+rw_test_check_in_new (const char *date,
+                      const char *time,
+                      int         mood,
+                      const char *note)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+
+  rw_check_in_set_date (check_in, date);
+  rw_check_in_set_time (check_in, time);
+  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
+  rw_check_in_set_note (check_in, note);
+  return check_in;
+}
+
+guint
+rw_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}

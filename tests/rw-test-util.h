@@ -23,6 +23,13 @@ int      rw_test_run_cli         (const char * const *argv,
                                   char              **stdout_text,
                                   char              **stderr_text);
 
+/* A check-in of @date at @time with a mood (or RW_METRIC_UNSET) and a note. */
+RwCheckIn *rw_test_check_in_new   (const char           *date,
+                                   const char           *time,
+                                   int                   mood,
+                                   const char           *note);
+/* How many files and folders @dir holds. */
+guint      rw_test_count_entries  (const char           *dir);
 /* The visible check-ins @query selects (%NULL: all, newest first), read
  * through rw_check_in_sql_foreach(). */
 GPtrArray *rw_test_list_check_ins (RwDatabase            *db,

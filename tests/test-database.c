@@ -58,13 +58,7 @@ make_check_in (const char *date,
                int         mood,
                const char *note)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
-
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, "09:00");
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
-  return check_in;
+  return rw_test_check_in_new (date, "09:00", mood, note);
 }
 
 static guint

@@ -61,13 +61,9 @@ add (Fixture    *f,
      int         mood,
      const char *note)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
+  RwCheckIn *check_in = rw_test_check_in_new (date, time, mood, note);
   g_autoptr(GError) error = NULL;
 
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, time);
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
   rw_journal_add (f->journal, check_in, &error);
   g_assert_no_error (error);
   return check_in;
@@ -533,12 +529,10 @@ test_search (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+      g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-22", "09:00", RW_METRIC_UNSET,
+                                                            entries[i].note);
       g_auto(GStrv) tags = rw_parse_tags (entries[i].tags, ';', NULL);
 
-      rw_check_in_set_date (check_in, "2026-11-22");
-      rw_check_in_set_time (check_in, "09:00");
-      rw_check_in_set_note (check_in, entries[i].note);
       rw_check_in_set_tags (check_in, (const char * const *) tags);
       g_assert_true (rw_journal_add (f->journal, check_in, NULL));
     }
@@ -614,12 +608,10 @@ test_tag_filter (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+      g_autoptr(RwCheckIn) check_in = rw_test_check_in_new (entries[i].date, "09:00", RW_METRIC_UNSET,
+                                                            entries[i].note);
       g_auto(GStrv) tags = rw_parse_tags (entries[i].tags, ',', NULL);
 
-      rw_check_in_set_date (check_in, entries[i].date);
-      rw_check_in_set_time (check_in, "09:00");
-      rw_check_in_set_note (check_in, entries[i].note);
       rw_check_in_set_tags (check_in, (const char * const *) tags);
       g_assert_true (rw_journal_add (f->journal, check_in, NULL));
     }
@@ -653,13 +645,10 @@ test_external_change (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(RwJournal) other = rw_journal_open (f->dir, NULL);
-  g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+  g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-22", "10:00", 7, "from another process");
   g_autoptr(GObject) seen = NULL;
 
   rw_history_model_load_older (f->history, 10);
-  rw_check_in_set_date (check_in, "2026-11-22");
-  rw_check_in_set_time (check_in, "10:00");
-  rw_check_in_set_note (check_in, "from another process");
   g_assert_true (rw_journal_add (other, check_in, NULL));
   g_assert_cmpuint (n_check_ins (f), ==, 0);
 
@@ -742,13 +731,7 @@ test_lazy_objects (Fixture       *f,
     {
       g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2000 + i / 336, 1 + i / 28 % 12,
                                                1 + i % 28);
-      RwCheckIn *check_in = rw_check_in_new ();
-
-      rw_check_in_set_date (check_in, date);
-      rw_check_in_set_time (check_in, "09:00");
-      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, i % 11);
-      rw_check_in_set_note (check_in, "bulk");
-      g_ptr_array_add (check_ins, check_in);
+      g_ptr_array_add (check_ins, rw_test_check_in_new (date, "09:00", i % 11, "bulk"));
     }
   g_assert_cmpint (check_ins_alive, >=, n);
   g_assert_true (rw_database_write (rw_journal_get_database (f->journal), (RwWriteFunc) insert_many,

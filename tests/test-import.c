@@ -363,18 +363,6 @@ test_failed_export_keeps_old_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Choose a folder"));
 }
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint files = 0;
-
-  g_assert_nonnull (handle);
-  while (g_dir_read_name (handle) != NULL)
-    files++;
-  return files;
-}
-
 /* A rename that fails (the name is taken by a folder): the whole export
  * was written, synced and then dropped, and nothing is left behind. */
 static void
@@ -395,7 +383,7 @@ test_failed_rename_leaves_nothing (Fixture       *f,
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
   /* Only the folder that was there: no temporary file. */
-  g_assert_cmpuint (count_files (f->other_dir), ==, 1);
+  g_assert_cmpuint (rw_test_count_entries (f->other_dir), ==, 1);
 }
 
 /* Writing fails half-way (a full disk): the error says so. */

@@ -52,21 +52,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static RwCheckIn *
-make (const char *date,
-      const char *time,
-      int         mood,
-      const char *note)
-{
-  RwCheckIn *check_in = rw_check_in_new ();
-
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, time);
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
-  return check_in;
-}
-
-static RwCheckIn *
 add (Fixture    *f,
      const char *date,
      const char *time,
@@ -74,7 +59,7 @@ add (Fixture    *f,
      const char *note)
 {
   g_autoptr(GError) error = NULL;
-  RwCheckIn *check_in = make (date, time, mood, note);
+  RwCheckIn *check_in = rw_test_check_in_new (date, time, mood, note);
 
   rw_journal_add (f->journal, check_in, &error);
   g_assert_no_error (error);
@@ -120,7 +105,7 @@ test_crud (Fixture       *f,
 
   g_assert_cmpuint (n_listed (f), ==, 0);
 
-  added = make ("2026-11-20", "08:30", 6, "Slept badly, walked anyway.\nSecond line, “quoted”.");
+  added = rw_test_check_in_new ("2026-11-20", "08:30", 6, "Slept badly, walked anyway.\nSecond line, “quoted”.");
   rw_check_in_set_metric (added, RW_METRIC_ANXIETY, 0);
   rw_check_in_set_metric (added, RW_METRIC_SLEEP_QUALITY, 10);
   rw_check_in_set_sleep_hours (added, 6.75);
@@ -239,7 +224,7 @@ test_validation_refused (Fixture       *f,
   f->changes = 0;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(RwCheckIn) check_in = make (cases[i].date, cases[i].time, 5, "refused");
+      g_autoptr(RwCheckIn) check_in = rw_test_check_in_new (cases[i].date, cases[i].time, 5, "refused");
       g_autoptr(RwCheckIn) edit = rw_check_in_copy (kept);
       g_autoptr(GError) error = NULL;
 
@@ -331,7 +316,7 @@ add_tagged (Fixture    *f,
             const char *note,
             const char *tags)
 {
-  RwCheckIn *check_in = make (date, "09:00", 5, note);
+  RwCheckIn *check_in = rw_test_check_in_new (date, "09:00", 5, note);
   g_auto(GStrv) parsed = rw_parse_tags (tags, ',', NULL);
 
   rw_check_in_set_tags (check_in, (const char * const *) parsed);

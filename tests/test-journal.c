@@ -93,13 +93,9 @@ add (Fixture    *f,
      const char *note,
      const char *tags)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
+  RwCheckIn *check_in = rw_test_check_in_new (date, time, mood, note);
   g_auto(GStrv) parsed = rw_parse_tags (tags != NULL ? tags : "", ',', NULL);
 
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, time);
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
   rw_check_in_set_tags (check_in, (const char * const *) parsed);
   g_assert_true (rw_journal_add (f->journal, check_in, NULL));
   spin ();
