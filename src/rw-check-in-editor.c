@@ -337,7 +337,7 @@ static void
 calendar_day_selected_cb (RwCheckInEditor *self)
 {
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+  g_autofree char *date = rw_date_to_iso (rw_date_from_date_time (dt));
 
   if (g_strcmp0 (date, self->date) == 0)
     return;

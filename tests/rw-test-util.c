@@ -119,6 +119,16 @@ rw_test_count_check_ins (RwDatabase           *db,
   return check_ins->len;
 }
 
+void
+rw_test_insert (RwDatabase *db,
+                RwCheckIn  *check_in)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_database_write (db, (RwWriteFunc) rw_check_in_sql_insert, check_in, &error));
+  g_assert_no_error (error);
+}
+
 gboolean
 rw_test_add (RwDatabase  *db,
              RwCheckIn   *check_in,

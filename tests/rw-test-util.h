@@ -37,6 +37,10 @@ GPtrArray *rw_test_list_check_ins (RwDatabase            *db,
 /* How many check-ins rw_test_list_check_ins() would list. */
 guint      rw_test_count_check_ins (RwDatabase           *db,
                                     const RwCheckInQuery *query);
+/* Writes @check_in as it is, unvalidated (its created and modified times
+ * kept when set), in a transaction of its own; asserts that it worked. */
+void       rw_test_insert          (RwDatabase           *db,
+                                    RwCheckIn            *check_in);
 /* Validates and saves @check_in as the app does (RwJournal). */
 gboolean   rw_test_add             (RwDatabase           *db,
                                     RwCheckIn            *check_in,

@@ -71,7 +71,6 @@ add (RwDatabase *db,
 {
   g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
   g_auto(GStrv) tags = rw_parse_tags (tags_text, ',', NULL);
-  g_autoptr(GError) error = NULL;
 
   rw_check_in_set_date (check_in, date);
   rw_check_in_set_time (check_in, time);
@@ -81,10 +80,7 @@ add (RwDatabase *db,
   rw_check_in_set_tags (check_in, (const char * const *) tags);
   rw_check_in_set_note (check_in, note);
 
-  g_assert_true (rw_database_begin (db, &error));
-  g_assert_true (rw_check_in_sql_insert (db, check_in, &error));
-  g_assert_true (rw_database_commit (db, &error));
-  g_assert_no_error (error);
+  rw_test_insert (db, check_in);
 }
 
 static gboolean
@@ -443,10 +439,8 @@ test_export_bytes (Fixture       *f,
   rw_check_in_set_created (second, G_GINT64_CONSTANT (951782400000001));
   rw_check_in_set_modified (second, G_GINT64_CONSTANT (951782400000001));
 
-  g_assert_true (rw_database_begin (f->db, &error));
-  g_assert_true (rw_check_in_sql_insert (f->db, first, &error));
-  g_assert_true (rw_check_in_sql_insert (f->db, second, &error));
-  g_assert_true (rw_database_commit (f->db, &error));
+  rw_test_insert (f->db, first);
+  rw_test_insert (f->db, second);
 
   g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, csv_path, NULL, &error));
   g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_JSON, json_path, NULL, &error));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rw-check-in.h"
+#include "rw-date.h"
 #include "rw-validate.h"
 
 /**
@@ -424,7 +425,7 @@ rw_check_in_set_date_time (RwCheckIn *self,
   g_return_if_fail (RW_IS_CHECK_IN (self));
   g_return_if_fail (when != NULL);
 
-  date = g_date_time_format (when, "%Y-%m-%d");
+  date = rw_date_to_iso (rw_date_from_date_time (when));
   time = g_date_time_format (when, "%H:%M");
   rw_check_in_set_date (self, date);
   rw_check_in_set_time (self, time);

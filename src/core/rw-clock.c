@@ -176,7 +176,7 @@ rw_clock_dup_today (RwClock *self)
 {
   g_autoptr(GDateTime) now = rw_clock_dup_now_local (self);
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  return rw_date_to_iso (rw_date_from_date_time (now));
 }
 
 /**

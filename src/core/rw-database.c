@@ -1067,59 +1067,6 @@ rw_database_exec (RwDatabase  *self,
 }
 
 /**
- * rw_database_begin:
- * @self: a #RwDatabase
- * @error: return location for a #GError
- *
- * Starts a write transaction (BEGIN IMMEDIATE, so that a lock held by
- * another process is reported here and not half-way through).
- */
-gboolean
-rw_database_begin (RwDatabase  *self,
-                   GError     **error)
-{
-  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
-
-  if (self->upgrade_pending)
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED,
-                   _("The journal %s is being updated. Try again in a moment."), self->path);
-      return FALSE;
-    }
-
-  if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  self->in_transaction = TRUE;
-  return TRUE;
-}
-
-gboolean
-rw_database_commit (RwDatabase  *self,
-                    GError     **error)
-{
-  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
-
-  if (!rw_database_exec (self, "COMMIT", error))
-    return FALSE;
-  self->in_transaction = FALSE;
-  return TRUE;
-}
-
-void
-rw_database_rollback (RwDatabase *self)
-{
-  g_return_if_fail (RW_IS_DATABASE (self));
-
-  if (!self->in_transaction)
-    return;
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
-}
-
-/**
  * rw_database_write:
  * @self: a #RwDatabase
  * @func: the writes, run inside the transaction
@@ -1133,20 +1080,37 @@ rw_database_rollback (RwDatabase *self)
  *
  * Returns: %TRUE if everything was written
  */
+/* The one place a write transaction is opened: BEGIN IMMEDIATE, so that
+ * a lock held by another process is reported here and not half-way
+ * through; rolled back when @func or the commit fails. */
 static gboolean
 run_transaction (RwDatabase   *self,
                  RwWriteFunc   func,
                  gpointer      data,
                  GError      **error)
 {
-  if (!rw_database_begin (self, error))
-    return FALSE;
+  g_assert (!self->in_transaction);
 
-  if (!func (self, data, error) || !rw_database_commit (self, error))
+  if (self->upgrade_pending)
     {
-      rw_database_rollback (self);
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED,
+                   _("The journal %s is being updated. Try again in a moment."), self->path);
       return FALSE;
     }
+
+  if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+
+  if (!func (self, data, error) || !rw_database_exec (self, "COMMIT", error))
+    {
+      if (sqlite3_get_autocommit (self->db) == 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->in_transaction = FALSE;
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
   return TRUE;
 }
 
@@ -1160,6 +1124,7 @@ rw_database_write (RwDatabase   *self,
 
   g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
 
   changes_before = sqlite3_total_changes64 (self->db);
   if (!run_transaction (self, func, data, error))

@@ -89,11 +89,6 @@ sqlite3_stmt *rw_database_prepare             (RwDatabase    *self,
 gboolean      rw_database_exec                (RwDatabase    *self,
                                                const char    *sql,
                                                GError       **error);
-gboolean      rw_database_begin               (RwDatabase    *self,
-                                               GError       **error);
-gboolean      rw_database_commit              (RwDatabase    *self,
-                                               GError       **error);
-void          rw_database_rollback            (RwDatabase    *self);
 gboolean      rw_database_in_transaction      (RwDatabase    *self);
 
 /* The body of a write transaction: return FALSE (with @error set) to roll back. */
