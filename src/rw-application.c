@@ -154,7 +154,7 @@ rw_application_activate (GApplication *app)
       return;
     }
 
-  data_dir = rw_database_resolve_data_dir (self->data_dir);
+  data_dir = rw_journal_resolve_data_dir (self->data_dir);
   journal = rw_journal_open_deferred (data_dir, &error);
   if (journal == NULL)
     {

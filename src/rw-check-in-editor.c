@@ -10,8 +10,6 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rw-check-in-editor.h"
@@ -110,40 +108,34 @@ draft_key (RwCheckInEditor *self)
 static void
 update_date_label (RwCheckInEditor *self)
 {
-  g_autofree char *today = rw_clock_dup_today (self->clock);
-  g_autoptr(GDateTime) now = rw_clock_dup_now_local (self->clock);
-  g_autoptr(GDateTime) yesterday_dt = g_date_time_add_days (now, -1);
-  g_autofree char *yesterday = g_date_time_format (yesterday_dt, "%Y-%m-%d");
+  guint32 day = rw_date_from_iso (self->date);
   g_autofree char *label = NULL;
 
-  if (g_strcmp0 (self->date, today) == 0)
-    label = g_strdup (_("Today"));
-  else if (g_strcmp0 (self->date, yesterday) == 0)
-    label = g_strdup (_("Yesterday"));
-  else
-    {
-      int y, m, d;
-      g_autoptr(GDateTime) dt = NULL;
-
-      if (sscanf (self->date, "%d-%d-%d", &y, &m, &d) == 3 &&
-          (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) != NULL)
-        label = g_date_time_format (dt, "%a %-d %b %Y");
-      else
-        label = g_strdup (self->date);
-    }
-
-  gtk_menu_button_set_label (self->date_button, label);
+  if (day != 0)
+    label = rw_date_format_short (day, rw_clock_get_day (self->clock));
+  gtk_menu_button_set_label (self->date_button, label != NULL ? label : self->date);
 }
 
 static void
 select_calendar_day (RwCheckInEditor *self)
 {
-  int y, m, d;
-  g_autoptr(GDateTime) dt = NULL;
+  guint32 day = rw_date_from_iso (self->date);
+  g_autoptr(GDateTime) dt = day != 0 ? rw_date_to_date_time (day, 12, 0) : NULL;
 
-  if (sscanf (self->date, "%d-%d-%d", &y, &m, &d) == 3 &&
-      (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) != NULL)
+  if (dt != NULL)
     gtk_calendar_select_day (self->calendar, dt);
+}
+
+/* Shows @time (HH:MM) in the spin buttons. */
+static void
+show_time (RwCheckInEditor *self,
+           const char      *time)
+{
+  int hour = 0, minute = 0;
+
+  rw_time_parse (time, &hour, &minute);
+  gtk_spin_button_set_value (self->hour_spin, hour);
+  gtk_spin_button_set_value (self->minute_spin, minute);
 }
 
 static char *
@@ -345,7 +337,7 @@ static void
 calendar_day_selected_cb (RwCheckInEditor *self)
 {
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+  g_autofree char *date = rw_date_to_iso (rw_date_from_date_time (dt));
 
   if (g_strcmp0 (date, self->date) == 0)
     return;
@@ -664,8 +656,7 @@ fill_from (RwCheckInEditor *self,
   update_date_label (self);
   select_calendar_day (self);
 
-  gtk_spin_button_set_value (self->hour_spin, atoi (time));
-  gtk_spin_button_set_value (self->minute_spin, atoi (time + 3));
+  show_time (self, time);
   for (guint i = 0; i < RW_N_METRICS; i++)
     {
       int value = rw_check_in_get_metric (check_in, i);
@@ -929,11 +920,8 @@ rw_check_in_editor_constructed (GObject *object)
     {
       g_autoptr(RwCheckIn) fresh = rw_check_in_new ();
       g_autoptr(GDateTime) now = rw_clock_dup_now_local (self->clock);
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-      g_autofree char *time = g_date_time_format (now, "%H:%M");
 
-      rw_check_in_set_date (fresh, date);
-      rw_check_in_set_time (fresh, time);
+      rw_check_in_set_date_time (fresh, now);
       adw_window_title_set_title (self->window_title, _("New Check-in"));
       gtk_window_set_title (GTK_WINDOW (self), _("New Check-in"));
       fill_from (self, fresh);
@@ -1179,8 +1167,7 @@ rw_check_in_editor_set_time (RwCheckInEditor *self,
   g_return_if_fail (RW_IS_CHECK_IN_EDITOR (self));
   g_return_if_fail (time != NULL && strlen (time) == 5);
 
-  gtk_spin_button_set_value (self->hour_spin, atoi (time));
-  gtk_spin_button_set_value (self->minute_spin, atoi (time + 3));
+  show_time (self, time);
 }
 
 /**

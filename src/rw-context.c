@@ -10,15 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "rw-context.h"
-#include "rw-journal-private.h"
 
 /**
  * RwContext:
  *
  * What every widget needs, handed down once from the application: the
- * journal, its check-in model, the settings and the clock. It also looks
- * for changes made by other processes (the command line) once a second,
- * so that they show up without a restart.
+ * journal, the settings and the clock. It also looks for changes made by
+ * other processes (the command line) once a second, so that they show up
+ * without a restart.
  */
 struct _RwContext
 {
@@ -118,20 +117,6 @@ rw_context_get_journal (RwContext *self)
 {
   g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
   return self->journal;
-}
-
-RwDatabase *
-rw_context_get_database (RwContext *self)
-{
-  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
-  return rw_journal_get_database (self->journal);
-}
-
-RwCheckInStore *
-rw_context_get_store (RwContext *self)
-{
-  g_return_val_if_fail (RW_IS_CONTEXT (self), NULL);
-  return rw_journal_get_store (self->journal);
 }
 
 GSettings *

@@ -18,9 +18,6 @@ RwContext      *rw_context_new                (RwJournal  *journal,
                                                GSettings  *settings,
                                                RwClock    *clock);
 RwJournal      *rw_context_get_journal        (RwContext  *self);
-/* Going away: widgets move to rw_context_get_journal() and its models. */
-RwDatabase     *rw_context_get_database       (RwContext  *self);
-RwCheckInStore *rw_context_get_store          (RwContext  *self);
 GSettings      *rw_context_get_settings       (RwContext  *self);
 RwClock        *rw_context_get_clock          (RwContext  *self);
 void            rw_context_set_poll_interval  (RwContext  *self,

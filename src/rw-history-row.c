@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "rw-history-row.h"
 
@@ -122,45 +121,6 @@ const char *
 rw_mood_css_class (double mood)
 {
   return mood_classes[mood_band (mood)];
-}
-
-/**
- * rw_format_friendly_date:
- * @date: YYYY-MM-DD
- * @today: (nullable): today, YYYY-MM-DD
- *
- * Returns: (transfer full): "Today", "Yesterday", "Saturday 21 November",
- *   or with the year when it is not this year's
- */
-char *
-rw_format_friendly_date (const char *date,
-                         const char *today)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d, ty = 0, tm = 0, td = 0;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 ||
-      (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
-    return g_strdup (date != NULL ? date : "");
-
-  if (today != NULL && sscanf (today, "%d-%d-%d", &ty, &tm, &td) == 3)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_local (ty, tm, td, 12, 0, 0);
-
-      if (now != NULL)
-        {
-          GTimeSpan diff = g_date_time_difference (now, dt);
-
-          if (diff == 0)
-            return g_strdup (_("Today"));
-          if (diff == G_TIME_SPAN_DAY)
-            return g_strdup (_("Yesterday"));
-        }
-    }
-
-  if (y == ty)
-    return g_date_time_format (dt, _("%A %-d %B"));
-  return g_date_time_format (dt, _("%A %-d %B %Y"));
 }
 
 /* A layout in the row's font, bold and/or at the caption size, with
@@ -702,7 +662,8 @@ bind_header (RwHistoryRow *self,
              RwDayHeader  *header,
              const char   *today)
 {
-  g_autofree char *date = rw_format_friendly_date (rw_day_header_get_date (header), today);
+  g_autofree char *date = rw_date_format_friendly (rw_date_from_iso (rw_day_header_get_date (header)),
+                                                   rw_date_from_iso (today));
   double mood = rw_day_header_get_mean_mood (header);
   guint n = rw_day_header_get_n_check_ins (header);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in",

@@ -22,8 +22,6 @@ void        rw_history_row_bind         (RwHistoryRow *self,
 void        rw_history_row_unbind       (RwHistoryRow *self);
 const char *rw_history_row_get_summary  (RwHistoryRow *self);
 
-char       *rw_format_friendly_date     (const char   *date,
-                                         const char   *today);
 const char *rw_mood_css_class           (double        mood);
 
 G_END_DECLS

@@ -486,7 +486,7 @@ static void
 jump_day_selected_cb (RwJournalPage *self)
 {
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->jump_calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+  g_autofree char *date = rw_date_to_iso (rw_date_from_date_time (dt));
 
   gtk_menu_button_popdown (self->jump_button);
   rw_journal_page_jump_to_date (self, date);

@@ -73,23 +73,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_day (guint32     julian,
-            const char *format)
-{
-  char buffer[64];
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_date_strftime (buffer, sizeof buffer, format, &date);
-  /* %e pads a one-digit day with a space: "Tuesday  1 December". */
-  g_strstrip (buffer);
-  for (char *p = strstr (buffer, "  "); p != NULL; p = strstr (p, "  "))
-    memmove (p, p + 1, strlen (p + 1) + 1);
-  return g_strdup (buffer);
-}
-
 static GtkWindow *
 get_parent_window (RwPlanPage *self)
 {
@@ -274,13 +257,13 @@ update_start (RwPlanPage *self)
   g_autoptr(GPtrArray) runs = NULL;
   guint32 today = rw_plan_progress_get_today (self->progress);
   guint32 start = self->chosen_start != 0 ? self->chosen_start : today;
-  g_autofree char *iso = rw_julian_to_iso (start);
+  g_autofree char *iso = rw_date_to_iso (start);
 
   if (start == today)
     gtk_menu_button_set_label (self->date_button, _("Today"));
   else
     {
-      g_autofree char *label = format_day (start, "%A %e %B");
+      g_autofree char *label = rw_date_format (start, "%A %-d %B");
       gtk_menu_button_set_label (self->date_button, label);
     }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s", iso);
@@ -289,7 +272,7 @@ update_start (RwPlanPage *self)
   if (runs != NULL && runs->len > 0)
     {
       RwPlanRun *last = g_ptr_array_index (runs, 0);
-      g_autofree char *when = format_day (last->start, "%-d %B %Y");
+      g_autofree char *when = rw_date_format (last->start, "%-d %B %Y");
       g_autofree char *text = NULL;
 
       /* "Once" in its own string: a plural form must use every argument. */
@@ -316,8 +299,8 @@ update_header (RwPlanPage      *self,
 {
   g_autofree char *heading = NULL;
   g_autofree char *dates = NULL;
-  g_autofree char *first = format_day (run->start, "%e %b");
-  g_autofree char *last = format_day (run->start + RW_PLAN_DAYS - 1, "%e %b");
+  g_autofree char *first = rw_date_format (run->start, "%-d %b");
+  g_autofree char *last = rw_date_format (run->start + RW_PLAN_DAYS - 1, "%-d %b");
   g_autofree char *count = g_strdup_printf ("%u/%u", self->done, self->total);
   g_autofree char *count_a11y = g_strdup_printf (_("%u of %u tasks done"), self->done, self->total);
   gboolean paused = run->paused_on != 0;
@@ -326,7 +309,7 @@ update_header (RwPlanPage      *self,
     heading = g_strdup_printf (_("Paused on day %u"), CLAMP (day, 1u, 7u));
   else if (day == 0)
     {
-      g_autofree char *when = format_day (run->start, "%A %e %B");
+      g_autofree char *when = rw_date_format (run->start, "%A %-d %B");
       heading = g_strdup_printf (_("Starts %s"), when);
     }
   else if (day > RW_PLAN_DAYS)
@@ -381,8 +364,8 @@ update_days (RwPlanPage      *self,
       /* The day's date, then why the step matters, under the title. */
       if (run != NULL)
         {
-          g_autofree char *when = format_day (rw_plan_run_get_date ((RwPlanRun *) run, day->number),
-                                              "%A %e %B");
+          g_autofree char *when = rw_date_format (rw_plan_run_get_date ((RwPlanRun *) run, day->number),
+                                              "%A %-d %B");
           g_autofree char *date = day->number == current ? g_strdup_printf (_("Today, %s"), when)
                                                          : g_strdup (when);
           description = g_strdup_printf ("%s\n%s", date, day->why);
@@ -455,9 +438,8 @@ static void
 calendar_day_selected_cb (RwPlanPage *self)
 {
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%d");
 
-  self->chosen_start = rw_julian_from_iso (iso);
+  self->chosen_start = rw_date_from_date_time (dt);
   gtk_menu_button_popdown (self->date_button);
   update_start (self);
 }
@@ -525,7 +507,7 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RwPlanPage *self = RW_PLAN_PAGE (widget);
-  guint32 start = rw_julian_from_iso (g_variant_get_string (parameter, NULL));
+  guint32 start = rw_date_from_iso (g_variant_get_string (parameter, NULL));
   g_autoptr(GError) error = NULL;
 
   if (start == 0)

@@ -76,9 +76,7 @@ shown_by_default (RwSeriesKind kind)
 static guint32
 today (RwTrendsPage *self)
 {
-  g_autofree char *iso = rw_clock_dup_today (rw_context_get_clock (self->context));
-
-  return rw_julian_from_iso (iso);
+  return rw_clock_get_day (rw_context_get_clock (self->context));
 }
 
 static void
@@ -324,7 +322,7 @@ export_action (GtkWidget  *widget,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   {
-    g_autofree char *to = rw_julian_to_iso (rw_series_get_last (series));
+    g_autofree char *to = rw_date_to_iso (rw_series_get_last (series));
     g_autofree char *name = g_strdup_printf ("rewire-%s-%s.png", rw_range_get_name (self->range), to);
 
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -523,7 +521,7 @@ static void
 rw_trends_page_init (RwTrendsPage *self)
 {
   self->range = RW_RANGE_30D;
-  self->last = rw_julian_today ();
+  self->last = rw_date_today ();
   for (guint k = 0; k < RW_N_SERIES; k++)
     self->visible[k] = shown_by_default (k);
 

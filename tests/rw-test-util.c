@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rw-journal-private.h"
 #include "rw-test-util.h"
 
 char *
@@ -104,4 +105,80 @@ rw_test_run_cli (const char * const *argv,
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
   return -1;
+}
+
+static gboolean
+collect_cb (RwCheckIn *check_in,
+            gpointer   user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (check_in));
+  return TRUE;
+}
+
+GPtrArray *
+rw_test_list_check_ins (RwDatabase           *db,
+                        const RwCheckInQuery *query)
+{
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_check_in_sql_foreach (db, query, collect_cb, check_ins, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&check_ins);
+}
+
+guint
+rw_test_count_check_ins (RwDatabase           *db,
+                         const RwCheckInQuery *query)
+{
+  g_autoptr(GPtrArray) check_ins = rw_test_list_check_ins (db, query);
+
+  return check_ins->len;
+}
+
+void
+rw_test_insert (RwDatabase *db,
+                RwCheckIn  *check_in)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_database_write (db, (RwWriteFunc) rw_check_in_sql_insert, check_in, &error));
+  g_assert_no_error (error);
+}
+
+gboolean
+rw_test_add (RwDatabase  *db,
+             RwCheckIn   *check_in,
+             GError     **error)
+{
+  g_autoptr(RwJournal) journal = rw_journal_new_for_database (db);
+
+  return rw_journal_add (journal, check_in, error);
+}
+
+RwCheckIn *
+rw_test_check_in_new (const char *date,
+                      const char *time,
+                      int         mood,
+                      const char *note)
+{
+  RwCheckIn *check_in = rw_check_in_new ();
+
+  rw_check_in_set_date (check_in, date);
+  rw_check_in_set_time (check_in, time);
+  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
+  rw_check_in_set_note (check_in, note);
+  return check_in;
+}
+
+guint
+rw_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "rw-check-in-sql.h"
+
 G_BEGIN_DECLS
 
 /* A fresh private directory under the system temp dir, removed (with all
@@ -21,5 +23,28 @@ char    *rw_test_journal_checksum (const char *path);
 int      rw_test_run_cli         (const char * const *argv,
                                   char              **stdout_text,
                                   char              **stderr_text);
+
+/* A check-in of @date at @time with a mood (or RW_METRIC_UNSET) and a note. */
+RwCheckIn *rw_test_check_in_new   (const char           *date,
+                                   const char           *time,
+                                   int                   mood,
+                                   const char           *note);
+/* How many files and folders @dir holds. */
+guint      rw_test_count_entries  (const char           *dir);
+/* The visible check-ins @query selects (%NULL: all, newest first), read
+ * through rw_check_in_sql_foreach(). */
+GPtrArray *rw_test_list_check_ins (RwDatabase            *db,
+                                   const RwCheckInQuery  *query);
+/* How many check-ins rw_test_list_check_ins() would list. */
+guint      rw_test_count_check_ins (RwDatabase           *db,
+                                    const RwCheckInQuery *query);
+/* Writes @check_in as it is, unvalidated (its created and modified times
+ * kept when set), in a transaction of its own; asserts that it worked. */
+void       rw_test_insert          (RwDatabase           *db,
+                                    RwCheckIn            *check_in);
+/* Validates and saves @check_in as the app does (RwJournal). */
+gboolean   rw_test_add             (RwDatabase           *db,
+                                    RwCheckIn            *check_in,
+                                    GError              **error);
 
 G_END_DECLS

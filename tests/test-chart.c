@@ -22,7 +22,7 @@
 static guint32
 march_1 (void)
 {
-  return rw_julian_from_iso ("2026-03-01");
+  return rw_date_from_iso ("2026-03-01");
 }
 
 /* Check-ins from 1 March 2026, one a day; a negative mood and sleep is a
@@ -42,7 +42,7 @@ make_days (guint         n,
       if (moods[i] < 0 && (sleep == NULL || sleep[i] < 0))
         continue;
       check_in = rw_check_in_new ();
-      date = rw_julian_to_iso (march_1 () + i);
+      date = rw_date_to_iso (march_1 () + i);
       rw_check_in_set_date (check_in, date);
       rw_check_in_set_time (check_in, "09:00");
       rw_check_in_set_metric (check_in, RW_METRIC_MOOD, moods[i]);
@@ -280,8 +280,8 @@ test_long_range_keeps_bad_day (void)
   g_assert_cmpuint (start, <=, bad);
   g_assert_cmpuint (end, >, bad);
   {
-    g_autofree char *first = rw_julian_to_iso (march_1 () + start);
-    g_autofree char *after = rw_julian_to_iso (march_1 () + end);
+    g_autofree char *first = rw_date_to_iso (march_1 () + start);
+    g_autofree char *after = rw_date_to_iso (march_1 () + end);
 
     g_assert_true (g_str_has_suffix (first, "-01"));
     g_assert_true (g_str_has_suffix (after, "-01"));
@@ -658,8 +658,8 @@ static void
 test_empty_range_says_so (void)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-01-01"),
-                                                             rw_julian_from_iso ("2026-01-07"));
+  g_autoptr(RwSeries) series = rw_series_new_from_check_ins (list, rw_date_from_iso ("2026-01-01"),
+                                                             rw_date_from_iso ("2026-01-07"));
   g_autoptr(RwChart) chart = rw_chart_new ();
   g_autofree char *text = NULL;
   RwChartStyle style;
@@ -691,7 +691,7 @@ test_markers_layer (void)
   rw_chart_set_series (chart, series);
   rw_chart_set_visible (chart, RW_SERIES_SLEEP_HOURS, FALSE);
   rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
-  rw_chart_add_marker (chart, rw_julian_from_iso ("2026-03-03"), NULL);
+  rw_chart_add_marker (chart, rw_date_from_iso ("2026-03-03"), NULL);
   surface = render (chart, &style, WIDTH, HEIGHT);
   x = (int) round (rw_chart_x_of_day (chart, 2));
   top = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 9);

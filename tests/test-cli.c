@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 typedef struct
@@ -418,18 +418,6 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Schema:     3"));
 }
 
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (handle);
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
-}
-
 /* A failing export names the problem and leaves no file, no 0-byte file
  * and no temporary behind; what was at the name stays. */
 static void
@@ -449,16 +437,16 @@ test_export_failures (Fixture       *f,
   g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", taken), ==, 2);
   g_assert_nonnull (strstr (f->err, "taken.csv"));
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_entries (out_dir), ==, 1);
+  g_assert_cmpuint (rw_test_count_entries (out_dir), ==, 1);
 
   /* No such folder: bad input, nothing made. */
   g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", missing), ==, 1);
   g_assert_nonnull (strstr (f->err, "such.csv"));
-  g_assert_cmpuint (count_entries (out_dir), ==, 1);
+  g_assert_cmpuint (rw_test_count_entries (out_dir), ==, 1);
 
   /* And a good one is complete, with nothing else beside it. */
   g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", good), ==, 0);
-  g_assert_cmpuint (count_entries (out_dir), ==, 2);
+  g_assert_cmpuint (rw_test_count_entries (out_dir), ==, 2);
   {
     g_autofree char *contents = NULL;
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
@@ -58,13 +58,7 @@ make_check_in (const char *date,
                int         mood,
                const char *note)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
-
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, "09:00");
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
-  return check_in;
+  return rw_test_check_in_new (date, "09:00", mood, note);
 }
 
 static guint
@@ -88,8 +82,6 @@ static void
 fill (RwDatabase *db,
       guint       n)
 {
-  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
-
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i / 28 % 12, 1 + i % 28);
@@ -98,7 +90,7 @@ fill (RwDatabase *db,
       g_autoptr(RwCheckIn) check_in = make_check_in (date, i % 11, note);
       g_autoptr(GError) error = NULL;
 
-      rw_check_in_store_add (store, check_in, &error);
+      rw_test_add (db, check_in, &error);
       g_assert_no_error (error);
     }
 }
@@ -311,7 +303,6 @@ test_locked (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
-  g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
   g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "waits for the lock");
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
@@ -320,7 +311,7 @@ test_locked (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_assert_false (rw_check_in_store_add (store, check_in, &error));
+  g_assert_false (rw_test_add (db, check_in, &error));
   g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "in use by another program"));
   g_clear_error (&error);
@@ -329,7 +320,7 @@ test_locked (Fixture       *f,
   sqlite3_close (other);
 
   /* Once the lock is gone the same save works and nothing was lost. */
-  g_assert_true (rw_check_in_store_add (store, check_in, &error));
+  g_assert_true (rw_test_add (db, check_in, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_check_ins (db), ==, 3);
 }
@@ -342,17 +333,16 @@ test_disk_full (Fixture       *f,
 
   {
     g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
-    g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
     g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "does not fit on the disk");
 
     fill (db, 5);
     rw_test_vfs_set_mode (RW_TEST_VFS_DISK_FULL);
-    g_assert_false (rw_check_in_store_add (store, check_in, &error));
+    g_assert_false (rw_test_add (db, check_in, &error));
     g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
     g_assert_nonnull (strstr (error->message, "full"));
     g_assert_nonnull (strstr (error->message, "free some space"));
     g_clear_error (&error);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 5);
     rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
     g_assert_cmpuint (count_check_ins (db), ==, 5);
   }
@@ -385,11 +375,10 @@ test_read_only (Fixture       *f,
     if (db != NULL)
       {
         /* Opened for reading: every check-in is there, a save is refused. */
-        g_autoptr(RwCheckInStore) store = rw_check_in_store_new (db);
         g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "read-only");
 
-        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
-        g_assert_false (rw_check_in_store_add (store, check_in, &error));
+        g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 4);
+        g_assert_false (rw_test_add (db, check_in, &error));
       }
     g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY);
     g_test_message ("%s", error->message);
@@ -431,6 +420,63 @@ test_poll_changes (Fixture       *f,
   g_assert_cmpuint (changes, ==, 1);
 }
 
+static gboolean
+write_nothing (RwDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  return TRUE;
+}
+
+static gboolean
+insert_then_fail (RwDatabase  *db,
+                  RwCheckIn   *check_in,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!rw_check_in_sql_insert (db, check_in, error))
+    return FALSE;
+  /* Breaks the schema's CHECK on the mood. */
+  stmt = rw_database_prepare (db, "UPDATE check_ins SET mood = 11", error);
+  g_assert_nonnull (stmt);
+  return rw_database_step_done (db, stmt, "save the test", error);
+}
+
+/* One write transaction: committed and announced when it changed rows,
+ * rolled back (nothing written, nothing announced) when its body fails,
+ * with the step's failure in words. */
+static void
+test_write (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "written");
+  g_autoptr(RwCheckIn) refused = make_check_in ("2026-11-21", 5, "rolled back");
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &changes);
+
+  g_assert_true (rw_database_write (db, write_nothing, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (rw_database_in_transaction (db));
+
+  g_assert_true (rw_database_write (db, (RwWriteFunc) rw_check_in_sql_insert, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_check_ins (db), ==, 1);
+
+  g_assert_false (rw_database_write (db, (RwWriteFunc) insert_then_fail, refused, &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save the test: "));
+  g_assert_nonnull (strstr (error->message, "CHECK"));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_check_ins (db), ==, 1);
+  g_assert_false (rw_database_in_transaction (db));
+}
+
 static void
 test_upgrade_from_v1 (Fixture       *f,
                       gconstpointer  data)
@@ -446,7 +492,6 @@ test_upgrade_from_v1 (Fixture       *f,
   }
   {
     g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
-    g_autoptr(RwCheckInStore) store = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
@@ -454,8 +499,7 @@ test_upgrade_from_v1 (Fixture       *f,
     g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan_runs'"), ==, 1);
     /* Every check-in of the old schema is there, visible. */
     g_assert_cmpuint (count_check_ins (db), ==, 12);
-    store = rw_check_in_store_new (db);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 12);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 12);
   }
 }
 
@@ -474,19 +518,19 @@ test_deferred_upgrade (Fixture       *f,
 
   {
     g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 2, &error);
-    g_autoptr(RwCheckInStore) store = NULL;
+    g_autoptr(RwJournal) journal = NULL;
     g_autoptr(RwCheckIn) tagged = make_check_in ("2026-11-02", 5, "tagged");
     g_autoptr(RwCheckIn) hidden = make_check_in ("2026-11-03", 5, "hidden");
     const char *tags[] = { "walk", "rain", NULL };
 
     g_assert_no_error (error);
     fill (db, 30);
-    store = rw_check_in_store_new (db);
+    journal = rw_journal_new_for_database (db);
     rw_check_in_set_tags (tagged, tags);
     rw_check_in_set_tags (hidden, tags);
-    g_assert_true (rw_check_in_store_add (store, tagged, NULL));
-    g_assert_true (rw_check_in_store_add (store, hidden, NULL));
-    g_assert_true (rw_check_in_store_hide (store, rw_check_in_get_id (hidden), NULL));
+    g_assert_true (rw_journal_add (journal, tagged, NULL));
+    g_assert_true (rw_journal_add (journal, hidden, NULL));
+    g_assert_true (rw_journal_hide (journal, rw_check_in_get_id (hidden), NULL));
   }
   before = rw_test_file_checksum (f->path);
 
@@ -494,7 +538,6 @@ test_deferred_upgrade (Fixture       *f,
     g_autoptr(RwDatabase) db = rw_database_open_full (f->dir, RW_DATABASE_SCHEMA_VERSION,
                                                       RW_DATABASE_OPEN_DEFER_UPGRADE, &error);
     g_autoptr(RwCheckIn) late = make_check_in ("2026-11-04", 5, "too early");
-    g_autoptr(RwCheckInStore) store = NULL;
     g_autoptr(GError) write_error = NULL;
 
     g_assert_no_error (error);
@@ -502,10 +545,8 @@ test_deferred_upgrade (Fixture       *f,
     g_assert_cmpint (rw_database_get_schema_version (db), ==, 2);
     /* Reading works; writing waits for the upgrade. */
     g_assert_cmpuint (count_check_ins (db), ==, 31);
-    store = rw_check_in_store_new (db);
-    g_assert_false (rw_check_in_store_add (store, late, &write_error));
+    g_assert_false (rw_test_add (db, late, &write_error));
     g_assert_error (write_error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
-    g_clear_object (&store);
     after_open = rw_test_file_checksum (f->path);
     g_assert_cmpstr (after_open, ==, before);
 
@@ -612,25 +653,6 @@ test_drafts (Fixture       *f,
   }
 }
 
-static void
-test_resolve_data_dir (void)
-{
-  g_autofree char *from_override = NULL;
-  g_autofree char *from_env = NULL;
-  g_autofree char *from_xdg = NULL;
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "rewire", NULL);
-
-  g_setenv ("REWIRE_DATA_DIR", "/tmp/rewire-env", TRUE);
-  from_override = rw_database_resolve_data_dir ("/tmp/rewire-cli");
-  from_env = rw_database_resolve_data_dir (NULL);
-  g_unsetenv ("REWIRE_DATA_DIR");
-  from_xdg = rw_database_resolve_data_dir (NULL);
-
-  g_assert_cmpstr (from_override, ==, "/tmp/rewire-cli");
-  g_assert_cmpstr (from_env, ==, "/tmp/rewire-env");
-  g_assert_cmpstr (from_xdg, ==, expected);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -655,10 +677,10 @@ main (int   argc,
   ADD ("disk-full", test_disk_full);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
+  ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
-  g_test_add_func ("/database/resolve-data-dir", test_resolve_data_dir);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rw-check-in-editor.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 
@@ -18,7 +19,6 @@ typedef struct
   char *dir;
   RwJournal *journal;
   RwDatabase *db;
-  RwCheckInStore *store;
   RwClock *clock;
   GSettings *settings;
   RwContext *context;
@@ -35,7 +35,6 @@ fixture_setup (Fixture       *f,
   f->journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
   f->db = g_object_ref (rw_journal_get_database (f->journal));
-  f->store = g_object_ref (rw_journal_get_store (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "08:30");
   f->settings = rw_settings_new ();
   f->context = rw_context_new (f->journal, f->settings, f->clock);
@@ -48,7 +47,6 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->saved);
   g_clear_object (&f->context);
   g_clear_object (&f->settings);
-  g_clear_object (&f->store);
   g_clear_object (&f->db);
   g_clear_object (&f->journal);
   g_clear_object (&f->clock);
@@ -93,11 +91,19 @@ type_tag (RwCheckInEditor *editor,
   g_signal_emit_by_name (entry, "activate");
 }
 
+static guint
+n_stored (Fixture *f)
+{
+  return rw_test_count_check_ins (f->db, NULL);
+}
+
 static RwCheckIn *
 only_item (Fixture *f)
 {
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
-  return g_list_model_get_item (G_LIST_MODEL (f->store), 0);
+  g_autoptr(GPtrArray) stored = rw_test_list_check_ins (f->db, NULL);
+
+  g_assert_cmpuint (stored->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (stored, 0));
 }
 
 static void
@@ -157,7 +163,7 @@ test_edit_and_backdate (Fixture       *f,
   rw_check_in_set_time (original, "09:00");
   rw_check_in_set_metric (original, RW_METRIC_MOOD, 3);
   rw_check_in_set_note (original, "first version");
-  g_assert_true (rw_check_in_store_add (f->store, original, NULL));
+  g_assert_true (rw_journal_add (f->journal, original, NULL));
 
   editor = open_editor (f, original);
   g_assert_false (rw_check_in_editor_get_is_new (editor));
@@ -199,14 +205,14 @@ test_invalid_refused (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (rw_check_in_editor_get_save_button (editor)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_cmpuint (n_stored (f), ==, 0);
 
   gtk_text_buffer_set_text (rw_check_in_editor_get_note_buffer (editor), "short", -1);
   g_assert_null (rw_check_in_editor_get_error (editor));
   g_assert_true (gtk_widget_is_sensitive (rw_check_in_editor_get_save_button (editor)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+  g_assert_cmpuint (n_stored (f), ==, 1);
 }
 
 static void
@@ -227,7 +233,7 @@ test_draft_restored (Fixture       *f,
   /* The window goes away as in a crash: nothing is saved as a check-in. */
   gtk_window_destroy (GTK_WINDOW (editor));
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_cmpuint (n_stored (f), ==, 0);
 
   editor = open_editor (f, NULL);
   g_assert_true (rw_check_in_editor_get_restored (editor));
@@ -280,7 +286,7 @@ test_cancel (Fixture       *f,
   g_list_free (toplevels);
   spin ();
   g_assert_null (editor);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_cmpuint (n_stored (f), ==, 0);
   {
     g_autofree char *draft = rw_draft_load (f->db, "check-in-editor:new", NULL);
     g_assert_null (draft);

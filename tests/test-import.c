@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
 
@@ -71,7 +71,6 @@ add (RwDatabase *db,
 {
   g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
   g_auto(GStrv) tags = rw_parse_tags (tags_text, ',', NULL);
-  g_autoptr(GError) error = NULL;
 
   rw_check_in_set_date (check_in, date);
   rw_check_in_set_time (check_in, time);
@@ -81,10 +80,7 @@ add (RwDatabase *db,
   rw_check_in_set_tags (check_in, (const char * const *) tags);
   rw_check_in_set_note (check_in, note);
 
-  g_assert_true (rw_database_begin (db, &error));
-  g_assert_true (rw_check_in_sql_insert (db, check_in, &error));
-  g_assert_true (rw_database_commit (db, &error));
-  g_assert_no_error (error);
+  rw_test_insert (db, check_in);
 }
 
 static gboolean
@@ -188,10 +184,9 @@ round_trip (Fixture  *f,
 
   /* And a search over the imported notes works in any script. */
   {
-    g_autoptr(RwCheckInStore) store = rw_check_in_store_new (other);
+    RwCheckInQuery query = { .search = "日本語" };
 
-    rw_check_in_store_set_search (store, "日本語");
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+    g_assert_cmpuint (rw_test_count_check_ins (other, &query), ==, 1);
   }
 }
 
@@ -364,18 +359,6 @@ test_failed_export_keeps_old_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Choose a folder"));
 }
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint files = 0;
-
-  g_assert_nonnull (handle);
-  while (g_dir_read_name (handle) != NULL)
-    files++;
-  return files;
-}
-
 /* A rename that fails (the name is taken by a folder): the whole export
  * was written, synced and then dropped, and nothing is left behind. */
 static void
@@ -396,7 +379,7 @@ test_failed_rename_leaves_nothing (Fixture       *f,
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
   /* Only the folder that was there: no temporary file. */
-  g_assert_cmpuint (count_files (f->other_dir), ==, 1);
+  g_assert_cmpuint (rw_test_count_entries (f->other_dir), ==, 1);
 }
 
 /* Writing fails half-way (a full disk): the error says so. */
@@ -456,10 +439,8 @@ test_export_bytes (Fixture       *f,
   rw_check_in_set_created (second, G_GINT64_CONSTANT (951782400000001));
   rw_check_in_set_modified (second, G_GINT64_CONSTANT (951782400000001));
 
-  g_assert_true (rw_database_begin (f->db, &error));
-  g_assert_true (rw_check_in_sql_insert (f->db, first, &error));
-  g_assert_true (rw_check_in_sql_insert (f->db, second, &error));
-  g_assert_true (rw_database_commit (f->db, &error));
+  rw_test_insert (f->db, first);
+  rw_test_insert (f->db, second);
 
   g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_CSV, csv_path, NULL, &error));
   g_assert_true (rw_export_to_file (f->db, NULL, RW_FORMAT_JSON, json_path, NULL, &error));

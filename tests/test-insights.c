@@ -28,12 +28,12 @@ make (const char *first,
       guint       tag_days)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  guint32 start = rw_julian_from_iso (first);
+  guint32 start = rw_date_from_iso (first);
 
   for (guint i = 0; i < n; i++)
     {
       RwCheckIn *check_in = rw_check_in_new ();
-      g_autofree char *date = rw_julian_to_iso (start + i);
+      g_autofree char *date = rw_date_to_iso (start + i);
       const char *tags[] = { tag, NULL };
 
       rw_check_in_set_date (check_in, date);
@@ -149,8 +149,8 @@ test_best_and_hardest_day (void)
       rw_check_in_set_metric (check_in, RW_METRIC_MOOD, moods[i]);
       g_ptr_array_add (list, check_in);
     }
-  series = rw_series_new_from_check_ins (list, rw_julian_from_iso ("2026-03-08"),
-                                         rw_julian_from_iso ("2026-03-14"));
+  series = rw_series_new_from_check_ins (list, rw_date_from_iso ("2026-03-08"),
+                                         rw_date_from_iso ("2026-03-14"));
   text = cards_text (series, NULL, mood_and_sleep);
   g_assert_cmpstr (text, ==, "Days logged|4|of 7\nMood|5.0|-\n"
                              "Best day|11 Mar|mood 8.0\nHardest day|12 Mar|mood 2.0\n");
@@ -169,7 +169,7 @@ static void
 test_lines_need_enough_days (void)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  guint32 first = rw_julian_from_iso ("2026-05-01");
+  guint32 first = rw_date_from_iso ("2026-05-01");
 
   /* Longer sleep, better mood, a walk on the first ten days: each line
    * only once there are days enough on each side. */
@@ -178,7 +178,7 @@ test_lines_need_enough_days (void)
       g_autoptr(RwSeries) series = NULL;
       g_autofree char *text = NULL;
       RwCheckIn *check_in = rw_check_in_new ();
-      g_autofree char *date = rw_julian_to_iso (first + i);
+      g_autofree char *date = rw_date_to_iso (first + i);
       const char *tags[] = { "walk", NULL };
 
       rw_check_in_set_date (check_in, date);
@@ -225,12 +225,12 @@ test_sleep_line_wording (void)
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(RwSeries) series = NULL;
       g_autofree char *text = NULL;
-      guint32 first = rw_julian_from_iso ("2026-06-01");
+      guint32 first = rw_date_from_iso ("2026-06-01");
 
       for (guint i = 0; i < 16; i++)
         {
           RwCheckIn *check_in = rw_check_in_new ();
-          g_autofree char *date = rw_julian_to_iso (first + i);
+          g_autofree char *date = rw_date_to_iso (first + i);
           double sleep = 5 + i % 4;
           /* With no slope, mood alternates across each pair of sleeps. */
           int mood = cases[c].slope != 0 ? (int) (5 + cases[c].slope * (sleep - 6.5) * 1.2)

@@ -20,7 +20,6 @@ typedef struct
   RwDatabase *db;
   RwJournal *journal;
   RwContext *context;
-  RwCheckInStore *store;
   RwClock *clock;
   GSettings *settings;
   GtkWindow *window;
@@ -58,7 +57,6 @@ fixture_setup (Fixture       *f,
   f->journal = rw_journal_open (f->dir, &error);
   g_assert_no_error (error);
   f->db = g_object_ref (rw_journal_get_database (f->journal));
-  f->store = g_object_ref (rw_journal_get_store (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "20:00");
   f->settings = new_settings ();
   g_settings_reset (f->settings, "low-mood-offer-date");
@@ -79,7 +77,6 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (f->window);
   spin ();
   g_clear_object (&f->settings);
-  g_clear_object (&f->store);
   g_clear_object (&f->db);
   g_clear_object (&f->context);
   g_clear_object (&f->journal);
@@ -96,13 +93,9 @@ add (Fixture    *f,
      const char *note,
      const char *tags)
 {
-  RwCheckIn *check_in = rw_check_in_new ();
+  RwCheckIn *check_in = rw_test_check_in_new (date, time, mood, note);
   g_auto(GStrv) parsed = rw_parse_tags (tags != NULL ? tags : "", ',', NULL);
 
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, time);
-  rw_check_in_set_metric (check_in, RW_METRIC_MOOD, mood);
-  rw_check_in_set_note (check_in, note);
   rw_check_in_set_tags (check_in, (const char * const *) parsed);
   g_assert_true (rw_journal_add (f->journal, check_in, NULL));
   spin ();
@@ -193,7 +186,7 @@ test_delete_then_undo (Fixture       *f,
   spin ();
   g_assert_cmpuint (n_check_ins (f), ==, 1);
   {
-    g_autoptr(RwCheckIn) back = rw_check_in_store_lookup (f->store, id, NULL);
+    g_autoptr(RwCheckIn) back = rw_journal_lookup (f->journal, id, NULL);
     g_assert_nonnull (back);
     g_assert_cmpstr (rw_check_in_get_note (back), ==, "keep me");
   }

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 
 static void
 test_round_trip_keeps_everything (void)

@@ -162,7 +162,7 @@ test_opens_mid_run (Fixture       *f,
    * page shows it at once, Start hidden, nothing to warn about. */
   progress = rw_plan_progress_new (rw_context_get_journal (f->context),
                                    rw_plan_load ("starter-week", &error), f->clock);
-  g_assert_true (rw_plan_progress_start (progress, rw_julian_from_iso ("2026-11-20"), &error));
+  g_assert_true (rw_plan_progress_start (progress, rw_date_from_iso ("2026-11-20"), &error));
   g_assert_true (rw_plan_progress_toggle (progress, "d1-research", &error));
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin ();
@@ -205,7 +205,7 @@ test_start_on_a_chosen_day (Fixture       *f,
   g_signal_emit_by_name (rw_plan_page_get_start_button (f->page), "clicked");
   spin ();
   g_assert_cmpuint (rw_plan_progress_get_run (rw_plan_page_get_progress (f->page))->start, ==,
-                    rw_julian_from_iso ("2026-11-24"));
+                    rw_date_from_iso ("2026-11-24"));
   g_assert_cmpstr (rw_plan_page_get_heading (f->page), ==, "Starts Tuesday 24 November");
   g_assert_cmpstr (rw_plan_page_get_ring_text (f->page), ==, "0/9");
   g_assert_true (g_str_has_prefix (description (f, 1), "Tuesday 24 November\n"));

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
@@ -27,7 +27,7 @@ typedef struct
 static guint32
 day (const char *iso)
 {
-  return rw_julian_from_iso (iso);
+  return rw_date_from_iso (iso);
 }
 
 static void

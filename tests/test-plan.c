@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 typedef struct
@@ -20,7 +20,7 @@ typedef struct
 static guint32
 day (const char *iso)
 {
-  return rw_julian_from_iso (iso);
+  return rw_date_from_iso (iso);
 }
 
 static void
@@ -53,16 +53,13 @@ add_check_in (Fixture    *f,
 {
   g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
   const char *tags[] = { tag, NULL };
-  g_autoptr(GError) error = NULL;
 
   rw_check_in_set_date (check_in, date);
   rw_check_in_set_time (check_in, "20:00");
   rw_check_in_set_metric (check_in, RW_METRIC_MOOD, 5);
   if (tag != NULL)
     rw_check_in_set_tags (check_in, tags);
-  g_assert_true (rw_database_begin (f->db, &error));
-  g_assert_true (rw_check_in_sql_insert (f->db, check_in, &error));
-  g_assert_true (rw_database_commit (f->db, &error));
+  rw_test_insert (f->db, check_in);
 }
 
 static void

@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 #include "rw-test-util.h"
 
 static GPtrArray *list;
@@ -44,7 +44,7 @@ reset (void)
 static guint32
 day (const char *iso)
 {
-  return rw_julian_from_iso (iso);
+  return rw_date_from_iso (iso);
 }
 
 static void
@@ -117,9 +117,7 @@ test_range_bounds (void)
       rw_check_in_set_date (check_in, dates[i]);
       rw_check_in_set_time (check_in, "10:00");
       rw_check_in_set_metric (check_in, RW_METRIC_MOOD, (int) i + 1);
-      g_assert_true (rw_database_begin (db, NULL));
-      g_assert_true (rw_check_in_sql_insert (db, check_in, NULL));
-      g_assert_true (rw_database_commit (db, NULL));
+      rw_test_insert (db, check_in);
     }
 
   /* 7 days ending on the 17th: the 11th to the 17th, both included. */

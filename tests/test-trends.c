@@ -101,13 +101,13 @@ add_many (Fixture *f,
           guint    days)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  guint32 last = rw_julian_from_iso ("2026-11-22");
+  guint32 last = rw_date_from_iso ("2026-11-22");
   g_autoptr(GError) error = NULL;
   RwImportResult result;
 
   for (guint i = 0; i < days; i++)
     {
-      g_autofree char *date = rw_julian_to_iso (last - i);
+      g_autofree char *date = rw_date_to_iso (last - i);
       g_ptr_array_add (list, make_check_in (date, (int) (i % 7) + 2, 6 + (i % 5) * 0.5, NULL));
     }
   g_assert_true (rw_import_check_ins (rw_journal_get_database (f->journal), list, NULL, &result,
@@ -212,7 +212,7 @@ test_ranges_and_cards (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
   g_assert_cmpint (rw_trends_page_get_range (f->page), ==, RW_RANGE_7D);
   g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 7);
-  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-22"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-11-22"));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_test_message ("%s", cards);
   g_assert_nonnull (strstr (cards, "Days logged\n7\nof 7"));
@@ -229,7 +229,7 @@ test_ranges_and_cards (Fixture       *f,
   /* Previous: 9–15 Nov, compared with 2–8 Nov where nothing was logged. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.previous", NULL));
   spin ();
-  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-15"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-11-15"));
   g_assert_true (gtk_widget_get_sensitive (next));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_assert_nonnull (strstr (cards, "Mood\n4.0\nnothing to compare with before"));
@@ -239,13 +239,13 @@ test_ranges_and_cards (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
   spin ();
-  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-11-22"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-11-22"));
 
   /* "All" starts at the first check-in, compares with nothing and has no
    * period before or after. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
   spin ();
-  g_assert_cmpuint (rw_series_get_first (shown (f)), ==, rw_julian_from_iso ("2026-11-09"));
+  g_assert_cmpuint (rw_series_get_first (shown (f)), ==, rw_date_from_iso ("2026-11-09"));
   cards = rw_trends_page_dup_summary_text (f->page);
   g_assert_null (strstr (cards, "period before"));
   g_assert_false (gtk_widget_get_sensitive (previous));
@@ -308,7 +308,7 @@ test_shortcuts (Fixture       *f,
                                                      GTK_WIDGET (f->page), NULL));
     }
   spin ();
-  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_julian_from_iso ("2026-10-23"));
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-10-23"));
 }
 
 static void

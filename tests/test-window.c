@@ -13,6 +13,7 @@
 
 #include "rw-application.h"
 #include "rw-history-row.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 #include "rw-window.h"

@@ -46,15 +46,14 @@ rw_cli_cmd_chart (RwCli  *cli,
   RwChartStyle style;
   RwRange range = RW_RANGE_30D;
   guint32 last;
+  int status;
 
   context = rw_cli_option_context_new (cli, NULL,
                                        _("Draws a chart of your check-ins into a PNG, SVG or "
                                          "PDF file, and prints what it shows."),
                                        entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc > 1)
-    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
   if (output == NULL)
     return rw_cli_usage_error (_("Say where to write with --output FILE.png, .svg or .pdf."));
   if (range_name != NULL && !rw_range_from_name (range_name, &range))
@@ -85,10 +84,10 @@ rw_cli_cmd_chart (RwCli  *cli,
     {
       if (!rw_parse_date (end, &end_date, &error))
         return rw_cli_fail_with (error);
-      last = rw_julian_from_iso (end_date);
+      last = rw_date_from_iso (end_date);
     }
   else
-    last = rw_julian_today ();
+    last = rw_date_today ();
 
   db = rw_cli_open_database (cli, &error);
   if (db == NULL)

@@ -57,16 +57,8 @@ rw_cli_cmd_add (RwCli  *cli,
                                        _("Adds a check-in and prints its id. Leave out what you "
                                          "did not notice; date and time default to now."),
                                        entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      status = rw_cli_usage_error ("%s", error->message);
-      goto out;
-    }
-  if (argc > 1)
-    {
-      status = rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
-      goto out;
-    }
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    goto out;
 
   rw_check_in_set_now (check_in);
   if (!rw_cli_values_apply (&values, check_in, &error))
@@ -109,16 +101,8 @@ rw_cli_cmd_edit (RwCli  *cli,
                                          "(--note \"\") clears a field. ID may be the first 8 "
                                          "characters of the id."),
                                        entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      status = rw_cli_usage_error ("%s", error->message);
-      goto out;
-    }
-  if (argc != 2)
-    {
-      status = rw_cli_usage_error (_("Give the id of one check-in."));
-      goto out;
-    }
+  if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one check-in."), &status))
+    goto out;
 
   db = rw_cli_open_database (cli, &error);
   if (db == NULL ||
@@ -148,15 +132,14 @@ rw_cli_cmd_delete (RwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(RwDatabase) db = NULL;
   g_autofree char *id = NULL;
+  int status;
 
   context = rw_cli_option_context_new (cli, _("ID"),
                                        _("Deletes a check-in for good. ID may be the first 8 "
                                          "characters of the id."),
                                        NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc != 2)
-    return rw_cli_usage_error (_("Give the id of one check-in."));
+  if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one check-in."), &status))
+    return status;
 
   db = rw_cli_open_database (cli, &error);
   if (db == NULL ||
@@ -192,12 +175,11 @@ rw_cli_cmd_list (RwCli  *cli,
   g_autofree char *to_date = NULL;
   RwCheckInQuery query = { NULL, NULL, NULL, FALSE, NULL };
   RwFormat format = RW_FORMAT_AUTO;
+  int status;
 
   context = rw_cli_option_context_new (cli, NULL, _("Lists check-ins, newest first."), entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc > 1)
-    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
 
   if (format_name != NULL && !g_str_equal (format_name, "table") &&
       !rw_format_from_string (format_name, &format))
@@ -242,13 +224,12 @@ rw_cli_cmd_export (RwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(RwDatabase) db = NULL;
   RwFormat format = RW_FORMAT_AUTO;
+  int status;
 
   context = rw_cli_option_context_new (cli, NULL,
                                        _("Writes every check-in to a CSV or JSON file."), entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc > 1)
-    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
   if (output == NULL)
     return rw_cli_usage_error (_("Say where to write with --output FILE."));
 
@@ -283,16 +264,15 @@ rw_cli_cmd_import (RwCli  *cli,
   g_autoptr(RwDatabase) db = NULL;
   RwImportResult result = { 0 };
   RwFormat format = RW_FORMAT_AUTO;
+  int status;
 
   context = rw_cli_option_context_new (cli, _("FILE"),
                                        _("Adds the check-ins of a CSV or JSON file. All or "
                                          "nothing: a bad row stops it and nothing is added. "
                                          "Check-ins already in the journal are skipped."),
                                        entries);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc != 2)
-    return rw_cli_usage_error (_("Give one file to import."));
+  if (!rw_cli_parse (context, &argc, &argv, 1, _("Give one file to import."), &status))
+    return status;
   if (format_name != NULL && !rw_format_from_string (format_name, &format))
     return rw_cli_usage_error (_("Unknown format “%s”: use csv or json."), format_name);
 
@@ -320,14 +300,13 @@ rw_cli_cmd_check (RwCli  *cli,
   g_autofree char *days_text = NULL;
   g_autofree char *tags_text = NULL;
   gint64 check_ins = 0, days = 0, tags = 0;
+  int status;
 
   context = rw_cli_option_context_new (cli, NULL,
                                        _("Checks the journal's integrity and prints what it holds."),
                                        NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rw_cli_usage_error ("%s", error->message);
-  if (argc > 1)
-    return rw_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
 
   db = rw_cli_open_database (cli, &error);
   if (db == NULL ||

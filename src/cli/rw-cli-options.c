@@ -54,11 +54,48 @@ rw_cli_usage_error (const char *format,
   return RW_EXIT_USAGE;
 }
 
+/**
+ * rw_cli_parse:
+ * @context: the command's options
+ * @argc: (inout): as main() has them, the command's name first
+ * @argv: (inout): the same
+ * @n_args: how many arguments follow the options, 0 or 1
+ * @wrong_count: (nullable): what to say when @n_args is 1 and there are
+ *   not exactly that many
+ * @status: (out): the exit status when it returns %FALSE
+ *
+ * Returns: %TRUE if the options and the number of arguments are good;
+ *   else the usage error has been printed
+ */
+gboolean
+rw_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv,
+              guint             n_args,
+              const char       *wrong_count,
+              int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (n_args <= 1);
+  g_assert (n_args == 0 || wrong_count != NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    *status = rw_cli_usage_error ("%s", error->message);
+  else if (n_args == 0 && *argc > 1)
+    *status = rw_cli_usage_error (_("Unexpected argument “%s”."), (*argv)[1]);
+  else if (n_args == 1 && *argc != 2)
+    *status = rw_cli_usage_error ("%s", wrong_count);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 RwDatabase *
 rw_cli_open_database (RwCli   *cli,
                       GError **error)
 {
-  g_autofree char *dir = rw_database_resolve_data_dir (cli->data_dir);
+  g_autofree char *dir = rw_journal_resolve_data_dir (cli->data_dir);
 
   return rw_database_open (dir, error);
 }

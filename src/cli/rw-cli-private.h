@@ -10,7 +10,7 @@
 #pragma once
 
 #include "rw-cli.h"
-#include "rw-core.h"
+#include "rw-core-sql.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,12 @@ void            rw_cli_print_error        (const char     *message);
 int             rw_cli_fail_with          (const GError   *error);
 int             rw_cli_usage_error        (const char     *format,
                                            ...) G_GNUC_PRINTF (1, 2);
+gboolean        rw_cli_parse              (GOptionContext  *context,
+                                           int             *argc,
+                                           char          ***argv,
+                                           guint            n_args,
+                                           const char      *wrong_count,
+                                           int             *status);
 RwDatabase     *rw_cli_open_database      (RwCli          *cli,
                                            GError        **error);
 

@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "rw-chart-private.h"
+#include "rw-date.h"
 
 #define PAD 8.0               /* around the chart */
 #define GAP 6.0               /* between a label and what it names */
@@ -249,7 +250,7 @@ typedef struct
 {
   guint32 step;           /* days between ticks, or 0 for months/years */
   guint months;           /* months between ticks when step is 0 */
-  const char *format;     /* for g_date_strftime */
+  const char *format;     /* for rw_date_format() */
 } TickRule;
 
 static void
@@ -263,14 +264,13 @@ lay_out_dates (RwChart                    *chart,
   double per_day = layout->day_w;
   /* From the finest rule to the coarsest; the first whose labels fit wins. */
   static const TickRule rules[] = {
-    { 1, 0, "%a %e" }, { 2, 0, "%e %b" }, { 7, 0, "%e %b" }, { 14, 0, "%e %b" },
+    { 1, 0, "%a %-d" }, { 2, 0, "%-d %b" }, { 7, 0, "%-d %b" }, { 14, 0, "%-d %b" },
     { 0, 1, "%b" }, { 0, 2, "%b" }, { 0, 3, "%b %Y" }, { 0, 6, "%b %Y" },
     { 0, 12, "%Y" }, { 0, 24, "%Y" }, { 0, 60, "%Y" },
   };
   const TickRule *rule = &rules[G_N_ELEMENTS (rules) - 1];
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
   double last_right = -G_MAXDOUBLE;
-  char buffer[64];
   int widest, text_w, text_h;
   GDate date;
 
@@ -291,8 +291,9 @@ lay_out_dates (RwChart                    *chart,
       if (rules[r].step == 0)
         {
           /* Months and years also fit when their own labels do. */
-          g_date_strftime (buffer, sizeof buffer, rules[r].format, &date);
-          g_object_unref (new_text (chart, font, g_strstrip (buffer), &text_w, &text_h));
+          g_autofree char *label = rw_date_format (first, rules[r].format);
+
+          g_object_unref (new_text (chart, font, label, &text_w, &text_h));
           if (spacing >= text_w + 16)
             {
               rule = &rules[r];
@@ -338,13 +339,12 @@ lay_out_dates (RwChart                    *chart,
       guint32 day = g_array_index (days, guint32, t);
       /* A day's label is under its middle; a month's or week's at its start. */
       double x = layout->plot_x + (day - first + (rule->step == 1 ? 0.5 : 0)) * per_day;
+      g_autofree char *label = rw_date_format (day, rule->format);
       PangoLayout *text;
 
       g_array_append_val (layout->date_ticks, x);
       grow (layout, RW_CHART_PART_DATES, round (x) - 1, layout->date_tick_y - TICK, 3, TICK);
-      g_date_set_julian (&date, day);
-      g_date_strftime (buffer, sizeof buffer, rule->format, &date);
-      text = new_text (chart, font, g_strstrip (buffer), &text_w, &text_h);
+      text = new_text (chart, font, label, &text_w, &text_h);
       if (x - text_w / 2.0 >= 2 && x + text_w / 2.0 <= layout->width - 2 &&
           x - text_w / 2.0 >= last_right + 4)
         {
@@ -504,8 +504,8 @@ compute (RwChart *chart)
       layout->empty = TRUE;
       if (chart->series != NULL)
         {
-          g_autofree char *from = rw_julian_format (rw_series_get_first (chart->series), "%e %b %Y");
-          g_autofree char *to = rw_julian_format (rw_series_get_last (chart->series), "%e %b %Y");
+          g_autofree char *from = rw_date_format (rw_series_get_first (chart->series), "%-d %b %Y");
+          g_autofree char *to = rw_date_format (rw_series_get_last (chart->series), "%-d %b %Y");
           message = g_strdup_printf (_("No check-ins from %s to %s"), from, to);
         }
       else

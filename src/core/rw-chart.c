@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "rw-chart-private.h"
+#include "rw-date.h"
 #include "rw-insights.h"
 
 #define BAND_ALPHA 0.3
@@ -836,7 +837,7 @@ describe_day (RwChart *chart)
   RwSeries *s = chart->series;
   guint i = (guint) chart->highlight;
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *date = rw_julian_format (rw_series_get_first (s) + i, "%A %e %B %Y");
+  g_autofree char *date = rw_date_format (rw_series_get_first (s) + i, "%A %-d %B %Y");
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", date);
 
   g_string_append (markup, title);
@@ -879,13 +880,13 @@ describe_bin (RwChart *chart)
   g_date_set_julian (&end, last);
   if (layout->step == RW_CHART_STEP_MONTH && g_date_get_day (&start) == 1 && g_date_is_last_of_month (&end))
     {
-      g_autofree char *month = rw_julian_format (first, "%B %Y");
+      g_autofree char *month = rw_date_format (first, "%B %Y");
       title = g_markup_printf_escaped ("<b>%s</b>", month);
     }
   else
     {
-      g_autofree char *from = rw_julian_format (first, "%e %b %Y");
-      g_autofree char *to = rw_julian_format (last, "%e %b %Y");
+      g_autofree char *from = rw_date_format (first, "%-d %b %Y");
+      g_autofree char *to = rw_date_format (last, "%-d %b %Y");
       g_autofree char *range = g_strdup_printf (_("%s – %s"), from, to);
       title = g_markup_printf_escaped ("<b>%s</b>", range);
     }

@@ -167,6 +167,53 @@ fail (RwDatabase  *db,
   return FALSE;
 }
 
+/* Runs @sql, which takes one or two row ids (?1, and ?2 unless @id2 is
+ * -1) and returns no rows. */
+static gboolean
+run_with_ids (RwDatabase  *db,
+              const char  *sql,
+              gint64       id1,
+              gint64       id2,
+              const char  *doing,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = rw_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id1);
+  if (id2 != -1)
+    sqlite3_bind_int64 (stmt, 2, id2);
+  return rw_database_step_done (db, stmt, doing, error);
+}
+
+/* Appends to @rowids the first column of every row of @sql, which takes
+ * @id as ?1 unless it is -1. */
+static gboolean
+collect_ids (RwDatabase  *db,
+             const char  *sql,
+             gint64       id,
+             GArray      *rowids,
+             const char  *doing,
+             GError     **error)
+{
+  g_autoptr(RwStmt) stmt = rw_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id != -1)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    return fail (db, rc, doing, error);
+  return TRUE;
+}
+
 static gboolean
 lookup_rowid (RwDatabase  *db,
               const char  *id,
@@ -194,20 +241,6 @@ lookup_rowid (RwDatabase  *db,
       return FALSE;
     }
   return fail (db, rc, _("read the journal"), error);
-}
-
-static gboolean
-step_done (RwDatabase   *db,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return fail (db, rc, doing, error);
-  return TRUE;
 }
 
 /**
@@ -360,7 +393,7 @@ writer_tag_id (RwCheckInWriter  *writer,
   if (rc == SQLITE_DONE)
     {
       sqlite3_bind_text (writer->insert_tag, 1, name, -1, SQLITE_STATIC);
-      if (!step_done (writer->db, writer->insert_tag, _("save the tags"), error))
+      if (!rw_database_step_done (writer->db, writer->insert_tag, _("save the tags"), error))
         return FALSE;
       *tag_id = sqlite3_last_insert_rowid (rw_database_get_handle (writer->db));
     }
@@ -395,7 +428,7 @@ write_tags_and_index (RwCheckInWriter  *writer,
       sqlite3_bind_int64 (writer->insert_link, 1, rowid);
       sqlite3_bind_int64 (writer->insert_link, 2, tag_id);
       sqlite3_bind_int (writer->insert_link, 3, i);
-      if (!step_done (writer->db, writer->insert_link, _("save the tags"), error))
+      if (!rw_database_step_done (writer->db, writer->insert_link, _("save the tags"), error))
         return FALSE;
 
       if (i > 0)
@@ -411,7 +444,7 @@ write_tags_and_index (RwCheckInWriter  *writer,
   sqlite3_bind_int64 (writer->insert_fts, 1, rowid);
   sqlite3_bind_text (writer->insert_fts, 2, note_index, -1, SQLITE_STATIC);
   sqlite3_bind_text (writer->insert_fts, 3, tags_index, -1, SQLITE_STATIC);
-  return step_done (writer->db, writer->insert_fts, _("update the search index"), error);
+  return rw_database_step_done (writer->db, writer->insert_fts, _("update the search index"), error);
 }
 
 /**
@@ -437,7 +470,7 @@ rw_check_in_writer_insert (RwCheckInWriter  *writer,
     rw_check_in_set_modified (check_in, rw_check_in_get_created (check_in));
 
   bind_values (writer->insert_row, check_in);
-  if (!step_done (writer->db, writer->insert_row, _("save the check-in"), error))
+  if (!rw_database_step_done (writer->db, writer->insert_row, _("save the check-in"), error))
     return FALSE;
 
   return write_tags_and_index (writer, sqlite3_last_insert_rowid (rw_database_get_handle (writer->db)),
@@ -449,20 +482,10 @@ clear_tags_and_index (RwDatabase  *db,
                       gint64       rowid,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = rw_database_prepare (db, "DELETE FROM check_in_tags WHERE check_in = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!step_done (db, stmt, _("update the tags"), error))
-    return FALSE;
-
-  stmt = rw_database_prepare (db, "DELETE FROM check_in_fts WHERE rowid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  return step_done (db, stmt, _("update the search index"), error);
+  return run_with_ids (db, "DELETE FROM check_in_tags WHERE check_in = ?1", rowid, -1,
+                       _("update the tags"), error) &&
+         run_with_ids (db, "DELETE FROM check_in_fts WHERE rowid = ?1", rowid, -1,
+                       _("update the search index"), error);
 }
 
 /**
@@ -537,7 +560,7 @@ rw_check_in_sql_update (RwDatabase  *db,
     return FALSE;
   bind_values (stmt, check_in);
   sqlite3_bind_int64 (stmt, 14, rowid);
-  if (!step_done (db, stmt, _("save the check-in"), error))
+  if (!rw_database_step_done (db, stmt, _("save the check-in"), error))
     return FALSE;
 
   if (!clear_tags_and_index (db, rowid, error))
@@ -560,16 +583,9 @@ delete_rowid (RwDatabase  *db,
               gint64       rowid,
               GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!clear_tags_and_index (db, rowid, error))
-    return FALSE;
-
-  stmt = rw_database_prepare (db, "DELETE FROM check_ins WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  return step_done (db, stmt, _("delete the check-in"), error);
+  return clear_tags_and_index (db, rowid, error) &&
+         run_with_ids (db, "DELETE FROM check_ins WHERE id = ?1", rowid, -1,
+                       _("delete the check-in"), error);
 }
 
 /**
@@ -613,22 +629,15 @@ rw_check_in_sql_set_hidden (RwDatabase  *db,
                             gboolean     hidden,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
   gint64 rowid = 0;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
 
-  if (!lookup_rowid (db, id, &rowid, error))
-    return FALSE;
-
-  stmt = rw_database_prepare (db, "UPDATE check_ins SET hidden = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
-  return step_done (db, stmt, _("delete the check-in"), error);
+  return lookup_rowid (db, id, &rowid, error) &&
+         run_with_ids (db, "UPDATE check_ins SET hidden = ?2 WHERE id = ?1", rowid, hidden ? 1 : 0,
+                       _("delete the check-in"), error);
 }
 
 /**
@@ -645,23 +654,13 @@ rw_check_in_sql_purge_hidden (RwDatabase  *db,
                               GError     **error)
 {
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
 
-  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE hidden != 0", error);
-  if (stmt == NULL)
+  if (!collect_ids (db, "SELECT id FROM check_ins WHERE hidden != 0", -1, rowids,
+                    _("delete check-ins"), error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return fail (db, rc, _("delete check-ins"), error);
 
   for (guint i = 0; i < rowids->len; i++)
     if (!delete_rowid (db, g_array_index (rowids, gint64, i), error))
@@ -871,6 +870,45 @@ rw_check_in_sql_bind_filter (sqlite3_stmt         *stmt,
     bind_named (stmt, ":match", match);
   if (query->tag != NULL)
     bind_named (stmt, ":tag", query->tag);
+}
+
+/**
+ * rw_check_in_sql_any:
+ * @db: a #RwDatabase
+ * @query: which check-ins (its order is not used)
+ * @found: (out): whether at least one visible check-in matches
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the question could be answered
+ */
+gboolean
+rw_check_in_sql_any (RwDatabase            *db,
+                     const RwCheckInQuery  *query,
+                     gboolean              *found,
+                     GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT 1 FROM check_ins c WHERE c.hidden = 0");
+  g_autofree char *match = NULL;
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  match = rw_search_build_match (query->search);
+  rw_check_in_sql_append_filter (sql, query, match);
+  g_string_append (sql, " LIMIT 1");
+  stmt = rw_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  rw_check_in_sql_bind_filter (stmt, query, match);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail (db, rc, _("read the journal"), error);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
 }
 
 typedef gboolean (*RowFunc) (sqlite3_stmt *stmt,
@@ -1116,28 +1154,30 @@ lookup_tag (RwDatabase  *db,
   return fail (db, rc, _("read the tags"), error);
 }
 
+/* As lookup_tag(), for a tag that must exist. */
+static gboolean
+lookup_existing_tag (RwDatabase  *db,
+                     const char  *name,
+                     gint64      *tag_id,
+                     GError     **error)
+{
+  if (!lookup_tag (db, name, tag_id, error))
+    return FALSE;
+  if (*tag_id != 0)
+    return TRUE;
+  g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+               _("There is no tag “%s”."), name);
+  return FALSE;
+}
+
 static gboolean
 collect_tagged (RwDatabase  *db,
                 gint64       tag_id,
                 GArray      *rowids,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = rw_database_prepare (db, "SELECT check_in FROM check_in_tags WHERE tag = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return fail (db, rc, _("update the search index"), error);
-  return TRUE;
+  return collect_ids (db, "SELECT check_in FROM check_in_tags WHERE tag = ?1", tag_id, rowids,
+                      _("update the search index"), error);
 }
 
 /* Rewrites the search index entries of @rowids from their stored values. */
@@ -1169,7 +1209,7 @@ reindex_rowids (RwDatabase  *db,
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_text (stmt, 2, note_index, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, tags_index, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, _("update the search index"), error))
+      if (!rw_database_step_done (db, stmt, _("update the search index"), error))
         return FALSE;
     }
 
@@ -1206,14 +1246,8 @@ rw_check_in_sql_rename_tag (RwDatabase  *db,
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
   g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
 
-  if (!lookup_tag (db, from, &from_id, error) || !lookup_tag (db, to, &to_id, error))
+  if (!lookup_existing_tag (db, from, &from_id, error) || !lookup_tag (db, to, &to_id, error))
     return FALSE;
-  if (from_id == 0)
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no tag “%s”."), from);
-      return FALSE;
-    }
 
   if (to_id == 0 || to_id == from_id)
     {
@@ -1223,28 +1257,17 @@ rw_check_in_sql_rename_tag (RwDatabase  *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, from_id);
       sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-      if (!step_done (db, stmt, _("rename the tag"), error))
+      if (!rw_database_step_done (db, stmt, _("rename the tag"), error))
         return FALSE;
       return reindex_tagged (db, from_id, error);
     }
 
   /* Merge: check-ins that carry both keep one; the old tag goes. */
-  stmt = rw_database_prepare (db, "UPDATE OR IGNORE check_in_tags SET tag = ?2 WHERE tag = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  sqlite3_bind_int64 (stmt, 2, to_id);
-  if (!step_done (db, stmt, _("merge the tags"), error))
-    return FALSE;
-
-  stmt = rw_database_prepare (db, "DELETE FROM tags WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from_id);
-  if (!step_done (db, stmt, _("merge the tags"), error))
-    return FALSE;
-
-  return reindex_tagged (db, to_id, error);
+  return run_with_ids (db, "UPDATE OR IGNORE check_in_tags SET tag = ?2 WHERE tag = ?1",
+                       from_id, to_id, _("merge the tags"), error) &&
+         run_with_ids (db, "DELETE FROM tags WHERE id = ?1", from_id, -1,
+                       _("merge the tags"), error) &&
+         reindex_tagged (db, to_id, error);
 }
 
 /**
@@ -1260,36 +1283,19 @@ rw_check_in_sql_delete_tag (RwDatabase  *db,
                             const char  *name,
                             GError     **error)
 {
-  g_autoptr(GArray) rowids = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 tag_id = 0;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
 
-  if (!lookup_tag (db, name, &tag_id, error))
-    return FALSE;
-  if (tag_id == 0)
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no tag “%s”."), name);
-      return FALSE;
-    }
-
   /* Remember who carries it: the cascade removes the links. */
-  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!collect_tagged (db, tag_id, rowids, error))
-    return FALSE;
-
-  stmt = rw_database_prepare (db, "DELETE FROM tags WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  if (!step_done (db, stmt, _("delete the tag"), error))
-    return FALSE;
-
-  return reindex_rowids (db, rowids, error);
+  return lookup_existing_tag (db, name, &tag_id, error) &&
+         collect_tagged (db, tag_id, rowids, error) &&
+         run_with_ids (db, "DELETE FROM tags WHERE id = ?1", tag_id, -1,
+                       _("delete the tag"), error) &&
+         reindex_rowids (db, rowids, error);
 }
 
 /**
@@ -1315,7 +1321,7 @@ rw_check_in_sql_optimize_index (RwDatabase  *db,
                               error);
   if (stmt == NULL)
     return FALSE;
-  return step_done (db, stmt, _("update the search index"), error);
+  return rw_database_step_done (db, stmt, _("update the search index"), error);
 }
 
 gboolean

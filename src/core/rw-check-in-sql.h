@@ -4,10 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Row-level reads and writes of check-ins. The write functions must run
- * inside a transaction opened with rw_database_begin(); callers (the store,
- * the importers) decide where a transaction starts and ends, so that a batch
- * is all-or-nothing. They do not validate: callers run
- * rw_validate_check_in() first.
+ * inside a transaction (the body of rw_database_write()); callers (the
+ * journal, the importers, the command line) decide where a transaction
+ * starts and ends, so that a batch is all-or-nothing. They do not
+ * validate: callers run rw_validate_check_in() first.
  */
 #pragma once
 
@@ -142,6 +142,10 @@ RwCheckIn *rw_check_in_sql_load         (RwDatabase            *db,
                                          GError               **error);
 RwCheckIn *rw_check_in_sql_load_rowid   (RwDatabase            *db,
                                          gint64                 rowid,
+                                         GError               **error);
+gboolean   rw_check_in_sql_any          (RwDatabase            *db,
+                                         const RwCheckInQuery  *query,
+                                         gboolean              *found,
                                          GError               **error);
 gboolean   rw_check_in_sql_foreach      (RwDatabase            *db,
                                          const RwCheckInQuery  *query,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rw-check-in.h"
+#include "rw-date.h"
 #include "rw-validate.h"
 
 /**
@@ -407,6 +408,30 @@ rw_check_in_set_time (RwCheckIn  *self,
 }
 
 /**
+ * rw_check_in_set_date_time:
+ * @self: a #RwCheckIn
+ * @when: a wall-clock time
+ *
+ * Sets the date and the time (to the minute) to those of @when, in its
+ * time zone.
+ */
+void
+rw_check_in_set_date_time (RwCheckIn *self,
+                           GDateTime *when)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_if_fail (RW_IS_CHECK_IN (self));
+  g_return_if_fail (when != NULL);
+
+  date = rw_date_to_iso (rw_date_from_date_time (when));
+  time = g_date_time_format (when, "%H:%M");
+  rw_check_in_set_date (self, date);
+  rw_check_in_set_time (self, time);
+}
+
+/**
  * rw_check_in_set_now:
  * @self: a #RwCheckIn
  *
@@ -416,13 +441,8 @@ void
 rw_check_in_set_now (RwCheckIn *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *time = g_date_time_format (now, "%H:%M");
 
-  g_return_if_fail (RW_IS_CHECK_IN (self));
-
-  rw_check_in_set_date (self, date);
-  rw_check_in_set_time (self, time);
+  rw_check_in_set_date_time (self, now);
 }
 
 int

@@ -53,6 +53,8 @@ const char         *rw_check_in_get_time         (RwCheckIn          *self);
 void                rw_check_in_set_time         (RwCheckIn          *self,
                                                   const char         *time);
 void                rw_check_in_set_now          (RwCheckIn          *self);
+void                rw_check_in_set_date_time    (RwCheckIn          *self,
+                                                  GDateTime          *when);
 int                 rw_check_in_get_metric       (RwCheckIn          *self,
                                                   RwMetric            metric);
 void                rw_check_in_set_metric       (RwCheckIn          *self,

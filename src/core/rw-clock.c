@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include "rw-clock.h"
+#include "rw-date.h"
 
 struct _RwClock
 {
@@ -121,13 +121,8 @@ rw_clock_new_manual (const char *today,
   RwClock *self;
   int y, m, d, hh = 9, mm = 0;
 
-  g_return_val_if_fail (today != NULL, NULL);
-
-  if (sscanf (today, "%d-%d-%d", &y, &m, &d) != 3)
-    g_return_val_if_reached (NULL);
-
-  if (time_of_day != NULL)
-    sscanf (time_of_day, "%d:%d", &hh, &mm);
+  g_return_val_if_fail (rw_date_parse_iso (today, &y, &m, &d), NULL);
+  g_return_val_if_fail (time_of_day == NULL || rw_time_parse (time_of_day, &hh, &mm), NULL);
 
   self = g_object_new (RW_TYPE_CLOCK, NULL);
   self->manual = TRUE;
@@ -181,7 +176,21 @@ rw_clock_dup_today (RwClock *self)
 {
   g_autoptr(GDateTime) now = rw_clock_dup_now_local (self);
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  return rw_date_to_iso (rw_date_from_date_time (now));
+}
+
+/**
+ * rw_clock_get_day:
+ * @self: a #RwClock
+ *
+ * Returns: the local date, as a julian day (see rw-date.h)
+ */
+guint32
+rw_clock_get_day (RwClock *self)
+{
+  g_autoptr(GDateTime) now = rw_clock_dup_now_local (self);
+
+  return rw_date_from_date_time (now);
 }
 
 void
@@ -193,10 +202,7 @@ rw_clock_set_today (RwClock    *self,
 
   g_return_if_fail (RW_IS_CLOCK (self));
   g_return_if_fail (self->manual);
-  g_return_if_fail (today != NULL);
-
-  if (sscanf (today, "%d-%d-%d", &y, &m, &d) != 3)
-    g_return_if_reached ();
+  g_return_if_fail (rw_date_parse_iso (today, &y, &m, &d));
 
   now = rw_clock_dup_now_local (self);
   g_clear_pointer (&self->start_local, g_date_time_unref);

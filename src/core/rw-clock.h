@@ -25,6 +25,7 @@ gboolean    rw_clock_is_manual       (RwClock        *self);
 gint64      rw_clock_get_monotonic   (RwClock        *self);
 GDateTime  *rw_clock_dup_now_local   (RwClock        *self);
 char       *rw_clock_dup_today       (RwClock        *self);
+guint32     rw_clock_get_day         (RwClock        *self);
 
 guint       rw_clock_add_timeout     (RwClock        *self,
                                       guint           interval_ms,

@@ -224,26 +224,22 @@ rw_database_init (RwDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
-/**
- * rw_database_resolve_data_dir:
- * @override_dir: (nullable): a folder given with --data-dir
- *
- * Returns: (transfer full): @override_dir, else `$REWIRE_DATA_DIR`, else
- *   `$XDG_DATA_HOME/rewire`
- */
-char *
-rw_database_resolve_data_dir (const char *override_dir)
+/* Failing to create a file or folder: a full disk, or one we may not write. */
+static RwDatabaseError
+code_for_errno (int saved_errno)
 {
-  const char *env;
+  return saved_errno == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY;
+}
 
-  if (override_dir != NULL && *override_dir != '\0')
-    return g_canonicalize_filename (override_dir, NULL);
-
-  env = g_getenv ("REWIRE_DATA_DIR");
-  if (env != NULL && *env != '\0')
-    return g_canonicalize_filename (env, NULL);
-
-  return g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+static void
+refuse_foreign (RwDatabase  *self,
+                GError     **error)
+{
+  g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+               _("%s is an SQLite database of another program, not a Rewire journal. "
+                 "Rewire has not changed it. Move it away, or choose another folder with "
+                 "--data-dir."),
+               self->path);
 }
 
 static void
@@ -457,7 +453,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not create the journal %s: %s. Check that the folder is writable, "
                      "or choose another folder with --data-dir."),
                    path, g_strerror (saved));
@@ -503,6 +499,26 @@ query_int (RwDatabase  *self,
   return rc == SQLITE_OK;
 }
 
+static gboolean run_transaction (RwDatabase   *self,
+                                 RwWriteFunc   func,
+                                 gpointer      data,
+                                 GError      **error);
+
+/* Migrates from *@version to the next version, with the bump of
+ * user_version in the same transaction. */
+static gboolean
+migrate_step (RwDatabase    *self,
+              const gint64  *version,
+              GError       **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA application_id = %d; "
+                                           "PRAGMA user_version = %" G_GINT64_FORMAT ";",
+                                           RW_DATABASE_APPLICATION_ID, *version + 1);
+
+  return rw_database_exec (self, migrations[*version], error) &&
+         rw_database_exec (self, bump, error);
+}
+
 static gboolean
 migrate (RwDatabase  *self,
          int          target,
@@ -515,20 +531,8 @@ migrate (RwDatabase  *self,
 
   for (gint64 v = version; v < target; v++)
     {
-      g_autofree char *bump = NULL;
-
-      if (!rw_database_begin (self, error))
+      if (!run_transaction (self, (RwWriteFunc) migrate_step, &v, error))
         return FALSE;
-
-      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT ";",
-                              RW_DATABASE_APPLICATION_ID, v + 1);
-      if (!rw_database_exec (self, migrations[v], error) ||
-          !rw_database_exec (self, bump, error) ||
-          !rw_database_commit (self, error))
-        {
-          rw_database_rollback (self);
-          return FALSE;
-        }
       g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, self->path, v + 1);
     }
 
@@ -571,7 +575,7 @@ take_snapshot (RwDatabase  *self,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not keep a copy of the journal before updating it: %s. Nothing was "
                      "changed. Free some space or check the folder's permissions, then start "
                      "Rewire again."),
@@ -849,7 +853,7 @@ rw_database_open_full (const char          *data_dir,
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
-                   saved == ENOSPC ? RW_DATABASE_ERROR_DISK_FULL : RW_DATABASE_ERROR_READ_ONLY,
+                   code_for_errno (saved),
                    _("Could not create the folder %s: %s. Check its permissions, or choose "
                      "another folder with --data-dir."),
                    data_dir, g_strerror (saved));
@@ -883,11 +887,7 @@ rw_database_open_full (const char          *data_dir,
 
   if (application_id != 0 && application_id != RW_DATABASE_APPLICATION_ID)
     {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is an SQLite database of another program, not a Rewire journal. "
-                     "Rewire has not changed it. Move it away, or choose another folder with "
-                     "--data-dir."),
-                   self->path);
+      refuse_foreign (self, error);
       return NULL;
     }
 
@@ -917,11 +917,7 @@ rw_database_open_full (const char          *data_dir,
 
   if (application_id == 0 && tables > 0)
     {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is an SQLite database of another program, not a Rewire journal. "
-                     "Rewire has not changed it. Move it away, or choose another folder with "
-                     "--data-dir."),
-                   self->path);
+      refuse_foreign (self, error);
       return NULL;
     }
 
@@ -1071,19 +1067,29 @@ rw_database_exec (RwDatabase  *self,
 }
 
 /**
- * rw_database_begin:
+ * rw_database_write:
  * @self: a #RwDatabase
+ * @func: the writes, run inside the transaction
+ * @data: passed to @func
  * @error: return location for a #GError
  *
- * Starts a write transaction (BEGIN IMMEDIATE, so that a lock held by
- * another process is reported here and not half-way through).
+ * Runs @func in one write transaction: committed when it returns %TRUE,
+ * rolled back (nothing changed) when it or the commit fails. A successful
+ * commit that changed any row emits #RwDatabase::changed. The one way
+ * the core opens a write transaction.
+ *
+ * Returns: %TRUE if everything was written
  */
-gboolean
-rw_database_begin (RwDatabase  *self,
-                   GError     **error)
+/* The one place a write transaction is opened: BEGIN IMMEDIATE, so that
+ * a lock held by another process is reported here and not half-way
+ * through; rolled back when @func or the commit fails. */
+static gboolean
+run_transaction (RwDatabase   *self,
+                 RwWriteFunc   func,
+                 gpointer      data,
+                 GError      **error)
 {
-  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_assert (!self->in_transaction);
 
   if (self->upgrade_pending)
     {
@@ -1095,66 +1101,73 @@ rw_database_begin (RwDatabase  *self,
   if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
-  return TRUE;
-}
 
-gboolean
-rw_database_commit (RwDatabase  *self,
-                    GError     **error)
-{
-  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
+  if (!func (self, data, error) || !rw_database_exec (self, "COMMIT", error))
+    {
+      if (sqlite3_get_autocommit (self->db) == 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->in_transaction = FALSE;
+      return FALSE;
+    }
 
-  if (!rw_database_exec (self, "COMMIT", error))
-    return FALSE;
   self->in_transaction = FALSE;
   return TRUE;
 }
 
-void
-rw_database_rollback (RwDatabase *self)
-{
-  g_return_if_fail (RW_IS_DATABASE (self));
-
-  if (!self->in_transaction)
-    return;
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
-}
-
-/**
- * rw_database_write:
- * @self: a #RwDatabase
- * @func: the writes, run inside the transaction
- * @data: passed to @func
- * @error: return location for a #GError
- *
- * Runs @func in one write transaction: committed when it returns %TRUE,
- * rolled back (nothing changed) when it or the commit fails. A successful
- * commit emits #RwDatabase::changed. The one way the core writes.
- *
- * Returns: %TRUE if everything was written
- */
 gboolean
 rw_database_write (RwDatabase   *self,
                    RwWriteFunc   func,
                    gpointer      data,
                    GError      **error)
 {
+  sqlite3_int64 changes_before;
+
   g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!rw_database_begin (self, error))
+  changes_before = sqlite3_total_changes64 (self->db);
+  if (!run_transaction (self, func, data, error))
     return FALSE;
 
-  if (!func (self, data, error) || !rw_database_commit (self, error))
+  /* A transaction that changed no row (an import of rows all there
+   * already) has nothing for the models to read again. */
+  if (sqlite3_total_changes64 (self->db) != changes_before)
+    rw_database_emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * rw_database_step_done:
+ * @self: a #RwDatabase
+ * @stmt: a statement of @self that returns no rows, its values bound
+ * @doing: what it does, completing "Could not …", e.g. "save the tags"
+ * @error: return location for a #GError
+ *
+ * Runs @stmt to completion and resets it, so that it can be bound again
+ * and holds no transaction open.
+ *
+ * Returns: %TRUE if it ran; %FALSE with @error set as
+ *   rw_database_set_error() does
+ */
+gboolean
+rw_database_step_done (RwDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       const char    *doing,
+                       GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
-      rw_database_rollback (self);
+      rw_database_set_error (self, rc, doing, error);
       return FALSE;
     }
-
-  rw_database_emit_changed (self);
   return TRUE;
 }
 

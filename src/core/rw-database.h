@@ -47,8 +47,6 @@ G_DECLARE_FINAL_TYPE (RwDatabase, rw_database, RW, DATABASE, GObject)
 
 GQuark        rw_database_error_quark         (void);
 
-char         *rw_database_resolve_data_dir    (const char    *override_dir);
-
 RwDatabase   *rw_database_open                (const char    *data_dir,
                                                GError       **error);
 RwDatabase   *rw_database_open_at_version     (const char    *data_dir,
@@ -91,11 +89,6 @@ sqlite3_stmt *rw_database_prepare             (RwDatabase    *self,
 gboolean      rw_database_exec                (RwDatabase    *self,
                                                const char    *sql,
                                                GError       **error);
-gboolean      rw_database_begin               (RwDatabase    *self,
-                                               GError       **error);
-gboolean      rw_database_commit              (RwDatabase    *self,
-                                               GError       **error);
-void          rw_database_rollback            (RwDatabase    *self);
 gboolean      rw_database_in_transaction      (RwDatabase    *self);
 
 /* The body of a write transaction: return FALSE (with @error set) to roll back. */
@@ -106,6 +99,11 @@ typedef gboolean (*RwWriteFunc) (RwDatabase  *db,
 gboolean      rw_database_write               (RwDatabase    *self,
                                                RwWriteFunc    func,
                                                gpointer       data,
+                                               GError       **error);
+
+gboolean      rw_database_step_done           (RwDatabase    *self,
+                                               sqlite3_stmt  *stmt,
+                                               const char    *doing,
                                                GError       **error);
 
 void          rw_database_set_error           (RwDatabase    *self,

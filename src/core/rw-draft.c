@@ -11,23 +11,6 @@
 
 #include "rw-draft.h"
 
-static gboolean
-run (RwDatabase   *db,
-     sqlite3_stmt *stmt,
-     const char   *doing,
-     GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rw_database_set_error (db, rc, doing, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * rw_draft_save:
  * @db: a #RwDatabase
@@ -57,7 +40,7 @@ rw_draft_save (RwDatabase  *db,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, payload, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  return run (db, stmt, _("keep the draft"), error);
+  return rw_database_step_done (db, stmt, _("keep the draft"), error);
 }
 
 /**
@@ -107,5 +90,5 @@ rw_draft_clear (RwDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  return run (db, stmt, _("clear the draft"), error);
+  return rw_database_step_done (db, stmt, _("clear the draft"), error);
 }

@@ -175,21 +175,30 @@ render_inlines (cmark_node *node,
     }
 }
 
+/* A block of what @out rendered; takes its strings. */
+static RwGuideBlock *
+finish_block (RwGuideBlockKind  kind,
+              Inline           *out)
+{
+  RwGuideBlock *block = g_new0 (RwGuideBlock, 1);
+
+  block->kind = kind;
+  block->markup = g_string_free (g_steal_pointer (&out->markup), FALSE);
+  block->text = g_string_free (g_steal_pointer (&out->text), FALSE);
+  block->slug = g_steal_pointer (&out->anchor);
+  return block;
+}
+
 static RwGuideBlock *
 make_block (RwGuideBlockKind  kind,
             cmark_node       *node,
             GPtrArray        *links)
 {
-  RwGuideBlock *block = g_new0 (RwGuideBlock, 1);
   Inline out = { g_string_new (NULL), g_string_new (NULL), NULL, links };
 
-  block->kind = kind;
   if (node != NULL)
     render_inlines (node, &out);
-  block->markup = g_string_free (out.markup, FALSE);
-  block->text = g_string_free (out.text, FALSE);
-  block->slug = out.anchor;
-  return block;
+  return finish_block (kind, &out);
 }
 
 /* The paragraphs under @node (a list item or a block quote), joined. */
@@ -198,10 +207,9 @@ make_container_block (RwGuideBlockKind  kind,
                       cmark_node       *node,
                       GPtrArray        *links)
 {
-  RwGuideBlock *block = g_new0 (RwGuideBlock, 1);
   Inline out = { g_string_new (NULL), g_string_new (NULL), NULL, links };
+  RwGuideBlock *block;
 
-  block->kind = kind;
   for (cmark_node *child = cmark_node_first_child (node); child != NULL;
        child = cmark_node_next (child))
     {
@@ -214,9 +222,7 @@ make_container_block (RwGuideBlockKind  kind,
         }
       render_inlines (child, &out);
     }
-  block->markup = g_string_free (out.markup, FALSE);
-  block->text = g_string_free (out.text, FALSE);
-  block->slug = out.anchor;
+  block = finish_block (kind, &out);
   block->myth = kind == RW_BLOCK_QUOTE && g_str_has_prefix (block->text, "Myth:");
   return block;
 }

@@ -9,11 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rw-check-in-sql.h"
+#include "rw-date.h"
 #include "rw-history-model.h"
 #include "rw-journal-private.h"
 #include "rw-search.h"
@@ -42,7 +41,7 @@ typedef struct
   gint64 rowid;
   gint64 modified;
   gint64 created;
-  guint32 day;      /* YYYYMMDD */
+  guint32 day;      /* julian */
   guint32 minute;   /* since midnight */
 } Key;
 
@@ -111,32 +110,18 @@ static GParamSpec *properties[N_PROPS];
 #define DEFAULT_FIRST_PAGE 12
 #define MAX_FIRST_PAGE 40
 
-static guint32
-day_from_iso (const char *date)
-{
-  if (date == NULL || strlen (date) != 10)
-    return 0;
-  return atoi (date) * 10000 + atoi (date + 5) * 100 + atoi (date + 8);
-}
-
-static void
-format_day (guint32  day,
-            char     out[11])
-{
-  g_snprintf (out, 11, "%04u-%02u-%02u", day / 10000, day / 100 % 100, day % 100);
-}
-
 static Key
 key_from_row (sqlite3_stmt *stmt)
 {
-  const char *time = (const char *) sqlite3_column_text (stmt, 4);
+  int hour = 0, minute = 0;
   Key key;
 
   key.rowid = sqlite3_column_int64 (stmt, 0);
   key.modified = sqlite3_column_int64 (stmt, 1);
   key.created = sqlite3_column_int64 (stmt, 2);
-  key.day = day_from_iso ((const char *) sqlite3_column_text (stmt, 3));
-  key.minute = time != NULL && strlen (time) == 5 ? atoi (time) * 60 + atoi (time + 3) : 0;
+  key.day = rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 3));
+  rw_time_parse ((const char *) sqlite3_column_text (stmt, 4), &hour, &minute);
+  key.minute = hour * 60 + minute;
   return key;
 }
 
@@ -166,7 +151,7 @@ bind_key_named (sqlite3_stmt *stmt,
 {
   const char *names[] = { ":date", ":time", ":created", ":id" };
   int index[G_N_ELEMENTS (names)];
-  char date[11], time[6];
+  char date[RW_DATE_ISO_SIZE], time[6];
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -174,7 +159,7 @@ bind_key_named (sqlite3_stmt *stmt,
 
       index[i] = sqlite3_bind_parameter_index (stmt, name);
     }
-  format_day (key->day, date);
+  rw_date_write_iso (key->day, date);
   g_snprintf (time, sizeof time, "%02u:%02u", key->minute / 60, key->minute % 60);
   sqlite3_bind_text (stmt, index[0], date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, index[1], time, -1, SQLITE_TRANSIENT);
@@ -335,13 +320,13 @@ read_day_mean (RwDatabase *db,
                guint32     day)
 {
   g_autoptr(RwStmt) stmt = NULL;
-  char date[11];
+  char date[RW_DATE_ISO_SIZE];
 
   stmt = rw_database_prepare (db, "SELECT avg (mood) FROM check_ins "
                                   "WHERE hidden = 0 AND date = :date", NULL);
   if (stmt == NULL)
     return -1;
-  format_day (day, date);
+  rw_date_write_iso (day, date);
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     return sqlite3_column_double (stmt, 0);
@@ -1000,7 +985,7 @@ rw_history_model_get_item (GListModel *model,
   const Entry *entry;
   RwDayHeader *header;
   RwCheckIn *check_in;
-  char date[11];
+  char date[RW_DATE_ISO_SIZE];
 
   if (position >= self->entries->len)
     return NULL;
@@ -1033,7 +1018,7 @@ rw_history_model_get_item (GListModel *model,
   if (header != NULL)
     return g_object_ref (header);
 
-  format_day (entry->day, date);
+  rw_date_write_iso (entry->day, date);
   header = rw_day_header_new (date, entry->modified >= 0 ? entry->modified / 1000.0 : -1, entry->n);
   g_hash_table_insert (self->headers, GUINT_TO_POINTER (entry->day), g_object_ref (header));
   return header;
@@ -1211,6 +1196,25 @@ rw_history_model_get_search (RwHistoryModel *self)
   return self->search;
 }
 
+/* Sets the search or the tag (@field, property @prop) to @value, blank
+ * meaning none, and finds the new matches. */
+static void
+set_filter (RwHistoryModel  *self,
+            char           **field,
+            const char      *value,
+            guint            prop)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  start_filter (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 /**
  * rw_history_model_set_search:
  * @self: a #RwHistoryModel
@@ -1230,15 +1234,7 @@ rw_history_model_set_search (RwHistoryModel *self,
   g_return_if_fail (RW_IS_HISTORY_MODEL (self));
 
   stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (*stripped == '\0')
-    g_clear_pointer (&stripped, g_free);
-  if (g_strcmp0 (self->search, stripped) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&stripped);
-  start_filter (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  set_filter (self, &self->search, stripped, PROP_SEARCH);
 }
 
 const char *
@@ -1261,15 +1257,7 @@ rw_history_model_set_tag (RwHistoryModel *self,
 {
   g_return_if_fail (RW_IS_HISTORY_MODEL (self));
 
-  if (tag != NULL && *tag == '\0')
-    tag = NULL;
-  if (g_strcmp0 (self->tag, tag) == 0)
-    return;
-
-  g_free (self->tag);
-  self->tag = g_strdup (tag);
-  start_filter (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG]);
+  set_filter (self, &self->tag, tag, PROP_TAG);
 }
 
 gboolean
@@ -1330,7 +1318,7 @@ rw_history_model_find_date (RwHistoryModel *self,
   if (self->entries->len == 0)
     return G_MAXUINT;
 
-  target = day_from_iso (date);
+  target = rw_date_from_iso (date);
 
   /* Entries are sorted by day, newest first: find the first with day <= target. */
   high = self->entries->len;
@@ -1384,7 +1372,7 @@ rw_history_model_jump_to_date (RwHistoryModel *self,
   if (self->loading)
     return G_MAXUINT;
 
-  target = day_from_iso (date);
+  target = rw_date_from_iso (date);
   keys = g_array_new (FALSE, FALSE, sizeof (Key));
 
   if (self->matches != NULL)

@@ -110,36 +110,35 @@ count_existing (RwDatabase  *db,
   return g_steal_pointer (&counts);
 }
 
-gboolean
-rw_import_check_ins (RwDatabase      *db,
-                     GPtrArray       *check_ins,
-                     GArray          *lines,
-                     RwImportResult  *result,
-                     GError         **error)
+typedef struct
+{
+  GPtrArray *check_ins;
+  GArray *lines;
+  RwImportResult result;
+} ImportJob;
+
+static gboolean
+import_func (RwDatabase  *db,
+             ImportJob   *job,
+             GError     **error)
 {
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(RwCheckInWriter) writer = NULL;
-  RwImportResult r = { check_ins->len, 0, 0 };
-
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (check_ins != NULL, FALSE);
-
-  if (!rw_database_begin (db, error))
-    return FALSE;
+  RwImportResult *r = &job->result;
 
   /* One writer for the whole file: statements looked up once, tag ids
    * kept from row to row. */
   writer = rw_check_in_writer_new (db, error);
   if (writer == NULL)
-    goto fail;
+    return FALSE;
 
-  counts = count_existing (db, check_ins, error);
+  counts = count_existing (db, job->check_ins, error);
   if (counts == NULL)
-    goto fail;
+    return FALSE;
 
-  for (guint i = 0; i < check_ins->len; i++)
+  for (guint i = 0; i < job->check_ins->len; i++)
     {
-      RwCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      RwCheckIn *check_in = g_ptr_array_index (job->check_ins, i);
       g_autoptr(GError) local = NULL;
       gboolean exists = FALSE;
 
@@ -154,52 +153,58 @@ rw_import_check_ins (RwDatabase      *db,
           if (n > 0)
             {
               g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
-              r.skipped++;
+              r->skipped++;
               continue;
             }
         }
       else
         {
-          if (!rw_check_in_sql_exists (db, rw_check_in_get_id (check_in), &exists, &local))
-            {
-              g_propagate_error (error, g_steal_pointer (&local));
-              goto fail;
-            }
+          if (!rw_check_in_sql_exists (db, rw_check_in_get_id (check_in), &exists, error))
+            return FALSE;
           if (exists)
             {
-              r.skipped++;
+              r->skipped++;
               continue;
             }
         }
 
       if (!rw_check_in_writer_insert (writer, check_in, &local))
         {
-          if (lines != NULL && i < lines->len)
-            g_prefix_error (&local, _("Line %u: "), g_array_index (lines, guint, i));
+          if (job->lines != NULL && i < job->lines->len)
+            g_prefix_error (&local, _("Line %u: "), g_array_index (job->lines, guint, i));
           g_propagate_error (error, g_steal_pointer (&local));
-          goto fail;
+          return FALSE;
         }
-      r.added++;
+      r->added++;
     }
 
   /* Many rows at once leave the search index in many pieces; merged in
    * the same transaction, the saves and searches that follow stay as fast
    * as in a journal written one check-in at a time. */
-  if (r.added >= OPTIMIZE_INDEX_AFTER && !rw_check_in_sql_optimize_index (db, error))
-    goto fail;
+  return r->added < OPTIMIZE_INDEX_AFTER || rw_check_in_sql_optimize_index (db, error);
+}
 
-  if (!rw_database_commit (db, error))
-    goto fail;
+gboolean
+rw_import_check_ins (RwDatabase      *db,
+                     GPtrArray       *check_ins,
+                     GArray          *lines,
+                     RwImportResult  *result,
+                     GError         **error)
+{
+  ImportJob job = { check_ins, lines, { 0, 0, 0 } };
 
-  if (r.added > 0)
-    rw_database_emit_changed (db);
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (check_ins != NULL, FALSE);
+
+  job.result.rows = check_ins->len;
+  /* One transaction: all or nothing. It emits RwDatabase::changed only
+   * when something was added. */
+  if (!rw_database_write (db, (RwWriteFunc) import_func, &job, error))
+    return FALSE;
+
   if (result != NULL)
-    *result = r;
+    *result = job.result;
   return TRUE;
-
-fail:
-  rw_database_rollback (db);
-  return FALSE;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "rw-date.h"
 #include "rw-insights.h"
 
 /* How many tag lines "What goes with your mood" shows at most. */
@@ -108,9 +109,9 @@ rw_insights_get_cards (RwSeries       *series,
     {
       guint32 first = rw_series_get_first (series);
 
-      add_card (cards, _("Best day"), rw_julian_format (first + best, "%e %b"),
+      add_card (cards, _("Best day"), rw_date_format (first + best, "%-d %b"),
                 g_strdup_printf (_("mood %.1f"), rw_series_get_value (series, RW_SERIES_MOOD, best)));
-      add_card (cards, _("Hardest day"), rw_julian_format (first + hardest, "%e %b"),
+      add_card (cards, _("Hardest day"), rw_date_format (first + hardest, "%-d %b"),
                 g_strdup_printf (_("mood %.1f"),
                                  rw_series_get_value (series, RW_SERIES_MOOD, hardest)));
     }
@@ -188,8 +189,8 @@ rw_insights_describe_range (RwSeries *series)
 
   g_return_val_if_fail (series != NULL, NULL);
 
-  from = rw_julian_format (rw_series_get_first (series), "%e %b %Y");
-  to = rw_julian_format (rw_series_get_last (series), "%e %b %Y");
+  from = rw_date_format (rw_series_get_first (series), "%-d %b %Y");
+  to = rw_date_format (rw_series_get_last (series), "%-d %b %Y");
   return g_strdup_printf (_("%s – %s"), from, to);
 }
 
@@ -238,8 +239,8 @@ rw_insights_describe (RwSeries       *series,
 
   if (series == NULL)
     return g_strdup (_("No check-ins yet."));
-  from = rw_julian_format (rw_series_get_first (series), "%e %B %Y");
-  to = rw_julian_format (rw_series_get_last (series), "%e %B %Y");
+  from = rw_date_format (rw_series_get_first (series), "%-d %B %Y");
+  to = rw_date_format (rw_series_get_last (series), "%-d %B %Y");
   if (rw_series_is_empty (series))
     return g_strdup_printf (_("No check-ins from %s to %s."), from, to);
 
@@ -251,8 +252,8 @@ rw_insights_describe (RwSeries       *series,
   if (visible[RW_SERIES_MOOD] && rw_series_get_extremes (series, &best, &hardest))
     {
       guint32 first = rw_series_get_first (series);
-      g_autofree char *best_day = rw_julian_format (first + best, "%e %B %Y");
-      g_autofree char *hard_day = rw_julian_format (first + hardest, "%e %B %Y");
+      g_autofree char *best_day = rw_date_format (first + best, "%-d %B %Y");
+      g_autofree char *hard_day = rw_date_format (first + hardest, "%-d %B %Y");
 
       g_string_append_printf (out, _("Best day %s (mood %.1f), hardest day %s (mood %.1f)."),
                               best_day, rw_series_get_value (series, RW_SERIES_MOOD, best),

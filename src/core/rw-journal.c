@@ -10,7 +10,9 @@
 #include "rw-check-in-sql.h"
 #include "rw-draft.h"
 #include "rw-journal-private.h"
+#include "rw-plan-sql.h"
 #include "rw-plan.h"
+#include "rw-series-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
 
@@ -29,7 +31,6 @@ struct _RwJournal
   GObject parent_instance;
 
   RwDatabase *database;
-  RwCheckInStore *store;
   RwTagList *tags;
 };
 
@@ -54,7 +55,6 @@ rw_journal_dispose (GObject *object)
 {
   RwJournal *self = (RwJournal *)object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->tags);
   g_clear_object (&self->database);
 
@@ -102,8 +102,32 @@ rw_journal_new_for_database (RwDatabase *database)
 }
 
 /**
+ * rw_journal_resolve_data_dir:
+ * @override_dir: (nullable): a folder given with --data-dir
+ *
+ * Where the journal lives.
+ *
+ * Returns: (transfer full): @override_dir, else `$REWIRE_DATA_DIR`, else
+ *   `$XDG_DATA_HOME/rewire`
+ */
+char *
+rw_journal_resolve_data_dir (const char *override_dir)
+{
+  const char *env;
+
+  if (override_dir != NULL && *override_dir != '\0')
+    return g_canonicalize_filename (override_dir, NULL);
+
+  env = g_getenv ("REWIRE_DATA_DIR");
+  if (env != NULL && *env != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+}
+
+/**
  * rw_journal_open:
- * @data_dir: the folder of the journal (see rw_database_resolve_data_dir())
+ * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError
  *
  * Opens (or creates) the journal in @data_dir; see rw_database_open() for
@@ -169,22 +193,6 @@ rw_journal_poll_changes (RwJournal *self)
 }
 
 /**
- * rw_journal_get_store:
- * @self: a #RwJournal
- *
- * Returns: (transfer none): every check-in, newest first, made on first use
- */
-RwCheckInStore *
-rw_journal_get_store (RwJournal *self)
-{
-  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
-
-  if (self->store == NULL)
-    self->store = rw_check_in_store_new (self->database);
-  return self->store;
-}
-
-/**
  * rw_journal_get_tags:
  * @self: a #RwJournal
  *
@@ -198,6 +206,17 @@ rw_journal_get_tags (RwJournal *self)
   if (self->tags == NULL)
     self->tags = rw_tag_list_new (self->database);
   return self->tags;
+}
+
+/* Writes @check_in with @func once it is known to be valid. */
+static gboolean
+write_valid (RwJournal    *self,
+             RwWriteFunc   func,
+             RwCheckIn    *check_in,
+             GError      **error)
+{
+  return rw_validate_check_in (check_in, error) &&
+         rw_database_write (self->database, func, check_in, error);
 }
 
 /**
@@ -217,9 +236,7 @@ rw_journal_add (RwJournal  *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
 
-  if (!rw_validate_check_in (check_in, error))
-    return FALSE;
-  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
+  return write_valid (self, (RwWriteFunc) rw_check_in_sql_insert, check_in, error);
 }
 
 /**
@@ -236,9 +253,7 @@ rw_journal_update (RwJournal  *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
 
-  if (!rw_validate_check_in (check_in, error))
-    return FALSE;
-  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
+  return write_valid (self, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
 }
 
 typedef struct
@@ -253,6 +268,17 @@ set_hidden (RwDatabase  *db,
             GError     **error)
 {
   return rw_check_in_sql_set_hidden (db, data->id, data->hidden, error);
+}
+
+static gboolean
+write_hidden (RwJournal   *self,
+              const char  *id,
+              gboolean     hidden,
+              GError     **error)
+{
+  HideData data = { id, hidden };
+
+  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
 }
 
 /**
@@ -270,12 +296,10 @@ rw_journal_hide (RwJournal   *self,
                  const char  *id,
                  GError     **error)
 {
-  HideData data = { id, TRUE };
-
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+  return write_hidden (self, id, TRUE, error);
 }
 
 /**
@@ -291,12 +315,10 @@ rw_journal_unhide (RwJournal   *self,
                    const char  *id,
                    GError     **error)
 {
-  HideData data = { id, FALSE };
-
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return rw_database_write (self->database, (RwWriteFunc) set_hidden, &data, error);
+  return write_hidden (self, id, FALSE, error);
 }
 
 static gboolean
@@ -403,12 +425,7 @@ rw_journal_rename_tag (RwJournal   *self,
 
   data.from = from;
   data.to = normalized;
-  if (!rw_database_write (self->database, (RwWriteFunc) rename_tag, &data, error))
-    return FALSE;
-
-  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), from) == 0)
-    rw_check_in_store_set_tag (self->store, normalized);
-  return TRUE;
+  return rw_database_write (self->database, (RwWriteFunc) rename_tag, &data, error);
 }
 
 /**
@@ -427,13 +444,8 @@ rw_journal_delete_tag (RwJournal   *self,
   g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_delete_tag,
-                          (gpointer) name, error))
-    return FALSE;
-
-  if (self->store != NULL && g_strcmp0 (rw_check_in_store_get_tag (self->store), name) == 0)
-    rw_check_in_store_set_tag (self->store, NULL);
-  return TRUE;
+  return rw_database_write (self->database, (RwWriteFunc) rw_check_in_sql_delete_tag,
+                            (gpointer) name, error);
 }
 
 gboolean

@@ -8,7 +8,6 @@
 #include <gio/gio.h>
 
 #include "rw-check-in.h"
-#include "rw-check-in-store.h"
 #include "rw-series.h"
 #include "rw-tag-list.h"
 
@@ -16,6 +15,8 @@ G_BEGIN_DECLS
 
 #define RW_TYPE_JOURNAL (rw_journal_get_type ())
 G_DECLARE_FINAL_TYPE (RwJournal, rw_journal, RW, JOURNAL, GObject)
+
+char           *rw_journal_resolve_data_dir (const char  *override_dir);
 
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
@@ -40,7 +41,6 @@ const char     *rw_journal_get_path         (RwJournal   *self);
 const char     *rw_journal_get_data_dir     (RwJournal   *self);
 gboolean        rw_journal_poll_changes     (RwJournal   *self);
 
-RwCheckInStore *rw_journal_get_store        (RwJournal   *self);
 RwTagList      *rw_journal_get_tags         (RwJournal   *self);
 
 gboolean        rw_journal_add              (RwJournal   *self,

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rw-date.h"
 #include "rw-journal-private.h"
 #include "rw-plan-progress.h"
+#include "rw-plan-sql.h"
 #include "rw-series.h"
 
 /**
@@ -301,11 +303,8 @@ rw_plan_progress_get_run (RwPlanProgress *self)
 guint32
 rw_plan_progress_get_today (RwPlanProgress *self)
 {
-  g_autofree char *iso = NULL;
-
   g_return_val_if_fail (RW_IS_PLAN_PROGRESS (self), 0);
-  iso = rw_clock_dup_today (self->clock);
-  return rw_julian_from_iso (iso);
+  return rw_clock_get_day (self->clock);
 }
 
 /**
@@ -611,8 +610,6 @@ rw_plan_progress_save_reflection (RwPlanProgress  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
   RwPlanTask *task;
   gboolean ok;
 
@@ -638,12 +635,9 @@ rw_plan_progress_save_reflection (RwPlanProgress  *self,
     }
 
   now = rw_clock_dup_now_local (self->clock);
-  date = g_date_time_format (now, "%Y-%m-%d");
-  time = g_date_time_format (now, "%H:%M");
   note = g_strdup_printf (_("Reflection after the first week: %s"), stripped);
   check_in = rw_check_in_new ();
-  rw_check_in_set_date (check_in, date);
-  rw_check_in_set_time (check_in, time);
+  rw_check_in_set_date_time (check_in, now);
   rw_check_in_set_note (check_in, note);
 
   begin_write (self);

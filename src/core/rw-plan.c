@@ -13,9 +13,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rw-check-in-sql.h"
+#include "rw-date.h"
+#include "rw-plan-sql.h"
 #include "rw-plan.h"
 #include "rw-plan-resources.h"
-#include "rw-series.h"
 
 #define PLAN_RESOURCE "/io/github/rewire/Rewire/plans/%s.json"
 
@@ -239,9 +241,9 @@ run_from_row (sqlite3_stmt *stmt)
 
   run->id = sqlite3_column_int64 (stmt, 0);
   run->plan_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  run->start = rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2));
+  run->start = rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 2));
   run->paused_on = sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                     ? 0 : rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 3));
+                     ? 0 : rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 3));
   run->ended = sqlite3_column_int (stmt, 4) != 0;
   run->created = sqlite3_column_int64 (stmt, 5);
   return run;
@@ -249,20 +251,22 @@ run_from_row (sqlite3_stmt *stmt)
 
 #define RUN_COLUMNS "id, plan_id, start_date, paused_on, coalesce (ended, 0), created"
 
-static gboolean
-step_done (RwDatabase    *db,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+/* Binds ?1, ?2, ... from pairs of a kind ("i": a gint64, "s": a string)
+ * and a value, up to a NULL kind. */
+static void
+bind_args (sqlite3_stmt *stmt,
+           va_list       args)
 {
-  int rc = sqlite3_step (stmt);
+  const char *kind;
+  int i = 1;
 
-  if (rc != SQLITE_DONE)
+  while ((kind = va_arg (args, const char *)) != NULL)
     {
-      rw_database_set_error (db, rc, doing, error);
-      return FALSE;
+      if (g_str_equal (kind, "i"))
+        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
     }
-  return TRUE;
 }
 
 static gboolean
@@ -272,23 +276,15 @@ exec_one (RwDatabase  *db,
           GError     **error,
           ...)
 {
-  g_autoptr(RwStmt) stmt = rw_database_prepare (db, sql, error);
+  sqlite3_stmt *stmt = rw_database_prepare (db, sql, error);
   va_list args;
-  int i = 1;
-  const char *kind;
 
   if (stmt == NULL)
     return FALSE;
   va_start (args, error);
-  while ((kind = va_arg (args, const char *)) != NULL)
-    {
-      if (g_str_equal (kind, "i"))
-        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
-      else
-        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-    }
+  bind_args (stmt, args);
   va_end (args);
-  return step_done (db, stmt, doing, error);
+  return rw_database_step_done (db, stmt, doing, error);
 }
 
 static gboolean
@@ -296,8 +292,8 @@ write_run_func (RwDatabase  *db,
                 RwPlanRun   *run,
                 GError     **error)
 {
-  g_autofree char *start = rw_julian_to_iso (run->start);
-  g_autofree char *paused = run->paused_on != 0 ? rw_julian_to_iso (run->paused_on) : NULL;
+  g_autofree char *start = rw_date_to_iso (run->start);
+  g_autofree char *paused = run->paused_on != 0 ? rw_date_to_iso (run->paused_on) : NULL;
   g_autoptr(RwStmt) stmt = rw_database_prepare (db, "UPDATE plan_runs SET start_date = ?2, "
                                                     "paused_on = ?3, ended = ?4 WHERE id = ?1", error);
 
@@ -310,7 +306,7 @@ write_run_func (RwDatabase  *db,
   else
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int (stmt, 4, run->ended);
-  return step_done (db, stmt, _("save the plan"), error);
+  return rw_database_step_done (db, stmt, _("save the plan"), error);
 }
 
 /* Saves @changed (a copy of @run with new values) and only then takes its
@@ -353,7 +349,7 @@ rw_plan_start (RwDatabase  *db,
                guint32      start,
                GError     **error)
 {
-  g_autofree char *start_iso = rw_julian_to_iso (start);
+  g_autofree char *start_iso = rw_date_to_iso (start);
   StartData data = { plan->id, start_iso };
   g_autoptr(RwPlanRun) run = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -656,21 +652,23 @@ query_exists (RwDatabase *db,
 {
   g_autoptr(RwStmt) stmt = rw_database_prepare (db, sql, NULL);
   va_list args;
-  const char *kind;
-  int i = 1;
 
   if (stmt == NULL)
     return FALSE;
   va_start (args, sql);
-  while ((kind = va_arg (args, const char *)) != NULL)
-    {
-      if (g_str_equal (kind, "i"))
-        sqlite3_bind_int64 (stmt, i++, va_arg (args, gint64));
-      else
-        sqlite3_bind_text (stmt, i++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-    }
+  bind_args (stmt, args);
   va_end (args);
   return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* Whether a visible check-in matches @query; a failed read counts as no. */
+static gboolean
+any_check_in (RwDatabase           *db,
+              const RwCheckInQuery *query)
+{
+  gboolean found = FALSE;
+
+  return rw_check_in_sql_any (db, query, &found, NULL) && found;
 }
 
 static gboolean
@@ -679,31 +677,32 @@ task_done_in_journal (RwDatabase *db,
                       RwPlanTask *task,
                       guint       day)
 {
-  g_autofree char *date = rw_julian_to_iso (rw_plan_run_get_date (run, day));
+  g_autofree char *date = rw_date_to_iso (rw_plan_run_get_date (run, day));
 
   switch (task->kind)
     {
     case RW_TASK_CHECK_IN:
-      return query_exists (db, "SELECT 1 FROM check_ins WHERE hidden = 0 AND date >= ?1",
-                           "s", date, NULL);
+      {
+        RwCheckInQuery since = { .from = date };
+
+        return any_check_in (db, &since);
+      }
     case RW_TASK_TAG:
+      /* Tag names compare without case (the column's collation). */
       for (guint i = 0; task->tags[i] != NULL; i++)
-        if (query_exists (db, "SELECT 1 FROM check_ins c JOIN check_in_tags ct ON ct.check_in = c.id "
-                              "JOIN tags t ON t.id = ct.tag WHERE c.hidden = 0 AND c.date = ?1 "
-                              "AND t.name = ?2 COLLATE NOCASE", "s", date, "s", task->tags[i], NULL))
-          return TRUE;
+        {
+          RwCheckInQuery tagged = { .from = date, .to = date, .tag = task->tags[i] };
+
+          if (any_check_in (db, &tagged))
+            return TRUE;
+        }
       return FALSE;
     case RW_TASK_BREATHING:
       {
         /* Sessions are kept with their end time; the day starts at local
          * midnight. */
-        g_autoptr(GDateTime) midnight = NULL;
-        GDate d;
+        g_autoptr(GDateTime) midnight = rw_date_to_date_time (rw_plan_run_get_date (run, day), 0, 0);
 
-        g_date_clear (&d, 1);
-        g_date_set_julian (&d, rw_plan_run_get_date (run, day));
-        midnight = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
-                                          g_date_get_day (&d), 0, 0, 0);
         return query_exists (db, "SELECT 1 FROM breathing_sessions WHERE seconds >= ?1 AND finished >= ?2",
                              "i", (gint64) task->minutes * 60,
                              "i", g_date_time_to_unix (midnight) * G_USEC_PER_SEC, NULL);

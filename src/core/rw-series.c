@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rw-check-in-sql.h"
+#include "rw-date.h"
+#include "rw-series-sql.h"
 #include "rw-series.h"
 
 typedef struct
@@ -96,62 +99,6 @@ rw_range_get_days (RwRange range)
 {
   g_return_val_if_fail (range <= RW_RANGE_ALL, 0);
   return range_days[range];
-}
-
-guint32
-rw_julian_from_iso (const char *date)
-{
-  GDate d;
-
-  if (date == NULL || strlen (date) != 10)
-    return 0;
-  g_date_clear (&d, 1);
-  if (!g_date_valid_dmy (atoi (date + 8), atoi (date + 5), atoi (date)))
-    return 0;
-  g_date_set_dmy (&d, atoi (date + 8), atoi (date + 5), atoi (date));
-  return g_date_get_julian (&d);
-}
-
-char *
-rw_julian_to_iso (guint32 julian)
-{
-  GDate d;
-
-  g_return_val_if_fail (g_date_valid_julian (julian), NULL);
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
-                          g_date_get_day (&d));
-}
-
-guint32
-rw_julian_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
-
-  return rw_julian_from_iso (iso);
-}
-
-char *
-rw_julian_format (guint32     julian,
-                  const char *format)
-{
-  char buffer[128];
-  GDate date;
-  char *out;
-
-  g_return_val_if_fail (g_date_valid_julian (julian), NULL);
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    buffer[0] = '\0';
-  /* %e pads the day with a space: "Tuesday  3 March" reads as a gap. */
-  out = g_strstrip (g_strdup (buffer));
-  for (char *from = out, *to = out; ; from++)
-    if (!(*from == ' ' && to > out && to[-1] == ' ') && (*to++ = *from) == '\0')
-      break;
-  return out;
 }
 
 static RwSeries *
@@ -244,7 +191,7 @@ rw_series_new_from_check_ins (GPtrArray *check_ins,
 
       for (guint m = 0; m < RW_N_METRICS; m++)
         metrics[m] = rw_check_in_get_metric (check_in, m);
-      add_values (self, rw_julian_from_iso (rw_check_in_get_date (check_in)), metrics,
+      add_values (self, rw_date_from_iso (rw_check_in_get_date (check_in)), metrics,
                   rw_check_in_get_sleep_hours (check_in), rw_check_in_get_tags (check_in));
     }
   return self;
@@ -257,36 +204,39 @@ rw_series_load (RwDatabase  *db,
                 GError     **error)
 {
   g_autoptr(RwSeries) self = series_new (first, last);
+  g_autoptr(GString) sql = NULL;
   g_autoptr(RwStmt) stmt = NULL;
-  g_autofree char *from = rw_julian_to_iso (self->first - self->lead);
-  g_autofree char *to = rw_julian_to_iso (self->last);
+  g_autofree char *from = rw_date_to_iso (self->first - self->lead);
+  g_autofree char *to = rw_date_to_iso (self->last);
+  RwCheckInQuery query = { .from = from, .to = to };
   int rc;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
 
-  stmt = rw_database_prepare (db,
-    "SELECT c.date, c.mood, c.anxiety, c.focus, c.hope, c.energy, c.sleep_quality, "
-    "c.sleep_quarters, (SELECT group_concat (t.name, char (31)) FROM check_in_tags ct "
-    "  JOIN tags t ON t.id = ct.tag WHERE ct.check_in = c.id) "
-    "FROM check_ins c WHERE c.hidden = 0 AND c.date BETWEEN ?1 AND ?2 "
-    "ORDER BY c.date, c.time, c.created, c.id", error);
+  sql = g_string_new ("SELECT c.date, c.mood, c.anxiety, c.focus, c.hope, c.energy, "
+                      "c.sleep_quality, c.sleep_quarters, (SELECT group_concat (t.name, char (31)) "
+                      "FROM check_in_tags ct JOIN tags t ON t.id = ct.tag WHERE ct.check_in = c.id) "
+                      "FROM check_ins c WHERE c.hidden = 0");
+  rw_check_in_sql_append_filter (sql, &query, NULL);
+  g_string_append (sql, " ORDER BY c.date, c.time, c.created, c.id");
+  stmt = rw_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  rw_check_in_sql_bind_filter (stmt, &query, NULL);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int metrics[RW_N_METRICS];
       const char *tag_text = (const char *) sqlite3_column_text (stmt, 8);
-      g_auto(GStrv) tags = tag_text != NULL ? g_strsplit (tag_text, "\x1f", -1) : NULL;
+      g_auto(GStrv) tags = tag_text != NULL
+                           ? g_strsplit (tag_text, RW_CHECK_IN_ROW_TAG_SEPARATOR, -1) : NULL;
       double sleep = sqlite3_column_type (stmt, 7) == SQLITE_NULL
                        ? -1 : sqlite3_column_int (stmt, 7) / 4.0;
 
       for (guint m = 0; m < RW_N_METRICS; m++)
         metrics[m] = sqlite3_column_type (stmt, 1 + m) == SQLITE_NULL
                        ? RW_METRIC_UNSET : sqlite3_column_int (stmt, 1 + m);
-      add_values (self, rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0)),
+      add_values (self, rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 0)),
                   metrics, sleep, (const char * const *) tags);
     }
   if (rc != SQLITE_DONE)
@@ -324,7 +274,7 @@ rw_series_load_range (RwDatabase  *db,
           return NULL;
         }
       if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        first = MIN (last, rw_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0)));
+        first = MIN (last, rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 0)));
     }
   else
     first = last - rw_range_get_days (range) + 1;

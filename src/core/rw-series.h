@@ -13,7 +13,6 @@
 #include <glib.h>
 
 #include "rw-check-in.h"
-#include "rw-database.h"
 
 G_BEGIN_DECLS
 
@@ -53,17 +52,6 @@ guint       rw_range_get_days        (RwRange range);        /* 0 for all */
 
 typedef struct _RwSeries RwSeries;
 
-/* Loads the days from @first to @last (julian day numbers, inclusive). */
-RwSeries   *rw_series_load           (RwDatabase   *db,
-                                      guint32       first,
-                                      guint32       last,
-                                      GError      **error);
-/* For @range ending on @last; for RW_RANGE_ALL the first day is the first
- * check-in (or @last when there is none). */
-RwSeries   *rw_series_load_range     (RwDatabase   *db,
-                                      RwRange       range,
-                                      guint32       last,
-                                      GError      **error);
 /* Builds series from check-ins in memory (tests, and the UI's own cache). */
 RwSeries   *rw_series_new_from_check_ins (GPtrArray *check_ins,
                                           guint32    first,
@@ -129,15 +117,6 @@ guint       rw_series_summarise      (RwSeries    *self,
                                       double      *mean,
                                       double      *min,
                                       double      *max);
-
-/* Date helpers: julian day numbers to and from YYYY-MM-DD. */
-guint32     rw_julian_from_iso       (const char *date);
-char       *rw_julian_to_iso         (guint32 julian);
-guint32     rw_julian_today          (void);
-/* A julian day through g_date_strftime(), without leading, trailing or
- * doubled blanks. */
-char       *rw_julian_format         (guint32     julian,
-                                      const char *format);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSeries, rw_series_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagAssociation, rw_tag_association_free)

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rw-date.h"
 #include "rw-validate.h"
 
 G_DEFINE_QUARK (rw-validation-error-quark, rw_validation_error)
@@ -99,33 +100,13 @@ rw_validate_sleep_hours (double   hours,
                   hours);
 }
 
-static gboolean
-parse_date_parts (const char *text,
-                  int        *year,
-                  int        *month,
-                  int        *day)
-{
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  *year = atoi (text);
-  *month = atoi (text + 5);
-  *day = atoi (text + 8);
-
-  return *year >= MIN_YEAR && *year <= MAX_YEAR &&
-         g_date_valid_dmy (*day, *month, *year);
-}
-
 gboolean
 rw_validate_date (const char  *date,
                   GError     **error)
 {
-  int year, month, day;
+  int year;
 
-  if (date != NULL && parse_date_parts (date, &year, &month, &day))
+  if (rw_date_parse_iso (date, &year, NULL, NULL) && year >= MIN_YEAR && year <= MAX_YEAR)
     return TRUE;
 
   {
@@ -137,35 +118,11 @@ rw_validate_date (const char  *date,
   }
 }
 
-static gboolean
-parse_time_parts (const char *text,
-                  int        *hour,
-                  int        *minute)
-{
-  const char *colon = strchr (text, ':');
-  gsize hour_len;
-
-  if (colon == NULL)
-    return FALSE;
-  hour_len = colon - text;
-  if (hour_len < 1 || hour_len > 2 || strlen (colon + 1) != 2)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (p != colon && !g_ascii_isdigit (*p))
-      return FALSE;
-
-  *hour = atoi (text);
-  *minute = atoi (colon + 1);
-  return *hour >= 0 && *hour <= 23 && *minute >= 0 && *minute <= 59;
-}
-
 gboolean
 rw_validate_time (const char  *time,
                   GError     **error)
 {
-  int hour, minute;
-
-  if (time != NULL && strlen (time) == 5 && parse_time_parts (time, &hour, &minute))
+  if (time != NULL && strlen (time) == 5 && rw_time_parse (time, NULL, NULL))
     return TRUE;
 
   {
@@ -479,7 +436,7 @@ rw_parse_time (const char  *text,
       g_ascii_isdigit (stripped[6]) && g_ascii_isdigit (stripped[7]))
     stripped[5] = '\0';
 
-  if (!parse_time_parts (stripped, &hour, &minute))
+  if (!rw_time_parse (stripped, &hour, &minute))
     return rw_validate_time (text, error);
 
   *time = g_malloc (6);

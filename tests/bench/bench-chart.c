@@ -347,7 +347,7 @@ main (int    argc,
   journal = rw_journal_open (dir, &error);
   if (journal == NULL ||
       !rw_import_file (rw_journal_get_database (journal), csv, RW_FORMAT_CSV, &result, &error) ||
-      (bench.series = rw_journal_load_series_range (journal, RW_RANGE_ALL, rw_julian_from_iso (end),
+      (bench.series = rw_journal_load_series_range (journal, RW_RANGE_ALL, rw_date_from_iso (end),
                                                     &error)) == NULL)
     {
       g_printerr ("bench-chart: %s\n", error->message);

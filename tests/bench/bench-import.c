@@ -17,18 +17,6 @@
 
 #include "bench-util.h"
 
-static void
-remove_journal (const char *dir)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/journal.db%s", dir, suffixes[i]);
-      g_unlink (path);
-    }
-}
-
 static double
 time_rewire (const char *rewire,
              const char *dir,
@@ -99,14 +87,9 @@ main (int    argc,
 
   tmp = g_dir_make_tmp ("rewire-bench-import-XXXXXX", &error);
   g_assert_no_error (error);
-  template_dir = g_build_filename (tmp, "template", NULL);
-  template = g_build_filename (template_dir, "journal.db", NULL);
-  rewire_dir = g_build_filename (tmp, "rewire", NULL);
-  rewire_db = g_build_filename (rewire_dir, "journal.db", NULL);
-  bare_dir = g_build_filename (tmp, "bare", NULL);
-  bare_db = g_build_filename (bare_dir, "journal.db", NULL);
-  g_mkdir (rewire_dir, 0700);
-  g_mkdir (bare_dir, 0700);
+  template_dir = bench_journal_dir (tmp, "template", &template);
+  rewire_dir = bench_journal_dir (tmp, "rewire", &rewire_db);
+  bare_dir = bench_journal_dir (tmp, "bare", &bare_db);
 
   /* An empty journal with the schema, as Rewire makes it. */
   {
@@ -121,11 +104,11 @@ main (int    argc,
     {
       bench_copy_file (template, rewire_db);
       rewire_times[i] = time_rewire (rewire, rewire_dir, csv);
-      remove_journal (rewire_dir);
+      bench_remove_journal (rewire_dir);
 
       bench_copy_file (template, bare_db);
       bare_times[i] = time_bare (bare_db, check_ins);
-      remove_journal (bare_dir);
+      bench_remove_journal (bare_dir);
     }
 
   t_rewire = bench_median (rewire_times, runs);
@@ -134,7 +117,7 @@ main (int    argc,
            "ratio %.2f (target <= 2); medians of %d\n",
            label != NULL ? label : csv, check_ins->len, t_rewire, t_bare, t_rewire / t_bare, runs);
 
-  remove_journal (template_dir);
+  bench_remove_journal (template_dir);
   g_rmdir (template_dir);
   g_rmdir (rewire_dir);
   g_rmdir (bare_dir);

@@ -21,19 +21,6 @@
 
 #include "bench-util.h"
 
-static void
-remove_journal (const char *dir)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/journal.db%s", dir, suffixes[i]);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static RwCheckIn *
 fresh_copy (RwCheckIn *template)
 {
@@ -126,13 +113,9 @@ main (int    argc,
 
   tmp = g_dir_make_tmp ("rewire-bench-store-XXXXXX", &error);
   g_assert_no_error (error);
-  source = g_build_filename (journal_dir, "journal.db", NULL);
-  core_dir = g_build_filename (tmp, "core", NULL);
-  core_db = g_build_filename (core_dir, "journal.db", NULL);
-  bare_dir = g_build_filename (tmp, "bare", NULL);
-  bare_db = g_build_filename (bare_dir, "journal.db", NULL);
-  g_mkdir (core_dir, 0700);
-  g_mkdir (bare_dir, 0700);
+  source = g_build_filename (journal_dir, RW_DATABASE_FILE_NAME, NULL);
+  core_dir = bench_journal_dir (tmp, "core", &core_db);
+  bare_dir = bench_journal_dir (tmp, "bare", &bare_db);
   bench_copy_file (source, core_db);
   bench_copy_file (source, bare_db);
 
@@ -167,8 +150,10 @@ main (int    argc,
 
   bench_bare_close (&bare);
   g_clear_object (&journal);
-  remove_journal (core_dir);
-  remove_journal (bare_dir);
+  bench_remove_journal (core_dir);
+  bench_remove_journal (bare_dir);
+  g_rmdir (core_dir);
+  g_rmdir (bare_dir);
   g_rmdir (tmp);
   return 0;
 }

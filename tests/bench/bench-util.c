@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,31 @@ bench_copy_file (const char *from,
 
   g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+}
+
+char *
+bench_journal_dir (const char  *parent,
+                   const char  *name,
+                   char       **journal)
+{
+  char *dir = g_build_filename (parent, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  if (journal != NULL)
+    *journal = g_build_filename (dir, RW_DATABASE_FILE_NAME, NULL);
+  return dir;
+}
+
+void
+bench_remove_journal (const char *dir)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/" RW_DATABASE_FILE_NAME "%s", dir, suffixes[i]);
+      g_unlink (path);
+    }
 }
 
 GPtrArray *

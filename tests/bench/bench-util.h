@@ -7,7 +7,7 @@
 
 #include <sqlite3.h>
 
-#include "rw-core.h"
+#include "rw-core-sql.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,12 @@ double   bench_now            (void);
 void     bench_copy_file      (const char   *from,
                                const char   *to);
 GPtrArray *bench_read_csv     (const char   *path);
+/* Makes the private folder @parent/@name; @journal: the journal it holds. */
+char    *bench_journal_dir    (const char   *parent,
+                               const char   *name,
+                               char        **journal);
+/* Removes the journal in @dir with its -wal and -shm; the folder stays. */
+void     bench_remove_journal (const char   *dir);
 
 /* The bare way: SQLite by hand, with the pragmas the journal uses. */
 typedef struct
