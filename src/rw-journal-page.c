@@ -12,6 +12,8 @@
 #include "rw-check-in-editor.h"
 #include "rw-history-row.h"
 #include "rw-journal-page.h"
+#include "rw-symbolic-icon.h"
+#include "rw-width-bin.h"
 
 /**
  * RwJournalPage:
@@ -43,7 +45,8 @@ struct _RwJournalPage
   GtkLabel *today_label;
   GtkButton *today_button;
   GtkStack *stack;
-  AdwStatusPage *message_page;
+  GtkImage *message_icon;
+  GtkLabel *message_title;
   GtkLabel *message_label;
   GtkWidget *empty_buttons;
   GtkScrolledWindow *scrolled;
@@ -147,8 +150,12 @@ update_state (RwJournalPage *self)
   self->state = state;
   if (g_str_equal (state, "empty"))
     {
-      adw_status_page_set_icon_name (self->message_page, APP_ID "-symbolic");
-      adw_status_page_set_title (self->message_page, _("Your Journal Is Empty"));
+      /* Not by name: see rw-symbolic-icon.c. */
+      g_autoptr(GdkPaintable) icon =
+        rw_symbolic_icon_new_app_icon (128, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+      gtk_image_set_from_paintable (self->message_icon, icon);
+      gtk_label_set_label (self->message_title, _("Your Journal Is Empty"));
       gtk_label_set_label (self->message_label,
                            _("A check-in takes a few seconds: how you feel, how you slept, a "
                              "word about your day. Leave out anything you did not notice. New "
@@ -156,8 +163,8 @@ update_state (RwJournalPage *self)
     }
   else if (g_str_equal (state, "no-results"))
     {
-      adw_status_page_set_icon_name (self->message_page, "system-search-symbolic");
-      adw_status_page_set_title (self->message_page, _("No Matching Check-ins"));
+      gtk_image_set_from_icon_name (self->message_icon, "system-search-symbolic");
+      gtk_label_set_label (self->message_title, _("No Matching Check-ins"));
       gtk_label_set_label (self->message_label, _("Try another word, or show all tags."));
     }
   gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
@@ -891,6 +898,8 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   widget_class->map = rw_journal_page_map;
   widget_class->unmap = rw_journal_page_unmap;
 
+  g_type_ensure (RW_TYPE_WIDTH_BIN);
+
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -912,7 +921,8 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_page);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_title);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, scrolled);
