@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rw-core-sql.h"
 #include "rw-test-util.h"
@@ -533,6 +534,66 @@ test_chart (Fixture       *f,
   }
 }
 
+/* A link among the folders above the journal is ordinary (a home reached
+ * through /home -> /var/home): add and list work through it. */
+static void
+test_symlinked_parent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "var-home", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *data_dir = g_build_filename (link, "me", "rewire", NULL);
+  g_autofree char *db = g_build_filename (real, "me", "rewire", "journal.db", NULL);
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", data_dir, "--date", "2026-11-20",
+                        "--mood", "6", "--note", "through a link"), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpint (run (f, "list", "--data-dir", data_dir, "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_nonnull (strstr (f->out, "through a link"));
+  g_assert_cmpint (g_lstat (db, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* journal.db itself as a link: refused with what to do, nothing written
+ * through it. */
+static void
+test_refuse_linked_journal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *target = g_build_filename (elsewhere, "journal.db", NULL);
+  g_autofree char *linked = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *link = g_build_filename (linked, "journal.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", elsewhere, "--mood", "5", "--note", "kept"), ==, 0);
+  before = rw_test_journal_checksum (target);
+  g_assert_cmpint (g_mkdir (linked, 0700), ==, 0);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", linked, "--mood", "6", "--note", "through"), ==, 2);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_nonnull (strstr (f->err, link));
+  g_assert_nonnull (strstr (f->err, "is a symbolic link"));
+  g_assert_nonnull (strstr (f->err, "--data-dir"));
+
+  g_assert_cmpint (run (f, "list", "--data-dir", linked), ==, 2);
+  after = rw_test_journal_checksum (target);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (rw_test_count_entries (linked), ==, 1);
+
+  g_assert_cmpint (run (f, "list", "--data-dir", elsewhere, "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_null (strstr (f->out, "through"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +616,8 @@ main (int    argc,
   ADD ("refuse/future-version", test_future_version);
   ADD ("locked", test_locked);
   ADD ("files-are-private", test_files_are_private);
+  ADD ("symlinked-parent", test_symlinked_parent);
+  ADD ("refuse/linked-journal", test_refuse_linked_journal);
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
