@@ -416,7 +416,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     3"));
+  g_assert_nonnull (strstr (f->out, "Schema:     4"));
 }
 
 /* A failing export names the problem and leaves no file, no 0-byte file
@@ -594,6 +594,63 @@ test_refuse_linked_journal (Fixture       *f,
   g_assert_null (strstr (f->out, "through"));
 }
 
+/* After a low check-in the person saved, the country's lines go to
+ * stderr; stdout holds the id as always, the status is 0, and it happens
+ * at most once a day and never for an import. */
+static void
+test_low_mood_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const us[] = { "REWIRE_COUNTRY", "US", NULL };
+  static const char * const gb[] = { "REWIRE_COUNTRY", "GB", NULL };
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "old.csv", NULL);
+  g_autofree char *id = NULL;
+
+  /* Not low: nothing on stderr. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--mood", "2", "--hope", "2", NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Imported history with mood 0: never. */
+  g_assert_true (g_file_set_contents (csv, RW_CSV_HEADER "\n,2026-11-01,09:00,0,,,0,,,,,old\n", -1, NULL));
+  g_assert_cmpint (run_env (f, us, "import", "--data-dir", f->dir, csv, NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Mood 1: the id alone on stdout, the lines on stderr, status 0. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--mood", "1", NULL), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_nonnull (strstr (f->err, "Call or text 988 (988 Suicide & Crisis Lifeline)."));
+  g_assert_nonnull (strstr (f->err, "call 911"));
+  g_assert_nonnull (strstr (f->err, "Get Help Now"));
+
+  /* Once a day: not again for add, nor for edit. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--hope", "0", NULL), ==, 0);
+  g_assert_true (g_uuid_string_is_valid (g_strstrip (f->out)));
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpint (run_env (f, us, "edit", id, "--data-dir", f->dir, "--mood", "0", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (f->out), ==, id);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Another journal has its own day; edit offers too, hope counts, and
+   * the country is the person's. */
+  g_assert_cmpint (run_env (f, gb, "add", "--data-dir", other, "--mood", "6", NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_free (id);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (run_env (f, gb, "edit", id, "--data-dir", other, "--hope", "1", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (f->out), ==, id);
+  g_assert_nonnull (strstr (f->err, "Call 116 123 (Samaritans)."));
+  g_assert_null (strstr (f->err, "988"));
+
+  /* No country known: where to find a line, and the local emergency number. */
+  g_assert_cmpint (run_env (f, (const char * const[]) { "REWIRE_COUNTRY", "", "LANGUAGE", "", "LC_ALL", "C.UTF-8", NULL },
+                            "add", "--data-dir", fresh, "--mood", "0", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->err, "https://findahelpline.com"));
+  g_assert_nonnull (strstr (f->err, "local emergency number"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -618,6 +675,7 @@ main (int    argc,
   ADD ("files-are-private", test_files_are_private);
   ADD ("symlinked-parent", test_symlinked_parent);
   ADD ("refuse/linked-journal", test_refuse_linked_journal);
+  ADD ("low-mood-offer", test_low_mood_offer);
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);

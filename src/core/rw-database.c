@@ -165,6 +165,14 @@ static const char * const migrations[] = {
   "  UPDATE tags SET uses = uses + (CASE WHEN NEW.hidden = 0 THEN 1 ELSE -1 END)"
   "    WHERE id IN (SELECT tag FROM check_in_tags WHERE check_in = NEW.id);"
   "END;",
+
+  /* 3 -> 4: small values of the journal's own, which the window and the
+   * command line share (the day help was last offered after a low
+   * check-in). */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -1357,4 +1365,69 @@ rw_database_emit_changed (RwDatabase *self)
 {
   g_return_if_fail (RW_IS_DATABASE (self));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * rw_database_get_setting:
+ * @self: a #RwDatabase
+ * @key: the setting
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): its value, or %NULL (without an
+ *   error) when it was never set
+ */
+char *
+rw_database_get_setting (RwDatabase  *self,
+                         const char  *key,
+                         GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = rw_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    rw_database_set_error (self, rc, _("read the journal"), error);
+  return NULL;
+}
+
+/**
+ * rw_database_set_setting:
+ * @self: a #RwDatabase
+ * @key: the setting
+ * @value: its new value
+ * @error: return location for a #GError
+ *
+ * Stores @value in one statement of its own (as a draft is kept): a
+ * setting changes nothing the views show, so no #RwDatabase::changed.
+ */
+gboolean
+rw_database_set_setting (RwDatabase  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  stmt = rw_database_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return rw_database_step_done (self, stmt, _("save a setting"), error);
 }
