@@ -22,7 +22,7 @@ import sys
 # stay as they are.
 SOURCES = [
     ("data/plans/starter-week.json", "plan", {
-        "title", "summary", "days[].title", "days[].why", "days[].tasks[].text",
+        "title", "summary", "if_mood_drops.text", "days[].title", "days[].why", "days[].tasks[].text",
         "days[].tasks[].prompt", "checklist[].text",
     }),
     ("data/crisis/crisis-resources.json", "crisis", {

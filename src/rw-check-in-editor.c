@@ -799,6 +799,10 @@ save_action (GtkWidget  *widget,
   discard_draft (self);
   self->dirty = FALSE;
   g_signal_emit (self, signals[SAVED], 0, check_in);
+  /* Only now that it is saved: the window shows the offer, if any, on
+   * its own (RwJournal::help-offered) while this editor closes. */
+  rw_journal_offer_help (self->journal, RW_SAFETY_SOURCE_EDITOR, check_in,
+                         rw_clock_get_day (self->clock));
   really_close (self);
 }
 

@@ -40,6 +40,7 @@ struct _RwJournalPage
   AdwClamp *search_clamp;
   GtkSearchEntry *search_entry;   /* made when the search first opens */
   GtkRevealer *low_mood_revealer;
+  GtkLabel *low_mood_number;  /* in the card, made when first shown */
   GtkWidget *today_clamp;
   GtkImage *today_icon;
   GtkLabel *today_label;
@@ -525,33 +526,31 @@ rw_journal_page_get_scroll_target (RwJournalPage *self)
   return self->scroll_target;
 }
 
+/* The decision is the core's (rw_journal_offer_help(), made once the
+ * check-in is saved, by whichever view saved it); this shows it: a line
+ * with the first number to call for the person's country and the way to
+ * Get Help Now, never a dialog. */
 static void
-editor_saved_cb (RwJournalPage   *self,
-                 RwCheckIn       *check_in,
-                 RwCheckInEditor *editor)
+help_offered_cb (RwJournalPage *self,
+                 RwCheckIn     *check_in,
+                 RwJournal     *journal)
 {
-  int mood = rw_check_in_get_metric (check_in, RW_METRIC_MOOD);
-  g_autofree char *last = NULL;
-
-  if (mood == RW_METRIC_UNSET || mood > 1)
-    return;
-
-  /* At most once a day, never in the way: a line, not a dialog. */
-  last = g_settings_get_string (get_settings (self), "low-mood-offer-date");
-  if (g_strcmp0 (last, self->today) == 0)
-    return;
-
-  g_settings_set_string (get_settings (self), "low-mood-offer-date", self->today);
+  g_autoptr(RwCrisisDirectory) directory = rw_crisis_directory_new_or_fallback ();
+  g_autofree char *chosen = g_settings_get_string (get_settings (self), "country");
+  g_autofree char *country = rw_safety_resolve_country (directory, chosen);
+  g_autofree char *line = rw_safety_dup_call_line (directory, country);
 
   /* Made the first time it shows, not with the page. */
-  if (gtk_revealer_get_child (self->low_mood_revealer) == NULL)
+  if (self->low_mood_number == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-low-mood-card.ui");
 
       gtk_revealer_set_child (self->low_mood_revealer,
                               GTK_WIDGET (gtk_builder_get_object (builder, "card")));
+      self->low_mood_number = GTK_LABEL (gtk_builder_get_object (builder, "number_label"));
     }
+  gtk_label_set_label (self->low_mood_number, line);
   gtk_revealer_set_reveal_child (self->low_mood_revealer, TRUE);
 }
 
@@ -570,7 +569,6 @@ open_editor (RwJournalPage *self,
 
   editor = rw_check_in_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    self->context, check_in);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   self->editor = GTK_WINDOW (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
   gtk_window_present (GTK_WINDOW (editor));
@@ -800,6 +798,8 @@ rw_journal_page_constructed (GObject *object)
                            G_CALLBACK (history_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_journal (self), "changed",
                            G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_journal (self), "help-offered",
+                           G_CALLBACK (help_offered_cb), self, G_CONNECT_SWAPPED);
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -1010,6 +1010,20 @@ rw_journal_page_get_low_mood_shown (RwJournalPage *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), FALSE);
   return gtk_revealer_get_reveal_child (self->low_mood_revealer);
+}
+
+/**
+ * rw_journal_page_get_low_mood_number:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable): the line to call that the low-mood card shows,
+ *   or %NULL before it was first shown
+ */
+const char *
+rw_journal_page_get_low_mood_number (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+  return self->low_mood_number != NULL ? gtk_label_get_label (self->low_mood_number) : NULL;
 }
 
 /**

@@ -21,6 +21,7 @@ RwJournalPage  *rw_journal_page_new                 (RwContext      *context);
 RwHistoryModel *rw_journal_page_get_history         (RwJournalPage  *self);
 const char     *rw_journal_page_get_visible_state   (RwJournalPage  *self);
 gboolean        rw_journal_page_get_low_mood_shown  (RwJournalPage  *self);
+const char     *rw_journal_page_get_low_mood_number (RwJournalPage  *self);
 GtkWindow      *rw_journal_page_get_editor          (RwJournalPage  *self);
 void            rw_journal_page_set_search          (RwJournalPage  *self,
                                                      const char     *text);

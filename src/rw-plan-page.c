@@ -48,6 +48,9 @@ struct _RwPlanPage
   GtkRevealer *paused_revealer;
   GtkLabel *paused_label;
   GtkBox *days_box;
+  GtkWidget *mood_drops_box;
+  GtkLabel *mood_drops_label;
+  GtkButton *mood_drops_button;
   AdwPreferencesGroup *checklist_group;
 
   /* Made from the plan's data */
@@ -630,6 +633,13 @@ rw_plan_page_constructed (GObject *object)
 
   gtk_label_set_label (self->plan_title, plan->title);
   gtk_label_set_label (self->plan_summary, plan->summary);
+  if (plan->mood_drops != NULL)
+    {
+      gtk_label_set_label (self->mood_drops_label, plan->mood_drops);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->mood_drops_button), "s",
+                                        plan->mood_drops_link);
+      gtk_widget_set_visible (self->mood_drops_box, TRUE);
+    }
   build_days (self);
   update (self);
 }
@@ -746,6 +756,9 @@ rw_plan_page_class_init (RwPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwPlanPage, paused_revealer);
   gtk_widget_class_bind_template_child (widget_class, RwPlanPage, paused_label);
   gtk_widget_class_bind_template_child (widget_class, RwPlanPage, days_box);
+  gtk_widget_class_bind_template_child (widget_class, RwPlanPage, mood_drops_box);
+  gtk_widget_class_bind_template_child (widget_class, RwPlanPage, mood_drops_label);
+  gtk_widget_class_bind_template_child (widget_class, RwPlanPage, mood_drops_button);
   gtk_widget_class_bind_template_child (widget_class, RwPlanPage, checklist_group);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
 
@@ -852,4 +865,18 @@ rw_plan_page_get_paused_shown (RwPlanPage *self)
 {
   g_return_val_if_fail (RW_IS_PLAN_PAGE (self), FALSE);
   return gtk_revealer_get_reveal_child (self->paused_revealer);
+}
+
+/**
+ * rw_plan_page_get_mood_drops_button:
+ * @self: a #RwPlanPage
+ *
+ * Returns: (transfer none): the button of the plan's "if your mood
+ *   drops" note; visible when the plan has one
+ */
+GtkButton *
+rw_plan_page_get_mood_drops_button (RwPlanPage *self)
+{
+  g_return_val_if_fail (RW_IS_PLAN_PAGE (self), NULL);
+  return self->mood_drops_button;
 }

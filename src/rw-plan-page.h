@@ -23,6 +23,7 @@ void            rw_plan_page_refresh          (RwPlanPage *self);
 
 /* What the page shows, for tests. */
 GtkWidget      *rw_plan_page_get_start_button (RwPlanPage *self);
+GtkButton      *rw_plan_page_get_mood_drops_button (RwPlanPage *self);
 RwPlanTaskRow  *rw_plan_page_get_task_row     (RwPlanPage *self,
                                                const char *id);
 GtkWidget      *rw_plan_page_get_day_card     (RwPlanPage *self,

@@ -166,6 +166,11 @@ shim_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flag
   int rc;
 
   shim->real = (sqlite3_file *) (shim + 1);
+  if (mode == RW_TEST_VFS_CANTOPEN && (flags & SQLITE_OPEN_MAIN_DB))
+    {
+      file->pMethods = NULL;
+      return SQLITE_CANTOPEN;
+    }
   if (mode == RW_TEST_VFS_READ_ONLY && (flags & SQLITE_OPEN_READWRITE))
     {
       /* What the unix VFS does when open(O_RDWR) fails with EROFS. */

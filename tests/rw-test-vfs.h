@@ -18,6 +18,7 @@ typedef enum
   RW_TEST_VFS_NORMAL,
   RW_TEST_VFS_DISK_FULL,  /* every write fails with ENOSPC's SQLITE_FULL */
   RW_TEST_VFS_READ_ONLY,  /* files open read-only, as on a read-only mount */
+  RW_TEST_VFS_CANTOPEN,   /* the main file does not open, as SQLite refusing a path */
 } RwTestVfsMode;
 
 /* Registers the shim as SQLite's default VFS (once per process). */

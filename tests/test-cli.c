@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rw-core-sql.h"
 #include "rw-test-util.h"
@@ -415,7 +416,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     3"));
+  g_assert_nonnull (strstr (f->out, "Schema:     4"));
 }
 
 /* A failing export names the problem and leaves no file, no 0-byte file
@@ -533,6 +534,123 @@ test_chart (Fixture       *f,
   }
 }
 
+/* A link among the folders above the journal is ordinary (a home reached
+ * through /home -> /var/home): add and list work through it. */
+static void
+test_symlinked_parent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "var-home", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *data_dir = g_build_filename (link, "me", "rewire", NULL);
+  g_autofree char *db = g_build_filename (real, "me", "rewire", "journal.db", NULL);
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", data_dir, "--date", "2026-11-20",
+                        "--mood", "6", "--note", "through a link"), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpint (run (f, "list", "--data-dir", data_dir, "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_nonnull (strstr (f->out, "through a link"));
+  g_assert_cmpint (g_lstat (db, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* journal.db itself as a link: refused with what to do, nothing written
+ * through it. */
+static void
+test_refuse_linked_journal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *target = g_build_filename (elsewhere, "journal.db", NULL);
+  g_autofree char *linked = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *link = g_build_filename (linked, "journal.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", elsewhere, "--mood", "5", "--note", "kept"), ==, 0);
+  before = rw_test_journal_checksum (target);
+  g_assert_cmpint (g_mkdir (linked, 0700), ==, 0);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", linked, "--mood", "6", "--note", "through"), ==, 2);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_nonnull (strstr (f->err, link));
+  g_assert_nonnull (strstr (f->err, "is a symbolic link"));
+  g_assert_nonnull (strstr (f->err, "--data-dir"));
+
+  g_assert_cmpint (run (f, "list", "--data-dir", linked), ==, 2);
+  after = rw_test_journal_checksum (target);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (rw_test_count_entries (linked), ==, 1);
+
+  g_assert_cmpint (run (f, "list", "--data-dir", elsewhere, "--format", "csv"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_null (strstr (f->out, "through"));
+}
+
+/* After a low check-in the person saved, the country's lines go to
+ * stderr; stdout holds the id as always, the status is 0, and it happens
+ * at most once a day and never for an import. */
+static void
+test_low_mood_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const us[] = { "REWIRE_COUNTRY", "US", NULL };
+  static const char * const gb[] = { "REWIRE_COUNTRY", "GB", NULL };
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "old.csv", NULL);
+  g_autofree char *id = NULL;
+
+  /* Not low: nothing on stderr. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--mood", "2", "--hope", "2", NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Imported history with mood 0: never. */
+  g_assert_true (g_file_set_contents (csv, RW_CSV_HEADER "\n,2026-11-01,09:00,0,,,0,,,,,old\n", -1, NULL));
+  g_assert_cmpint (run_env (f, us, "import", "--data-dir", f->dir, csv, NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Mood 1: the id alone on stdout, the lines on stderr, status 0. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--mood", "1", NULL), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_nonnull (strstr (f->err, "Call or text 988 (988 Suicide & Crisis Lifeline)."));
+  g_assert_nonnull (strstr (f->err, "call 911"));
+  g_assert_nonnull (strstr (f->err, "Get Help Now"));
+
+  /* Once a day: not again for add, nor for edit. */
+  g_assert_cmpint (run_env (f, us, "add", "--data-dir", f->dir, "--hope", "0", NULL), ==, 0);
+  g_assert_true (g_uuid_string_is_valid (g_strstrip (f->out)));
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpint (run_env (f, us, "edit", id, "--data-dir", f->dir, "--mood", "0", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (f->out), ==, id);
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Another journal has its own day; edit offers too, hope counts, and
+   * the country is the person's. */
+  g_assert_cmpint (run_env (f, gb, "add", "--data-dir", other, "--mood", "6", NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_free (id);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (run_env (f, gb, "edit", id, "--data-dir", other, "--hope", "1", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (f->out), ==, id);
+  g_assert_nonnull (strstr (f->err, "Call 116 123 (Samaritans)."));
+  g_assert_null (strstr (f->err, "988"));
+
+  /* No country known: where to find a line, and the local emergency number. */
+  g_assert_cmpint (run_env (f, (const char * const[]) { "REWIRE_COUNTRY", "", "LANGUAGE", "", "LC_ALL", "C.UTF-8", NULL },
+                            "add", "--data-dir", fresh, "--mood", "0", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->err, "https://findahelpline.com"));
+  g_assert_nonnull (strstr (f->err, "local emergency number"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +673,9 @@ main (int    argc,
   ADD ("refuse/future-version", test_future_version);
   ADD ("locked", test_locked);
   ADD ("files-are-private", test_files_are_private);
+  ADD ("symlinked-parent", test_symlinked_parent);
+  ADD ("refuse/linked-journal", test_refuse_linked_journal);
+  ADD ("low-mood-offer", test_low_mood_offer);
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);

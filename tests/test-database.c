@@ -7,7 +7,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
@@ -653,6 +655,133 @@ test_drafts (Fixture       *f,
   }
 }
 
+/* A link among the folders above the journal is ordinary (a home reached
+ * through /home -> /var/home, as on Fedora Silverblue): it opens, writes,
+ * opens again, and a worker connection reaches the same file. */
+static void
+test_symlinked_parent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "var-home", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *data_dir = g_build_filename (link, "me", ".local", "rewire", NULL);
+  g_autofree char *real_db = NULL;
+  g_autofree char *canonical = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 6, "through a link");
+  GStatBuf st;
+  sqlite3 *worker;
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (data_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (db);
+    rw_test_insert (db, check_in);
+
+    /* Opened by its real path, which SQLite's no-link rule accepts. */
+    canonical = realpath (real, NULL);
+    real_db = g_build_filename (canonical, "me", ".local", "rewire", "journal.db", NULL);
+    g_assert_cmpstr (rw_database_get_path (db), ==, real_db);
+
+    worker = rw_database_connect (rw_database_get_path (db), FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (worker);
+    sqlite3_close (worker);
+  }
+
+  g_assert_cmpint (g_lstat (real_db, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (data_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (db), ==, 1);
+  }
+}
+
+/* journal.db, -wal or -shm as a link is refused, whether the link points
+ * at a journal, at nothing yet, or at another file; nothing is written
+ * through it and no empty journal is left behind. */
+static void
+test_refuse_links (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *target = g_build_filename (elsewhere, "journal.db", NULL);
+  g_autofree char *before = NULL;
+
+  {
+    g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 6, "the real one");
+    g_autoptr(RwDatabase) db = rw_database_open (elsewhere, NULL);
+
+    g_assert_nonnull (db);
+    rw_test_insert (db, check_in);
+  }
+  before = rw_test_journal_checksum (target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    for (guint dangling = 0; dangling < 2; dangling++)
+      {
+        g_autofree char *name = g_strdup_printf ("case-%u-%u", i, dangling);
+        g_autofree char *dir = g_build_filename (f->dir, name, NULL);
+        g_autofree char *journal = g_build_filename (dir, "journal.db", NULL);
+        g_autofree char *link = g_strconcat (journal, suffixes[i], NULL);
+        g_autofree char *points_to = dangling ? g_build_filename (f->dir, "nothing-yet", NULL)
+                                              : g_strconcat (target, suffixes[i], NULL);
+        g_autoptr(RwDatabase) db = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *after = NULL;
+
+        g_test_message ("link %s -> %s", link, points_to);
+        g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+        if (i > 0)
+          {
+            /* A real journal beside a linked -wal or -shm. */
+            g_autoptr(RwDatabase) real = rw_database_open (dir, NULL);
+
+            g_assert_nonnull (real);
+          }
+        g_assert_cmpint (symlink (points_to, link), ==, 0);
+
+        db = rw_database_open (dir, &error);
+        g_assert_null (db);
+        g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE);
+        g_assert_nonnull (strstr (error->message, "symbolic link"));
+        g_assert_nonnull (strstr (error->message, link));
+
+        after = rw_test_journal_checksum (target);
+        g_assert_cmpstr (after, ==, before);
+        g_assert_false (g_file_test (points_to, G_FILE_TEST_EXISTS) && dangling);
+        g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+        if (i == 0)
+          g_assert_cmpuint (rw_test_count_entries (dir), ==, 1);
+      }
+}
+
+/* A journal that cannot be opened leaves no empty journal.db behind. */
+static void
+test_failed_open_leaves_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rw_test_vfs_set_mode (RW_TEST_VFS_CANTOPEN);
+  db = rw_database_open (f->dir, &error);
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +810,9 @@ main (int   argc,
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
+  ADD ("symlinked-parent", test_symlinked_parent);
+  ADD ("refuse/links", test_refuse_links);
+  ADD ("failed-open-leaves-nothing", test_failed_open_leaves_nothing);
 
 #undef ADD
 

@@ -11,6 +11,7 @@
 
 #include "rw-check-in-editor.h"
 #include "rw-journal-page.h"
+#include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 
@@ -59,7 +60,7 @@ fixture_setup (Fixture       *f,
   f->db = g_object_ref (rw_journal_get_database (f->journal));
   f->clock = rw_clock_new_manual ("2026-11-22", "20:00");
   f->settings = new_settings ();
-  g_settings_reset (f->settings, "low-mood-offer-date");
+  g_settings_reset (f->settings, "country");
   f->context = rw_context_new (f->journal, f->settings, f->clock);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -272,47 +273,101 @@ open_new_editor (Fixture *f)
 }
 
 static void
-save_with_mood (Fixture *f,
-                int      mood)
+save_with (Fixture *f,
+           RwMetric metric,
+           int      value)
 {
   RwCheckInEditor *editor = open_new_editor (f);
 
-  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), mood);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, metric), value);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   spin ();
   g_assert_null (rw_journal_page_get_editor (f->page));
+}
+
+#define save_with_mood(f, mood) save_with (f, RW_METRIC_MOOD, mood)
+
+/* When the offer is made, the check-in is already in the journal. */
+static void
+offered_cb (RwJournal *journal,
+            RwCheckIn *check_in,
+            guint     *offers)
+{
+  g_autoptr(RwCheckIn) stored = rw_journal_lookup (journal, rw_check_in_get_id (check_in), NULL);
+
+  g_assert_nonnull (stored);
+  (*offers)++;
 }
 
 static void
 test_low_mood_line (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(RwCheckIn) imported = NULL;
+  static const char csv_text[] = RW_CSV_HEADER "\n,2026-11-23,07:00,0,,,0,,,,,imported\n";
+  g_autoptr(GBytes) csv = g_bytes_new_static (csv_text, strlen (csv_text));
+  RwImportResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint offers = 0;
 
-  /* An ordinary day: nothing. */
+  g_settings_set_string (f->settings, "country", "GB");
+  g_signal_connect (f->journal, "help-offered", G_CALLBACK (offered_cb), &offers);
+
+  /* Ordinary days, and 2 (low, but not the lowest): nothing. */
   save_with_mood (f, 5);
+  save_with_mood (f, 2);
+  save_with (f, RW_METRIC_HOPE, 2);
   g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_null (rw_journal_page_get_low_mood_number (f->page));
 
-  /* Mood 1 from the editor: a gentle line, not a dialog. */
+  /* Mood 1 from the editor: a gentle line with the country's number,
+   * not a dialog, once the editor has saved and gone. */
   save_with_mood (f, 1);
   g_assert_true (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_cmpuint (offers, ==, 1);
+  g_assert_cmpstr (rw_journal_page_get_low_mood_number (f->page), ==, "Call 116 123 (Samaritans).");
   g_assert_null (rw_journal_page_get_editor (f->page));
+  g_assert_cmpuint (n_check_ins (f), ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.hide-low-mood", NULL));
   g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
 
   /* At most once a day. */
   save_with_mood (f, 0);
   g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_cmpuint (offers, ==, 1);
 
-  /* Never for imported data, even on a new day. */
+  /* Never for imported history, even on a new day. */
   rw_clock_set_today (f->clock, "2026-11-23");
   rw_journal_page_refresh_today (f->page);
-  imported = add (f, "2026-11-23", "07:00", 0, "imported", NULL);
+  g_assert_true (rw_import_bytes (f->db, csv, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  spin ();
   g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_cmpuint (offers, ==, 1);
 
-  /* But the next day's own low check-in offers it again. */
-  save_with_mood (f, 1);
+  /* But the next day's own low check-in offers it again, hope as well as
+   * mood, with the country chosen now. */
+  g_settings_set_string (f->settings, "country", "US");
+  save_with (f, RW_METRIC_HOPE, 1);
   g_assert_true (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_cmpuint (offers, ==, 2);
+  g_assert_cmpstr (rw_journal_page_get_low_mood_number (f->page), ==,
+                   "Call or text 988 (988 Suicide & Crisis Lifeline).");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.hide-low-mood", NULL));
+
+  /* The day is the journal's: offered by `rewire add` today, the window
+   * does not offer it again. */
+  rw_clock_set_today (f->clock, "2026-11-24");
+  rw_journal_page_refresh_today (f->page);
+  {
+    g_autoptr(RwCheckIn) from_cli = rw_test_check_in_new ("2026-11-24", "08:00", 1, "");
+
+    g_assert_true (rw_safety_offer_after_save (f->db, RW_SAFETY_SOURCE_CLI_ADD, from_cli,
+                                               rw_clock_get_day (f->clock)));
+  }
+  save_with_mood (f, 1);
+  g_assert_false (rw_journal_page_get_low_mood_shown (f->page));
+  g_assert_cmpuint (offers, ==, 2);
 }
 
 static void

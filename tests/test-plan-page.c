@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "rw-breathing-window.h"
+#include "rw-help-window.h"
 #include "rw-check-in-editor.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
@@ -406,6 +407,41 @@ test_day_1_opens_the_guide (Fixture       *f,
   g_assert_cmpint (rw_guide_page_get_target_block (guide), >, 0);
 }
 
+static RwHelpWindow *
+find_help_window (void)
+{
+  RwHelpWindow *help = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (RW_IS_HELP_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      help = l->data;
+  g_list_free (toplevels);
+  return help;
+}
+
+/* The plan says what to do if mood drops, before it starts and while it
+ * runs, and its button opens Get Help Now. */
+static void
+test_mood_drops_leads_to_help (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkButton *button = rw_plan_page_get_mood_drops_button (f->page);
+  RwHelpWindow *help;
+
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (button)));
+  start_plan (f);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (button)));
+  g_assert_null (find_help_window ());
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  help = find_help_window ();
+  g_assert_nonnull (help);
+  gtk_window_destroy (GTK_WINDOW (help));
+  spin ();
+}
+
 static RwBreathingWindow *
 find_breathing_window (void)
 {
@@ -562,6 +598,7 @@ main (int    argc,
   ADD ("day-notes", test_day_notes);
   ADD ("day-2-by-check-in", test_day_2_by_check_in);
   ADD ("day-1-opens-the-guide", test_day_1_opens_the_guide);
+  ADD ("mood-drops-leads-to-help", test_mood_drops_leads_to_help);
   ADD ("day-3-by-breathing", test_day_3_by_breathing);
   ADD ("day-7-by-reflection", test_day_7_by_reflection);
   ADD ("keyboard", test_keyboard);

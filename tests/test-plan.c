@@ -93,6 +93,50 @@ test_data (Fixture       *f,
   g_assert_cmpint (rw_plan_find_task (f->plan, "d7-reflect", &on)->kind, ==, RW_TASK_REFLECTION);
 }
 
+/* Day 1 begins with the person's own prescriber or GP, before any clinic;
+ * the plan says what to do if mood drops and leads to Get Help Now; the
+ * breathing day says to stop if dizzy. */
+static void
+test_safety_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  RwPlanDay *day1 = &f->plan->days[0];
+  RwPlanTask *first = g_ptr_array_index (day1->tasks, 0);
+  RwPlanTask *breathe = NULL;
+  const char *prescriber = strstr (day1->why, "prescriber or GP");
+  const char *clinic = strstr (day1->why, "clinic");
+
+  g_assert_nonnull (prescriber);
+  g_assert_true (clinic == NULL || prescriber < clinic);
+  g_assert_nonnull (strstr (day1->title, "prescriber"));
+  g_assert_nonnull (strstr (first->text, "prescriber or GP"));
+  for (guint i = 0; i < day1->tasks->len; i++)
+    {
+      RwPlanTask *task = g_ptr_array_index (day1->tasks, i);
+
+      /* Booking a clinic is never the first step. */
+      g_assert_null (strstr (task->text, "Book"));
+    }
+
+  g_assert_nonnull (f->plan->mood_drops);
+  g_assert_nonnull (strstr (f->plan->mood_drops, "mood drops"));
+  g_assert_cmpstr (f->plan->mood_drops_link, ==, "app:help");
+
+  for (guint d = 0; d < RW_PLAN_DAYS && breathe == NULL; d++)
+    for (guint i = 0; i < f->plan->days[d].tasks->len; i++)
+      {
+        RwPlanTask *task = g_ptr_array_index (f->plan->days[d].tasks, i);
+
+        if (task->kind == RW_TASK_BREATHING)
+          {
+            breathe = task;
+            g_assert_nonnull (strstr (f->plan->days[d].why, "dizzy"));
+            g_assert_nonnull (strstr (f->plan->days[d].why, "stop"));
+          }
+      }
+  g_assert_nonnull (breathe);
+}
+
 static void
 test_bad_data_refused (void)
 {
@@ -259,6 +303,7 @@ main (int    argc,
   g_test_add ("/plan/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("data", test_data);
+  ADD ("safety-words", test_safety_words);
   g_test_add_func ("/plan/bad-data-refused", test_bad_data_refused);
   ADD ("start-check-uncheck", test_start_check_uncheck);
   ADD ("pause-and-shift", test_pause_and_shift);

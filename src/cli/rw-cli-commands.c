@@ -40,6 +40,36 @@ delete_cb (RwDatabase  *db,
   return rw_check_in_sql_delete (db, id, error);
 }
 
+/* After a saved check-in, on stderr so that what scripts read stays as
+ * it was: the core decides (once a day, low mood or hope), this prints
+ * the person's lines. The country is REWIRE_COUNTRY, else the locale's. */
+static void
+offer_help (RwDatabase     *db,
+            RwSafetySource  source,
+            RwCheckIn      *check_in)
+{
+  g_autoptr(RwCrisisDirectory) directory = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *emergency = NULL;
+
+  if (!rw_safety_offer_after_save (db, source, check_in, rw_date_today ()))
+    return;
+
+  directory = rw_crisis_directory_new_or_fallback ();
+  country = rw_safety_resolve_country (directory, g_getenv ("REWIRE_COUNTRY"));
+  call = rw_safety_dup_call_line (directory, country);
+  emergency = rw_safety_dup_emergency_line (directory, country);
+
+  g_printerr ("\n%s\n", _("Today sounds hard. You don’t have to carry it alone: people are there "
+                           "to listen, any time."));
+  g_printerr ("  %s\n", call);
+  if (emergency != NULL)
+    g_printerr ("  %s\n", emergency);
+  g_printerr ("  %s\n", _("More lines, for every country: open Rewire and choose Get Help Now "
+                          "(F1)."));
+}
+
 int
 rw_cli_cmd_add (RwCli  *cli,
                 int     argc,
@@ -75,6 +105,7 @@ rw_cli_cmd_add (RwCli  *cli,
     }
 
   g_print ("%s\n", rw_check_in_get_id (check_in));
+  offer_help (db, RW_SAFETY_SOURCE_CLI_ADD, check_in);
   status = RW_EXIT_OK;
 
 out:
@@ -116,6 +147,7 @@ rw_cli_cmd_edit (RwCli  *cli,
     }
 
   g_print ("%s\n", id);
+  offer_help (db, RW_SAFETY_SOURCE_CLI_EDIT, check_in);
   status = RW_EXIT_OK;
 
 out:

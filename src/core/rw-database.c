@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -164,6 +165,14 @@ static const char * const migrations[] = {
   "  UPDATE tags SET uses = uses + (CASE WHEN NEW.hidden = 0 THEN 1 ELSE -1 END)"
   "    WHERE id IN (SELECT tag FROM check_in_tags WHERE check_in = NEW.id);"
   "END;",
+
+  /* 3 -> 4: small values of the journal's own, which the window and the
+   * command line share (the day help was last offered after a low
+   * check-in). */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -443,11 +452,17 @@ truncated:
   return FALSE;
 }
 
+/* Creates the journal file; @created tells whether this call made it
+ * (an existing file, or a link put there meanwhile, is left alone: the
+ * open that follows refuses a link). */
 static gboolean
 create_private_file (const char  *path,
+                     gboolean    *created,
                      GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  *created = fd >= 0;
 
   if (fd < 0 && errno != EEXIST)
     {
@@ -464,13 +479,48 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Through the file itself, never through a link to another one. */
 static void
 make_private (const char *path)
 {
-  GStatBuf st;
+  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
 
-  if (g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
-    g_chmod (path, 0600);
+  if (fd < 0)
+    return;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0)
+    (void) fchmod (fd, 0600);
+  close (fd);
+}
+
+/* The journal's own files must be files, not links: a link would have
+ * Rewire read and write somewhere the person did not choose. The folders
+ * above may be links (a home folder reached through /home -> /var/home,
+ * as on Fedora Silverblue); the caller opens the journal by its real
+ * path. */
+static gboolean
+refuse_links (RwDatabase  *self,
+              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+        {
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                       _("%s is a symbolic link. Rewire opens its journal only as a real "
+                         "file, so that it never writes anywhere else. Nothing was written. "
+                         "Put the file itself in its place (or move the link away), or "
+                         "choose another folder with --data-dir."),
+                       path);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -814,6 +864,97 @@ rw_database_open_at_version (const char  *data_dir,
   return rw_database_open_full (data_dir, version, RW_DATABASE_OPEN_DEFAULT, error);
 }
 
+/* Opens the file check_header() let through and makes it ready: every
+ * check that needs SQLite, then the writes opening may do. */
+static gboolean
+open_checked (RwDatabase           *self,
+              gboolean              is_new,
+              gboolean              is_wal,
+              RwDatabaseOpenFlags   flags,
+              GError              **error)
+{
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 tables = 0;
+  int version = self->target_version;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->db, TRUE);
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+    }
+  else
+    rw_database_set_error (self, rc, _("open the journal"), error);
+
+  /* Reading the schema makes SQLite parse the first page: a damaged file
+   * fails here, before anything is written. */
+  if (rc != SQLITE_OK ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &tables,
+                  _("read the journal"), error) ||
+      !query_int (self, "PRAGMA application_id", &application_id,
+                  _("read the journal"), error) ||
+      !query_int (self, "PRAGMA user_version", &user_version,
+                  _("read the journal"), error))
+    return FALSE;
+
+  if (application_id != 0 && application_id != RW_DATABASE_APPLICATION_ID)
+    {
+      refuse_foreign (self, error);
+      return FALSE;
+    }
+
+  if (application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
+    {
+      /* No format macro inside a msgid: the number is formatted first. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, user_version);
+
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
+                   _("The journal %s was written by a newer version of Rewire (schema %s; "
+                     "this version knows schemas up to %d). Rewire has not changed it. Update "
+                     "Rewire to open it."),
+                   self->path, found, RW_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* A Rewire journal always carries our id together with its version; a
+   * file without the id must be empty in every way to be taken as new. */
+  if (user_version < 0 || (application_id == 0 && user_version != 0))
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   _("%s is not a Rewire journal (its version header is foreign). Rewire has "
+                     "not changed it. Move it away, or choose another folder with --data-dir."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (application_id == 0 && tables > 0)
+    {
+      refuse_foreign (self, error);
+      return FALSE;
+    }
+
+  /* Opening writes to an existing file only to adopt it, to switch it to
+   * WAL or to migrate it. */
+  self->upgrade_pending = !is_new && (application_id == 0 || !is_wal || user_version < version);
+  self->needs_snapshot = !is_new && application_id != 0 && user_version < version;
+  self->schema_version = user_version;
+
+  if (self->upgrade_pending && (flags & RW_DATABASE_OPEN_DEFER_UPGRADE) != 0)
+    {
+      /* Reads work as they are; the check, the snapshot and the writes
+       * happen in rw_database_upgrade(). */
+      if (!rw_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", error) ||
+          !query_int (self, "PRAGMA data_version", &self->data_version,
+                      _("read the journal"), error))
+        return FALSE;
+      return TRUE;
+    }
+
+  return finish_open (self, error);
+}
+
 /**
  * rw_database_open_full:
  * @data_dir: the folder that holds (or will hold) `journal.db`
@@ -834,20 +975,16 @@ rw_database_open_full (const char          *data_dir,
                        GError             **error)
 {
   g_autoptr(RwDatabase) self = NULL;
+  g_autofree char *real_dir = NULL;
   gboolean is_new = FALSE;
   gboolean is_wal = FALSE;
-  gint64 application_id = 0;
-  gint64 user_version = 0;
-  gint64 tables = 0;
-  int rc;
+  gboolean created = FALSE;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= RW_DATABASE_SCHEMA_VERSION, NULL);
 
   self = g_object_new (RW_TYPE_DATABASE, NULL);
   self->target_version = version;
-  self->data_dir = g_strdup (data_dir);
-  self->path = g_build_filename (data_dir, RW_DATABASE_FILE_NAME, NULL);
 
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
@@ -860,86 +997,50 @@ rw_database_open_full (const char          *data_dir,
       return NULL;
     }
 
-  if (!check_header (self, &is_new, &is_wal, error))
+  /* SQLITE_OPEN_NOFOLLOW refuses a link anywhere in the path, the folders
+   * above included, so the journal is opened by its folder's real path:
+   * the check below then only has the journal's own files to look at, and
+   * a link put in their place after it is still refused by SQLite. */
+  real_dir = realpath (data_dir, NULL);
+  if (real_dir == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, RW_DATABASE_ERROR,
+                   code_for_errno (saved),
+                   _("Could not open the folder %s: %s. Check its permissions, or choose "
+                     "another folder with --data-dir."),
+                   data_dir, g_strerror (saved));
+      return NULL;
+    }
+  self->data_dir = g_strdup (real_dir);
+  self->path = g_build_filename (real_dir, RW_DATABASE_FILE_NAME, NULL);
+
+  if (!refuse_links (self, error) ||
+      !check_header (self, &is_new, &is_wal, error))
     return NULL;
 
-  if (is_new && !create_private_file (self->path, error))
+  if (is_new && !create_private_file (self->path, &created, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
+  if (!open_checked (self, is_new, is_wal, flags, error))
     {
-      rw_database_set_error (self, rc, _("open the journal"), error);
+      /* A journal made by this call that did not open holds nothing of
+       * the person's; left empty, it would only puzzle whoever finds it. */
+      if (created)
+        {
+          static const char * const suffixes[] = { "-wal", "-shm" };
+
+          g_clear_pointer (&self->db, sqlite3_close);
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+
+              g_unlink (path);
+            }
+          g_unlink (self->path);
+        }
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* Reading the schema makes SQLite parse the first page: a damaged file
-   * fails here, before anything is written. */
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &tables,
-                  _("read the journal"), error) ||
-      !query_int (self, "PRAGMA application_id", &application_id,
-                  _("read the journal"), error) ||
-      !query_int (self, "PRAGMA user_version", &user_version,
-                  _("read the journal"), error))
-    return NULL;
-
-  if (application_id != 0 && application_id != RW_DATABASE_APPLICATION_ID)
-    {
-      refuse_foreign (self, error);
-      return NULL;
-    }
-
-  if (application_id == RW_DATABASE_APPLICATION_ID && user_version > RW_DATABASE_SCHEMA_VERSION)
-    {
-      /* No format macro inside a msgid: the number is formatted first. */
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, user_version);
-
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
-                   _("The journal %s was written by a newer version of Rewire (schema %s; "
-                     "this version knows schemas up to %d). Rewire has not changed it. Update "
-                     "Rewire to open it."),
-                   self->path, found, RW_DATABASE_SCHEMA_VERSION);
-      return NULL;
-    }
-
-  /* A Rewire journal always carries our id together with its version; a
-   * file without the id must be empty in every way to be taken as new. */
-  if (user_version < 0 || (application_id == 0 && user_version != 0))
-    {
-      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
-                   _("%s is not a Rewire journal (its version header is foreign). Rewire has "
-                     "not changed it. Move it away, or choose another folder with --data-dir."),
-                   self->path);
-      return NULL;
-    }
-
-  if (application_id == 0 && tables > 0)
-    {
-      refuse_foreign (self, error);
-      return NULL;
-    }
-
-  /* Opening writes to an existing file only to adopt it, to switch it to
-   * WAL or to migrate it. */
-  self->upgrade_pending = !is_new && (application_id == 0 || !is_wal || user_version < version);
-  self->needs_snapshot = !is_new && application_id != 0 && user_version < version;
-  self->schema_version = user_version;
-
-  if (self->upgrade_pending && (flags & RW_DATABASE_OPEN_DEFER_UPGRADE) != 0)
-    {
-      /* Reads work as they are; the check, the snapshot and the writes
-       * happen in rw_database_upgrade(). */
-      if (!rw_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;", error) ||
-          !query_int (self, "PRAGMA data_version", &self->data_version,
-                      _("read the journal"), error))
-        return NULL;
-      return g_steal_pointer (&self);
-    }
-
-  if (!finish_open (self, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -1264,4 +1365,69 @@ rw_database_emit_changed (RwDatabase *self)
 {
   g_return_if_fail (RW_IS_DATABASE (self));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * rw_database_get_setting:
+ * @self: a #RwDatabase
+ * @key: the setting
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): its value, or %NULL (without an
+ *   error) when it was never set
+ */
+char *
+rw_database_get_setting (RwDatabase  *self,
+                         const char  *key,
+                         GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = rw_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    rw_database_set_error (self, rc, _("read the journal"), error);
+  return NULL;
+}
+
+/**
+ * rw_database_set_setting:
+ * @self: a #RwDatabase
+ * @key: the setting
+ * @value: its new value
+ * @error: return location for a #GError
+ *
+ * Stores @value in one statement of its own (as a draft is kept): a
+ * setting changes nothing the views show, so no #RwDatabase::changed.
+ */
+gboolean
+rw_database_set_setting (RwDatabase  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  stmt = rw_database_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return rw_database_step_done (self, stmt, _("save a setting"), error);
 }

@@ -39,7 +39,7 @@ typedef enum
 
 /* "RwJr" in big-endian, stored in PRAGMA application_id. */
 #define RW_DATABASE_APPLICATION_ID 0x52774A72
-#define RW_DATABASE_SCHEMA_VERSION 3
+#define RW_DATABASE_SCHEMA_VERSION 4
 #define RW_DATABASE_FILE_NAME "journal.db"
 
 #define RW_TYPE_DATABASE (rw_database_get_type ())
@@ -113,6 +113,14 @@ void          rw_database_set_error           (RwDatabase    *self,
 
 gboolean      rw_database_quick_check         (RwDatabase    *self,
                                                char         **result,
+                                               GError       **error);
+
+char         *rw_database_get_setting         (RwDatabase    *self,
+                                               const char    *key,
+                                               GError       **error);
+gboolean      rw_database_set_setting         (RwDatabase    *self,
+                                               const char    *key,
+                                               const char    *value,
                                                GError       **error);
 
 gboolean      rw_database_poll_changes        (RwDatabase    *self);

@@ -12,6 +12,7 @@
 #include "rw-journal-private.h"
 #include "rw-plan-sql.h"
 #include "rw-plan.h"
+#include "rw-safety-sql.h"
 #include "rw-series-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
@@ -38,6 +39,7 @@ G_DEFINE_FINAL_TYPE (RwJournal, rw_journal, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  HELP_OFFERED,
   N_SIGNALS
 };
 
@@ -74,6 +76,17 @@ rw_journal_class_init (RwJournalClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RwJournal::help-offered:
+   * @check_in: the saved check-in that was low
+   *
+   * Emitted when rw_journal_offer_help() decided to offer crisis lines:
+   * the window shows them, whichever view saved the check-in.
+   */
+  signals[HELP_OFFERED] = g_signal_new ("help-offered", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, RW_TYPE_CHECK_IN);
 }
 
 static void
@@ -254,6 +267,35 @@ rw_journal_update (RwJournal  *self,
   g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
 
   return write_valid (self, (RwWriteFunc) rw_check_in_sql_update, check_in, error);
+}
+
+/**
+ * rw_journal_offer_help:
+ * @self: a #RwJournal
+ * @source: where @check_in was saved from
+ * @check_in: a check-in just saved (rw_journal_add() or rw_journal_update()
+ *   returned %TRUE)
+ * @today: today, from the caller's clock
+ *
+ * Applies the one rule of rw_safety_should_offer() and, when it says
+ * yes, keeps today as the day help was offered and emits
+ * #RwJournal::help-offered. Call it after the save, never instead of it.
+ *
+ * Returns: %TRUE if help was offered
+ */
+gboolean
+rw_journal_offer_help (RwJournal      *self,
+                       RwSafetySource  source,
+                       RwCheckIn      *check_in,
+                       guint32         today)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (RW_IS_CHECK_IN (check_in), FALSE);
+
+  if (!rw_safety_offer_after_save (self->database, source, check_in, today))
+    return FALSE;
+  g_signal_emit (self, signals[HELP_OFFERED], 0, check_in);
+  return TRUE;
 }
 
 typedef struct

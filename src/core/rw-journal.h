@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "rw-check-in.h"
+#include "rw-safety.h"
 #include "rw-series.h"
 #include "rw-tag-list.h"
 
@@ -49,6 +50,10 @@ gboolean        rw_journal_add              (RwJournal   *self,
 gboolean        rw_journal_update           (RwJournal   *self,
                                              RwCheckIn   *check_in,
                                              GError     **error);
+gboolean        rw_journal_offer_help       (RwJournal      *self,
+                                             RwSafetySource  source,
+                                             RwCheckIn      *check_in,
+                                             guint32         today);
 gboolean        rw_journal_hide             (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);

@@ -643,7 +643,13 @@ rw_plan_progress_save_reflection (RwPlanProgress  *self,
   begin_write (self);
   ok = rw_journal_add (self->journal, check_in, error) &&
        rw_plan_set_checked (get_db (self), self->run, task_id, TRUE, "reflection", error);
-  return end_write (self, ok);
+  ok = end_write (self, ok);
+  /* The reflection is a note, with no mood or hope of its own today, but
+   * it follows the same rule as every other saved check-in. */
+  if (ok)
+    rw_journal_offer_help (self->journal, RW_SAFETY_SOURCE_PLAN_REFLECTION, check_in,
+                           rw_clock_get_day (self->clock));
+  return ok;
 }
 
 /**

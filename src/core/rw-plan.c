@@ -48,6 +48,8 @@ rw_plan_free (RwPlan *plan)
   g_free (plan->id);
   g_free (plan->title);
   g_free (plan->summary);
+  g_free (plan->mood_drops);
+  g_free (plan->mood_drops_link);
   for (guint d = 0; d < RW_PLAN_DAYS; d++)
     {
       g_free (plan->days[d].title);
@@ -141,6 +143,15 @@ rw_plan_parse (const char  *json,
   plan->id = g_strdup (member_string (root, "id"));
   plan->title = g_strdup (member_string (root, "title"));
   plan->summary = g_strdup (member_string (root, "summary"));
+  if (json_object_has_member (root, "if_mood_drops"))
+    {
+      JsonObject *note = json_object_get_object_member (root, "if_mood_drops");
+
+      if (note == NULL || member_string (note, "text") == NULL || member_string (note, "link") == NULL)
+        return bad_plan (error, "if_mood_drops needs a text and a link"), NULL;
+      plan->mood_drops = g_strdup (member_string (note, "text"));
+      plan->mood_drops_link = g_strdup (member_string (note, "link"));
+    }
 
   days = json_object_has_member (root, "days") ? json_object_get_array_member (root, "days") : NULL;
   if (days == NULL || json_array_get_length (days) != RW_PLAN_DAYS)

@@ -56,6 +56,10 @@ typedef struct
   char *id;
   char *title;
   char *summary;
+  /* What to do if mood drops while following the plan, and where its
+   * button leads (app:help, Get Help Now); both NULL when not given. */
+  char *mood_drops;
+  char *mood_drops_link;
   RwPlanDay days[RW_PLAN_DAYS];
   GPtrArray *checklist; /* RwPlanItem */
 } RwPlan;
