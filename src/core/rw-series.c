@@ -538,8 +538,10 @@ shift_test (const Comparison *c,
             guint            *shifts)
 {
   g_autofree double *with = g_new (double, c->n);
-  g_autofree double *prefix[2] = { g_new (double, 2 * c->n + 1), g_new (double, 2 * c->n + 1) };
-  g_autofree double *count[2] = { g_new (double, 2 * c->n + 1), g_new (double, 2 * c->n + 1) };
+  /* Sums of mood, and counts of days with, forwards and backwards. */
+  g_autofree double *sums = g_new (double, 4 * (2 * c->n + 1));
+  double *prefix[2] = { sums, sums + (2 * c->n + 1) };
+  double *count[2] = { sums + 2 * (2 * c->n + 1), sums + 3 * (2 * c->n + 1) };
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_tried = MIN (c->n - 1, RW_INSIGHT_MAX_SHIFTS / 2);
   double share = (double) n_with / c->n;
