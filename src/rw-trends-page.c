@@ -31,6 +31,7 @@ struct _RwTrendsPage
   RwWrapBox *cards;
   GtkWidget *insights_title;
   GtkBox *insights_box;
+  GtkWidget *details_button;
 
   /* Owned */
   RwContext *context;
@@ -41,6 +42,7 @@ struct _RwTrendsPage
   guint32 last;              /* last day shown (julian) */
   gboolean visible[RW_N_SERIES];
   gboolean stale;            /* the journal changed while the page was hidden */
+  gboolean show_details;     /* the numbers under each insight */
   guint reload_id;
 };
 
@@ -50,6 +52,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_RANGE,
+  PROP_SHOW_DETAILS,
   PROP_SHOW_FIRST,
   N_PROPS = PROP_SHOW_FIRST + RW_N_SERIES
 };
@@ -130,6 +133,8 @@ update_cards (RwTrendsPage *self)
     }
 }
 
+/* Each line, and under it its numbers (the test, its p value), shown
+ * only while "Show the Numbers" is on: lay readers get words. */
 static void
 update_insights (RwTrendsPage *self)
 {
@@ -141,14 +146,26 @@ update_insights (RwTrendsPage *self)
     gtk_box_remove (self->insights_box, child);
   for (guint i = 0; i < lines->len; i++)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
+      RwInsightLine *line = g_ptr_array_index (lines, i);
+      GtkWidget *label = gtk_label_new (line->text);
+      GtkWidget *details = gtk_label_new (line->details);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "insight");
       gtk_box_append (self->insights_box, label);
+
+      gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (details), 0);
+      gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+      gtk_widget_add_css_class (details, "caption");
+      gtk_widget_add_css_class (details, "dim-label");
+      gtk_widget_add_css_class (details, "insight-details");
+      gtk_widget_set_visible (details, self->show_details);
+      gtk_box_append (self->insights_box, details);
     }
   gtk_widget_set_visible (self->insights_title, lines->len > 0);
+  gtk_widget_set_visible (self->details_button, lines->len > 0);
 }
 
 static void
@@ -388,6 +405,9 @@ rw_trends_page_get_property (GObject    *object,
     case PROP_RANGE:
       g_value_set_string (value, rw_range_get_name (self->range));
       break;
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -422,6 +442,9 @@ rw_trends_page_set_property (GObject      *object,
         else
           g_warning ("Unknown range “%s”", g_value_get_string (value));
       }
+      break;
+    case PROP_SHOW_DETAILS:
+      rw_trends_page_set_show_details (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -485,6 +508,15 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   properties[PROP_RANGE] =
     g_param_spec_string ("range", NULL, NULL, "30d",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwTrendsPage:show-details:
+   *
+   * Whether the numbers behind each insight (difference, p value, method)
+   * are shown under it.
+   */
+  properties[PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* RwTrendsPage:show-mood, :show-sleep, … : whether each series is shown. */
   for (guint k = 0; k < RW_N_SERIES; k++)
     properties[PROP_SHOW_FIRST + k] =
@@ -504,8 +536,10 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, cards);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_title);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_box);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, details_button);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
+  gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
   for (guint k = 0; k < RW_N_SERIES; k++)
     {
       g_autofree char *action = g_strconcat ("trends.", show_names[k], NULL);
@@ -612,6 +646,37 @@ rw_trends_page_set_series_visible (RwTrendsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FIRST + kind]);
 }
 
+gboolean
+rw_trends_page_get_show_details (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), FALSE);
+  return self->show_details;
+}
+
+/**
+ * rw_trends_page_set_show_details:
+ * @self: a #RwTrendsPage
+ * @show: whether to show the numbers
+ *
+ * Shows or hides the numbers behind each insight.
+ */
+void
+rw_trends_page_set_show_details (RwTrendsPage *self,
+                                 gboolean      show)
+{
+  g_return_if_fail (RW_IS_TRENDS_PAGE (self));
+
+  show = !!show;
+  if (self->show_details == show)
+    return;
+  self->show_details = show;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->insights_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "insight-details"))
+      gtk_widget_set_visible (child, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
+}
+
 RwChartView *
 rw_trends_page_get_chart_view (RwTrendsPage *self)
 {
@@ -637,7 +702,7 @@ collect_labels (GtkWidget *root)
     {
       GtkWidget *next;
 
-      if (GTK_IS_LABEL (w))
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w))
         g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (w)));
       next = gtk_widget_get_first_child (w);
       while (next == NULL && w != root)

@@ -26,6 +26,9 @@ gboolean      rw_trends_page_get_series_visible (RwTrendsPage *self,
 void          rw_trends_page_set_series_visible (RwTrendsPage *self,
                                                  RwSeriesKind  kind,
                                                  gboolean      visible);
+gboolean      rw_trends_page_get_show_details (RwTrendsPage *self);
+void          rw_trends_page_set_show_details (RwTrendsPage *self,
+                                               gboolean      show);
 /* For tests: what the page shows. */
 RwChartView  *rw_trends_page_get_chart_view (RwTrendsPage *self);
 RwChart      *rw_trends_page_get_chart    (RwTrendsPage   *self);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rw-core.h"
@@ -160,81 +161,273 @@ static char *
 lines_text (RwSeries *series)
 {
   g_autoptr(GPtrArray) lines = rw_insights_get_lines (series);
+  GString *out = g_string_new (NULL);
 
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RwInsightLine *line = g_ptr_array_index (lines, i);
+      g_string_append_printf (out, "%s%s", i > 0 ? "\n" : "", line->text);
+    }
+  return g_string_free (out, FALSE);
 }
 
+/* Generated journals: a standard normal from two uniforms. */
+static double
+normal (GRand *rand)
+{
+  double u = g_rand_double (rand), v = g_rand_double (rand);
+
+  return sqrt (-2 * log (1 - u)) * cos (2 * G_PI * v);
+}
+
+typedef struct
+{
+  guint    days;
+  double   phi;        /* lag-1 autocorrelation of mood */
+  double   sd;         /* of mood around 5, before rounding */
+  guint    n_tags;     /* tags that come and go in runs, unrelated to mood */
+  gboolean sleep;      /* a night's sleep on most days, unrelated to mood */
+  gboolean skip_days;  /* about one day in ten without a check-in */
+  double   effect;     /* added to mood on the "planted" days */
+  gboolean planted;    /* half the days "planted", in runs of 1 to 3 */
+} Journal;
+
+/* Mood is AR(1), rounded to 0..10; each tag is a two-state Markov chain
+ * (used on 20-50% of days, in runs of 1.5 to 7 days on average); sleep is
+ * AR(1) around 7 hours, in quarters. */
+static RwSeries *
+generate (GRand         *rand,
+          const Journal *j)
+{
+  static const char * const names[] = { "walk", "work", "friends", "rain" };
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gboolean *planted = g_new0 (gboolean, j->days);
+  guint32 first = rw_date_from_iso ("2025-01-01");
+  double share[G_N_ELEMENTS (names)], leave[G_N_ELEMENTS (names)];
+  gboolean on[G_N_ELEMENTS (names)];
+  double e = normal (rand) * j->sd, s = normal (rand);
+  double phi_sleep = g_rand_double_range (rand, 0.3, 0.6);
+
+  g_assert_cmpuint (j->n_tags, <=, G_N_ELEMENTS (names));
+  for (guint t = 0; t < j->n_tags; t++)
+    {
+      share[t] = g_rand_double_range (rand, 0.2, 0.5);
+      leave[t] = 1 / g_rand_double_range (rand, 1.5, 7);
+      on[t] = g_rand_double (rand) < share[t];
+    }
+  if (j->planted)
+    {
+      guint left[2] = { j->days / 2, j->days - j->days / 2 }, i = 0;
+      gboolean side = g_rand_boolean (rand);
+
+      while (left[0] + left[1] > 0)
+        {
+          guint len = g_rand_int_range (rand, 1, 4);
+
+          if (left[side] == 0)
+            side = !side;
+          len = MIN (len, left[side]);
+          for (guint k = 0; k < len; k++)
+            planted[i++] = side;
+          left[side] -= len;
+          side = !side;
+        }
+    }
+
+  for (guint i = 0; i < j->days; i++)
+    {
+      g_autofree char *date = rw_date_to_iso (first + i);
+      const char *tags[G_N_ELEMENTS (names) + 2] = { NULL };
+      RwCheckIn *check_in;
+      guint n = 0;
+      double mood;
+
+      e = j->phi * e + sqrt (1 - j->phi * j->phi) * j->sd * normal (rand);
+      s = phi_sleep * s + sqrt (1 - phi_sleep * phi_sleep) * normal (rand);
+      for (guint t = 0; t < j->n_tags; t++)
+        {
+          on[t] = on[t] ? g_rand_double (rand) >= leave[t]
+                        : g_rand_double (rand) < leave[t] * share[t] / (1 - share[t]);
+          if (on[t])
+            tags[n++] = names[t];
+        }
+      mood = 5 + e;
+      if (planted[i])
+        {
+          tags[n++] = "planted";
+          mood += j->effect;
+        }
+      if (j->skip_days && g_rand_double (rand) < 0.1)
+        continue;
+      check_in = rw_check_in_new ();
+      rw_check_in_set_date (check_in, date);
+      rw_check_in_set_time (check_in, "20:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, (int) CLAMP (lround (mood), 0, 10));
+      if (j->sleep && g_rand_double (rand) < 0.85)
+        rw_check_in_set_sleep_hours (check_in, CLAMP (round ((7 + s) * 4) / 4, 0, 24));
+      rw_check_in_set_tags (check_in, tags);
+      g_ptr_array_add (list, check_in);
+    }
+  return rw_series_new_from_check_ins (list, first, first + j->days - 1);
+}
+
+/* Whether the lines of @series say something about a tag or sleep (rather
+ * than that there is not enough evidence). */
+static gboolean
+says_something (RwSeries   *series,
+                const char *tag)
+{
+  g_autoptr(GPtrArray) lines = rw_insights_get_lines (series);
+  g_autofree char *quoted = tag != NULL ? g_strdup_printf ("“%s”", tag) : NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RwInsightLine *line = g_ptr_array_index (lines, i);
+
+      if (strstr (line->text, "not proof that one causes the other") != NULL &&
+          (quoted == NULL || strstr (line->text, quoted) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Noise: 600 journals of 28 to 365 days, mood AR(1) with phi 0.3 to 0.7,
+ * three tags in runs and sleep, none related to mood. At least 95% of them
+ * must show nothing. */
+static void
+test_noise_shows_nothing (void)
+{
+  const guint n = 600;
+  guint shown = 0, long_shown = 0, long_n = 0;
+
+  for (guint seed = 0; seed < n; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      Journal j = {
+        .days = 28 + g_rand_int_range (rand, 0, 338),
+        .phi = g_rand_double_range (rand, 0.3, 0.7),
+        .sd = g_rand_double_range (rand, 1.0, 2.0),
+        .n_tags = 3, .sleep = TRUE, .skip_days = TRUE,
+      };
+      g_autoptr(RwSeries) series = generate (rand, &j);
+      gboolean said = says_something (series, NULL);
+
+      shown += said;
+      if (j.days >= 200)
+        {
+          long_n++;
+          long_shown += said;
+        }
+    }
+  g_test_message ("noise: a line in %u of %u journals (%.1f%%); %u of %u of 200 days or more",
+                  shown, n, 100.0 * shown / n, long_shown, long_n);
+  g_assert_cmpuint (shown * 100, <=, 5 * n);
+  /* The family-wise rate holds for long journals too, not only on average. */
+  g_assert_cmpuint (long_shown * 100, <=, 5 * long_n);
+}
+
+/* A tag on 30 of 60 days (in runs of 1 to 3), with one point more mood on
+ * those days, mood AR(1) with phi 0.3 to 0.7 and a spread of 1 point: the
+ * line must show in at least 80% of 300 journals, and say "higher". */
+static void
+test_planted_effect_found (void)
+{
+  const guint n = 300;
+  guint found = 0;
+
+  for (guint seed = 0; seed < n; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (100000 + seed);
+      Journal j = {
+        .days = 60, .phi = g_rand_double_range (rand, 0.3, 0.7), .sd = 1.0,
+        .effect = 1.0, .planted = TRUE,
+      };
+      g_autoptr(RwSeries) series = generate (rand, &j);
+      g_autofree char *text = lines_text (series);
+
+      if (says_something (series, "planted"))
+        {
+          found++;
+          g_assert_nonnull (strstr (text, "“planted” your mood averaged"));
+          g_assert_nonnull (strstr (text, "points higher"));
+          g_assert_nonnull (strstr (text, "30 days with the tag, 30 without"));
+        }
+    }
+  g_test_message ("planted: found in %u of %u journals (%.1f%%)", found, n, 100.0 * found / n);
+  g_assert_cmpuint (found * 100, >=, 80 * n);
+}
+
+/* Below 14 days on a side, nothing is compared, and the line says what is
+ * needed; a clear difference is said with its size, its days and as an
+ * association, and its numbers only in the details. */
 static void
 test_lines_need_enough_days (void)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   guint32 first = rw_date_from_iso ("2026-05-01");
 
-  /* Longer sleep, better mood, a walk on the first ten days: each line
-   * only once there are days enough on each side. */
-  for (guint i = 0; i < 24; i++)
+  /* "walk" on two days of every four, mood 7 then, 4 or 5 otherwise. */
+  for (guint i = 0; i < 60; i++)
     {
       g_autoptr(RwSeries) series = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
       RwCheckIn *check_in = rw_check_in_new ();
       g_autofree char *date = rw_date_to_iso (first + i);
       const char *tags[] = { "walk", NULL };
+      gboolean walk = i % 4 < 2;
+      RwInsightLine *line;
 
       rw_check_in_set_date (check_in, date);
       rw_check_in_set_time (check_in, "09:00");
-      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, i < 10 ? 7 : 4 + i % 2);
-      rw_check_in_set_sleep_hours (check_in, i < 10 ? 8 : 6 + (i % 2) * 0.5);
-      if (i < 10)
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, walk ? 7 : 4 + (i / 4) % 2);
+      if (walk)
         rw_check_in_set_tags (check_in, tags);
       g_ptr_array_add (list, check_in);
 
-      series = rw_series_new_from_check_ins (list, first, first + 29);
-      text = lines_text (series);
-      g_test_message ("%u days: %s", i + 1, text);
-      if (i + 1 < 14)
-        g_assert_cmpstr (text, ==, "");
-      else if (i + 1 < 20)
+      series = rw_series_new_from_check_ins (list, first, first + 59);
+      lines = rw_insights_get_lines (series);
+      g_assert_cmpuint (lines->len, ==, 1);
+      line = g_ptr_array_index (lines, 0);
+      g_assert_null (strstr (line->text, "p ="));
+      g_assert_null (strstr (line->text, "r ="));
+      if (i + 1 < 28)
+        g_assert_true (g_str_has_prefix (line->text, "Not enough days to look for patterns yet."));
+      else if (i + 1 == 60)
         {
-          g_assert_true (g_str_has_prefix (text, "Over "));
-          g_assert_nonnull (strstr (text, "longer sleep went with better mood that day: a strong "
-                                          "association"));
-          g_assert_nonnull (strstr (text, "An association, not proof of a cause."));
-          g_assert_null (strstr (text, "walk"));
+          g_test_message ("%s\n%s", line->text, line->details);
+          g_assert_cmpstr (line->text, ==,
+                           "On days tagged “walk” your mood averaged 2.5 points higher (7.0 "
+                           "against 4.5, 30 days with the tag, 30 without). This is an "
+                           "association in your own journal, not proof that one causes the "
+                           "other.");
+          g_assert_true (g_str_has_prefix (line->details, "Difference +2.5 points. Chance check"));
+          g_assert_nonnull (strstr (line->details, "correction for 1 comparisons"));
         }
-      else if (i + 1 == 20)
-        g_assert_nonnull (strstr (text, "\nOn 10 days with “walk” your mood averaged 7.0; on 10 days "
-                                        "without it, 4.5."));
     }
 }
 
+/* Sleep is compared as nights of at least the median against shorter
+ * ones; with sleep unrelated to mood the kind "not enough evidence" line
+ * shows instead, naming what was compared. */
 static void
 test_sleep_line_wording (void)
 {
-  const struct {
-    double slope;     /* mood against sleep */
-    const char *says;
-  } cases[] = {
-    { 1, "longer sleep went with better mood that day: a strong association" },
-    { -1, "longer sleep went with lower mood that day: a strong association" },
-    { 0, "there is hardly any link between how long you slept and your mood" },
-  };
-
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < 2; c++)
     {
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(RwSeries) series = NULL;
       g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
       guint32 first = rw_date_from_iso ("2026-06-01");
 
-      for (guint i = 0; i < 16; i++)
+      for (guint i = 0; i < 60; i++)
         {
           RwCheckIn *check_in = rw_check_in_new ();
           g_autofree char *date = rw_date_to_iso (first + i);
-          double sleep = 5 + i % 4;
-          /* With no slope, mood alternates across each pair of sleeps. */
-          int mood = cases[c].slope != 0 ? (int) (5 + cases[c].slope * (sleep - 6.5) * 1.2)
-                                         : 4 + (int) ((i / 4) % 2) * 2;
+          double sleep = i % 3 == 0 ? 6 : i % 3 == 1 ? 7.5 : 8;
+          /* Related: 3 after 6 hours, 6 after more. Unrelated: mood
+           * alternates by fortnight. */
+          int mood = c == 0 ? (sleep < 7 ? 3 : 6) : 4 + (int) ((i / 14) % 2) * 2;
 
           rw_check_in_set_date (check_in, date);
           rw_check_in_set_time (check_in, "08:00");
@@ -242,11 +435,22 @@ test_sleep_line_wording (void)
           rw_check_in_set_sleep_hours (check_in, sleep);
           g_ptr_array_add (list, check_in);
         }
-      series = rw_series_new_from_check_ins (list, first, first + 15);
+      series = rw_series_new_from_check_ins (list, first, first + 59);
       text = lines_text (series);
-      g_test_message ("%s", text);
-      g_assert_nonnull (strstr (text, cases[c].says));
-      g_assert_nonnull (strstr (text, "Over 16 days with both"));
+      lines = rw_insights_get_lines (series);
+      g_test_message ("%s\n%s", text, ((RwInsightLine *) g_ptr_array_index (lines, 0))->details);
+      if (c == 0)
+        g_assert_cmpstr (text, ==, "On days after 7.5 hours of sleep or more, your mood averaged "
+                                   "3.0 points higher (6.0 against 3.0, 40 days after that much "
+                                   "sleep, 20 after less). This is an association in your own "
+                                   "journal, not proof that one causes the other.");
+      else
+        {
+          g_assert_true (g_str_has_prefix (text, "There is not enough evidence for any pattern "
+                                                 "yet."));
+          g_assert_true (g_str_has_prefix (((RwInsightLine *) g_ptr_array_index (lines, 0))->details,
+                                           "Compared: sleep. It did not pass"));
+        }
     }
 }
 
@@ -279,6 +483,8 @@ main (int    argc,
   g_test_add_func ("/insights/best-and-hardest-day", test_best_and_hardest_day);
   g_test_add_func ("/insights/lines-need-enough-days", test_lines_need_enough_days);
   g_test_add_func ("/insights/sleep-line-wording", test_sleep_line_wording);
+  g_test_add_func ("/insights/noise-shows-nothing", test_noise_shows_nothing);
+  g_test_add_func ("/insights/planted-effect-found", test_planted_effect_found);
   g_test_add_func ("/insights/describe", test_describe);
 
   return g_test_run ();

@@ -193,77 +193,79 @@ test_bins_and_summaries (void)
   g_assert_cmpfloat (max, ==, 8);
 }
 
-static void
-test_sleep_mood_correlation (void)
+static RwAssociation *
+find (GPtrArray  *assoc,
+      const char *tag)
 {
-  g_autoptr(RwSeries) s = NULL;
-  double r = 0;
-  guint n = 0;
-
-  /* Sleep 5..8 h against mood = 2 * sleep - 10 with a wobble of ±1 on odd
-   * days: by hand, x = 5,6,7,8 repeating over 16 days. */
-  reset ();
-  for (guint i = 0; i < 13; i++)
+  for (guint i = 0; i < assoc->len; i++)
     {
-      g_autofree char *date = g_strdup_printf ("2026-04-%02u", 1 + i);
-      add (date, "08:00", (int) (2 * (5 + i % 4) - 10), 5 + i % 4, RW_METRIC_UNSET, NULL);
-    }
-  s = rw_series_new_from_check_ins (list, day ("2026-04-01"), day ("2026-04-30"));
-  /* 13 pairs: not enough. */
-  g_assert_false (rw_series_sleep_mood_correlation (s, &r, &n));
-  g_assert_cmpuint (n, ==, 13);
-  g_clear_pointer (&s, rw_series_unref);
+      RwAssociation *a = g_ptr_array_index (assoc, i);
 
-  add ("2026-04-14", "08:00", 2 * 6 - 10, 6, RW_METRIC_UNSET, NULL);
-  s = rw_series_new_from_check_ins (list, day ("2026-04-01"), day ("2026-04-30"));
-  g_assert_true (rw_series_sleep_mood_correlation (s, &r, &n));
-  g_assert_cmpuint (n, ==, 14);
-  /* Mood is an exact linear function of sleep here: r = 1. */
-  g_assert_cmpfloat_with_epsilon (r, 1.0, 1e-9);
-  g_clear_pointer (&s, rw_series_unref);
-
-  /* A case checked by hand: x = 1..14 hours; y = x up to 10, then 10, 10,
-   * 10 and 0. Σx = 105, Σy = 85, Σxy = 745, Σx² = 1015, Σy² = 685, so
-   * r = (14·745 − 105·85) / √((14·1015 − 105²)(14·685 − 85²)) = 1505 / √(3185·2365)
-   *   = 0.548361. */
-  reset ();
-  for (guint i = 1; i <= 14; i++)
-    {
-      g_autofree char *date = g_strdup_printf ("2026-05-%02u", i);
-      add (date, "08:00", i <= 10 ? (int) i : (i == 14 ? 0 : 10), i, RW_METRIC_UNSET, NULL);
+      if (g_strcmp0 (a->tag, tag) == 0)
+        return a;
     }
-  s = rw_series_new_from_check_ins (list, day ("2026-05-01"), day ("2026-05-14"));
-  g_assert_true (rw_series_sleep_mood_correlation (s, &r, &n));
-  g_test_message ("r = %.6f", r);
-  g_assert_cmpfloat_with_epsilon (r, 0.548361, 1e-6);
+  return NULL;
 }
 
 static void
-test_tag_associations (void)
+test_associations (void)
 {
   g_autoptr(RwSeries) s = NULL;
   g_autoptr(GPtrArray) assoc = NULL;
-  RwTagAssociation *walk;
+  RwAssociation *walk, *weekly;
 
-  /* 10 days with "walk" at mood 7, 10 without at mood 4; "rain" on 9 days
-   * only (too few to say anything). */
+  /* 120 days: "walk" on 2 days of every 4 at mood 7, mood 4 otherwise;
+   * "rain" on the third day of every 4 (30 days); "weekly" on a few of the
+   * rest, too few to compare. */
   reset ();
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < 120; i++)
     {
-      g_autofree char *date = g_strdup_printf ("2026-07-%02u", 1 + i);
-      add (date, "09:00", i < 10 ? 7 : 4, RW_SLEEP_UNSET, RW_METRIC_UNSET,
-           i < 10 ? "walk" : (i < 19 ? "rain" : NULL));
+      g_autofree char *date = rw_date_to_iso (day ("2026-07-01") + i);
+      gboolean walk_day = i % 4 < 2;
+
+      add (date, "09:00", walk_day ? 7 : 4, RW_SLEEP_UNSET, RW_METRIC_UNSET,
+           walk_day ? "walk" : (i % 4 == 2 ? "rain" : (i % 7 == 0 ? "weekly" : NULL)));
     }
-  s = rw_series_new_from_check_ins (list, day ("2026-07-01"), day ("2026-07-20"));
-  assoc = rw_series_tag_associations (s);
-  g_assert_cmpuint (assoc->len, ==, 1);
+  s = rw_series_new_from_check_ins (list, day ("2026-07-01"), day ("2026-07-01") + 119);
+  assoc = rw_series_find_associations (s);
+  g_assert_cmpuint (assoc->len, ==, 2);
   walk = g_ptr_array_index (assoc, 0);
   g_assert_cmpstr (walk->tag, ==, "walk");
-  g_assert_cmpuint (walk->with_days, ==, 10);
-  g_assert_cmpuint (walk->without_days, ==, 10);
+  g_assert_cmpuint (walk->with_days, ==, 60);
+  g_assert_cmpuint (walk->without_days, ==, 60);
   g_assert_cmpfloat (walk->with_mean, ==, 7);
   g_assert_cmpfloat (walk->without_mean, ==, 4);
+  g_assert_true (walk->supported);
+  /* Shifts by 4 days line the walks up again: those are left out, so the
+   * observed difference is the largest of the rest. */
+  g_assert_cmpuint (walk->shifts, <, 2 * 119 + 1);
+  g_assert_cmpfloat (walk->p_value, ==, 1.0 / (walk->shifts + 1));
+  g_assert_cmpfloat (walk->adjusted_p, ==, 2 * walk->p_value);
+  g_assert_cmpuint (walk->compared, ==, 2);
+  g_assert_null (find (assoc, "weekly"));
+  /* "rain" is compared too, and counts in the family of two. */
+  g_assert_cmpfloat (find (assoc, "rain")->with_mean, ==, 4);
+  g_assert_cmpuint (find (assoc, "rain")->with_days, ==, 30);
   g_assert_true (rw_series_day_has_tag (s, 0, "Walk"));
+
+  /* A weekly tag with mood unrelated: every shift by a multiple of 7
+   * gives the same days back and is left out, and nothing is supported. */
+  g_clear_pointer (&assoc, g_ptr_array_unref);
+  g_clear_pointer (&s, rw_series_unref);
+  reset ();
+  for (guint i = 0; i < 140; i++)
+    {
+      g_autofree char *date = rw_date_to_iso (day ("2026-01-05") + i);
+
+      add (date, "09:00", 3 + (int) ((i * 7919) % 5), RW_SLEEP_UNSET, RW_METRIC_UNSET,
+           i % 7 == 0 ? "therapy" : NULL);
+    }
+  s = rw_series_new_from_check_ins (list, day ("2026-01-05"), day ("2026-05-24"));
+  assoc = rw_series_find_associations (s);
+  weekly = find (assoc, "therapy");
+  g_assert_nonnull (weekly);
+  g_assert_cmpuint (weekly->with_days, ==, 20);
+  g_assert_cmpuint (weekly->shifts, <=, 2 * 139 + 1 - 19);
 }
 
 static void
@@ -315,8 +317,7 @@ main (int    argc,
   g_test_add_func ("/series/rolling-mean-with-gaps", test_rolling_mean_with_gaps);
   g_test_add_func ("/series/range-bounds", test_range_bounds);
   g_test_add_func ("/series/bins-and-summaries", test_bins_and_summaries);
-  g_test_add_func ("/series/sleep-mood-correlation", test_sleep_mood_correlation);
-  g_test_add_func ("/series/tag-associations", test_tag_associations);
+  g_test_add_func ("/series/associations", test_associations);
   g_test_add_func ("/series/summary", test_summary);
   g_test_add_func ("/series/names", test_names);
 

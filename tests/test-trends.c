@@ -389,7 +389,7 @@ test_insights_need_enough_data (Fixture       *f,
 {
   g_autofree char *text = NULL;
 
-  /* 13 days with sleep and mood: no sleep insight yet. */
+  /* 13 days with sleep and mood: nothing compared yet, and it says so. */
   for (guint d = 1; d <= 13; d++)
     {
       g_autofree char *date = g_strdup_printf ("2026-11-%02u", d);
@@ -397,18 +397,78 @@ test_insights_need_enough_data (Fixture       *f,
     }
   show_page (f);
   text = rw_trends_page_dup_insights_text (f->page);
-  g_assert_cmpstr (text, ==, "");
-  g_clear_pointer (&text, g_free);
+  g_assert_true (g_str_has_prefix (text, "Not enough days to look for patterns yet."));
+  g_assert_null (strstr (text, "walk"));
+}
 
-  /* The 14th paired day brings it, with its n and as an association. */
-  g_free (add (f, "2026-11-14", 4, 6, NULL));
-  spin ();
+/* A random journal (mood from a fixed scramble, "walk" in runs unrelated
+ * to it) shows no pattern, only the kind line; a walk that lifts mood by
+ * two points shows a line, and its numbers only on request. */
+static void
+test_insights_random_and_planted (Fixture       *f,
+                                  gconstpointer  data)
+{
+  guint32 last = rw_date_from_iso ("2026-11-22");
+  g_autofree char *text = NULL;
+  g_autofree char *numbers = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *date = rw_date_to_iso (last - 89 + i);
+      gboolean walk = (i / 3) % 2 == 0;
+
+      g_free (add (f, date, g_rand_int_range (rand, 3, 8), RW_SLEEP_UNSET, walk ? "walk" : NULL));
+    }
+  show_page (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "90d"));
   text = rw_trends_page_dup_insights_text (f->page);
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "Over 14 days with both"));
-  g_assert_nonnull (strstr (text, "not proof of a cause"));
-  /* "walk" is on 10 days but only 4 are without it: nothing said. */
-  g_assert_null (strstr (text, "walk"));
+  g_assert_true (g_str_has_prefix (text, "There is not enough evidence for any pattern yet."));
+  g_assert_null (strstr (text, "points higher"));
+  g_assert_null (strstr (text, "points lower"));
+  g_clear_pointer (&text, g_free);
+
+  /* A second check-in on each walk day, four points higher (at most 10):
+   * about two points more on those days. */
+  {
+    g_autoptr(RwJournal) journal = g_object_ref (f->journal);
+    g_autoptr(GRand) again = g_rand_new_with_seed (7);
+    g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GError) error = NULL;
+    RwImportResult result;
+
+    for (guint i = 0; i < 90; i++)
+      {
+        g_autofree char *date = rw_date_to_iso (last - 89 + i);
+        gboolean walk = (i / 3) % 2 == 0;
+        int mood = g_rand_int_range (again, 3, 8);
+
+        if (walk)
+          g_ptr_array_add (list, make_check_in (date, MIN (mood + 4, 10), RW_SLEEP_UNSET, "walk"));
+      }
+    g_assert_true (rw_import_check_ins (rw_journal_get_database (journal), list, NULL, &result,
+                                        &error));
+    g_assert_no_error (error);
+  }
+  rw_database_poll_changes (rw_journal_get_database (f->journal));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "30d"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "90d"));
+  text = rw_trends_page_dup_insights_text (f->page);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "On days tagged “walk” your mood averaged"));
+  g_assert_nonnull (strstr (text, "points higher"));
+  g_assert_nonnull (strstr (text, "not proof that one causes the other"));
+  g_assert_null (strstr (text, "p ="));
+
+  /* The numbers on request, through the action the toggle uses. */
+  g_assert_false (rw_trends_page_get_show_details (f->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-details", NULL));
+  g_assert_true (rw_trends_page_get_show_details (f->page));
+  numbers = rw_trends_page_dup_insights_text (f->page);
+  g_assert_nonnull (strstr (numbers, "p = "));
+  g_assert_nonnull (strstr (numbers, "circular-shift test"));
 }
 
 static GtkEventController *
@@ -631,6 +691,7 @@ main (int    argc,
   ADD ("series-actions", test_series_actions);
   ADD ("follows-the-journal", test_follows_the_journal);
   ADD ("insights-need-enough-data", test_insights_need_enough_data);
+  ADD ("insights-random-and-planted", test_insights_random_and_planted);
   ADD ("hover-redraws-nothing-else", test_hover_redraws_nothing_else);
   ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
   ADD ("export", test_export);

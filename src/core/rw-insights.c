@@ -13,7 +13,7 @@
 #include "rw-date.h"
 #include "rw-insights.h"
 
-/* How many tag lines "What goes with your mood" shows at most. */
+/* How many lines "What goes with your mood" shows at most. */
 #define MAX_TAG_LINES 4
 
 void
@@ -118,60 +118,162 @@ rw_insights_get_cards (RwSeries       *series,
   return cards;
 }
 
-static char *
-describe_sleep_and_mood (double r,
-                         guint  n)
+void
+rw_insight_line_free (RwInsightLine *line)
 {
-  const char *strength;
+  g_free (line->text);
+  g_free (line->details);
+  g_free (line);
+}
 
-  if (fabs (r) < 0.1)
-    return g_strdup_printf (_("Over %u days with both, there is hardly any link between how long "
-                              "you slept and your mood that day (r = %.2f)."), n, r);
+static void
+add_line (GPtrArray *lines,
+          char      *text,
+          char      *details)
+{
+  RwInsightLine *line = g_new0 (RwInsightLine, 1);
 
-  strength = fabs (r) < 0.3 ? _("a weak") : fabs (r) < 0.5 ? _("a moderate") : _("a strong");
-  return g_strdup_printf (r > 0 ? _("Over %u days with both, longer sleep went with better mood "
-                                    "that day: %s association (r = %.2f). An association, not "
-                                    "proof of a cause.")
-                                : _("Over %u days with both, longer sleep went with lower mood "
-                                    "that day: %s association (r = %.2f). An association, not "
-                                    "proof of a cause."),
-                          n, strength, r);
+  line->text = text;
+  line->details = details;
+  g_ptr_array_add (lines, line);
+}
+
+/* "4.5 hours", "7 hours", "7.25 hours": sleep is kept in quarters. */
+static char *
+format_hours (double hours)
+{
+  g_autofree char *number = fmod (hours * 4, 4) == 0 ? g_strdup_printf ("%.0f", hours)
+                          : fmod (hours * 4, 2) == 0 ? g_strdup_printf ("%.1f", hours)
+                                                     : g_strdup_printf ("%.2f", hours);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours",
+                                       hours == 1 ? 1 : 2), number);
+}
+
+static char *
+describe_association (const RwAssociation *assoc)
+{
+  double change = assoc->with_mean - assoc->without_mean;
+  g_autofree char *said = NULL;
+  g_autofree char *hours = NULL;
+
+  if (assoc->kind == RW_ASSOCIATION_TAG)
+    said = g_strdup_printf (change > 0
+                              /* Translators: a tag, how much higher, the two means, and
+                               * how many days each has. */
+                              ? _("On days tagged “%s” your mood averaged %.1f points higher "
+                                  "(%.1f against %.1f, %u days with the tag, %u without).")
+                              : _("On days tagged “%s” your mood averaged %.1f points lower "
+                                  "(%.1f against %.1f, %u days with the tag, %u without)."),
+                            assoc->tag, fabs (change), assoc->with_mean, assoc->without_mean,
+                            assoc->with_days, assoc->without_days);
+  else
+    {
+      hours = format_hours (assoc->sleep_hours);
+      said = g_strdup_printf (change > 0
+                                /* Translators: hours of sleep ("7.5 hours"), how much
+                                 * higher, the two means, and how many days each has. */
+                                ? _("On days after %s of sleep or more, your mood averaged %.1f "
+                                    "points higher (%.1f against %.1f, %u days after that much "
+                                    "sleep, %u after less).")
+                                : _("On days after %s of sleep or more, your mood averaged %.1f "
+                                    "points lower (%.1f against %.1f, %u days after that much "
+                                    "sleep, %u after less)."),
+                              hours, fabs (change), assoc->with_mean, assoc->without_mean,
+                              assoc->with_days, assoc->without_days);
+    }
+  return g_strdup_printf ("%s %s", said,
+                          _("This is an association in your own journal, not proof that one "
+                            "causes the other."));
+}
+
+static char *
+describe_evidence (const RwAssociation *assoc)
+{
+  double change = assoc->with_mean - assoc->without_mean;
+
+  return g_strdup_printf (_("Difference %+.1f points. Chance check (a circular-shift test): "
+                            "among %u copies of your mood series moved in time, forwards and read "
+                            "backwards, a difference at least this large came up in a share of "
+                            "p = %.3f; after Holm’s correction for %u comparisons, %.3f. A line "
+                            "is shown when that is %.3f or less and the difference is %.1f points "
+                            "or more."),
+                          change, assoc->shifts, assoc->p_value, assoc->compared,
+                          assoc->adjusted_p, RW_INSIGHT_ALPHA, RW_INSIGHT_MIN_DIFFERENCE);
 }
 
 /**
  * rw_insights_get_lines:
- * @series: the range shown
+ * @series: (nullable): the range shown
  *
- * The lines of "What goes with your mood": sleep against mood once 14
- * days have both, and the tags with enough days with and without them.
+ * The lines of "What goes with your mood": a tag or a night's sleep only
+ * when its difference stands out from chance (rw_series_find_associations()),
+ * at most four, and otherwise one kind line that says there is not enough
+ * evidence yet. None without a mood in the range.
  *
- * Returns: (transfer container) (element-type utf8): the lines, maybe none
+ * Returns: (transfer container) (element-type RwInsightLine): the lines
  */
 GPtrArray *
 rw_insights_get_lines (RwSeries *series)
 {
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) tags = NULL;
-  double r;
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_insight_line_free);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) names = NULL;
   guint n = 0;
 
   if (series == NULL)
     return lines;
+  rw_series_get_mean (series, RW_SERIES_MOOD, &n);
+  if (n == 0)
+    return lines;
 
-  if (rw_series_sleep_mood_correlation (series, &r, &n))
-    g_ptr_array_add (lines, describe_sleep_and_mood (r, n));
-
-  tags = rw_series_tag_associations (series);
-  for (guint i = 0; i < MIN (tags->len, MAX_TAG_LINES); i++)
+  found = rw_series_find_associations (series);
+  for (guint i = 0; i < found->len && lines->len < MAX_TAG_LINES; i++)
     {
-      RwTagAssociation *assoc = g_ptr_array_index (tags, i);
+      RwAssociation *assoc = g_ptr_array_index (found, i);
 
-      g_ptr_array_add (lines,
-                       g_strdup_printf (_("On %u days with “%s” your mood averaged %.1f; on %u "
-                                          "days without it, %.1f."),
-                                        assoc->with_days, assoc->tag, assoc->with_mean,
-                                        assoc->without_days, assoc->without_mean));
+      if (assoc->supported)
+        add_line (lines, describe_association (assoc), describe_evidence (assoc));
     }
+  if (lines->len > 0)
+    return lines;
+
+  if (found->len == 0)
+    {
+      add_line (lines,
+                g_strdup_printf (_("Not enough days to look for patterns yet. A tag, or a night’s "
+                                   "sleep, needs at least %u days with a mood on each side: days "
+                                   "with it and days without."), RW_INSIGHT_MIN_DAYS),
+                g_strdup (_("Nothing was compared in this range.")));
+      return lines;
+    }
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      RwAssociation *assoc = g_ptr_array_index (found, i);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      if (assoc->kind == RW_ASSOCIATION_TAG)
+        g_string_append_printf (names, _("“%s”"), assoc->tag);
+      else
+        g_string_append (names, _("sleep"));
+    }
+  add_line (lines,
+            g_strdup (_("There is not enough evidence for any pattern yet. The differences in "
+                        "this range are no bigger than your mood’s ordinary ups and downs would "
+                        "give by chance. That is common, and as your journal grows anything that "
+                        "holds up will show here.")),
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Compared: %s. It did not pass the chance check "
+                                          "(a circular-shift test, p at most %.3f after Holm’s "
+                                          "correction, and a difference of %.1f points or more).",
+                                          "Compared: %s. None passed the chance check "
+                                          "(a circular-shift test, p at most %.3f after Holm’s "
+                                          "correction, and a difference of %.1f points or more).",
+                                          found->len),
+                             names->str, RW_INSIGHT_ALPHA, RW_INSIGHT_MIN_DIFFERENCE));
   return lines;
 }
 

@@ -25,6 +25,16 @@ typedef struct
 
 void        rw_summary_card_free         (RwSummaryCard  *card);
 
+/* One line of "What goes with your mood": the words everyone sees, and
+ * the numbers behind them, shown only when asked for. */
+typedef struct
+{
+  char *text;
+  char *details;
+} RwInsightLine;
+
+void        rw_insight_line_free         (RwInsightLine  *line);
+
 GPtrArray  *rw_insights_get_cards        (RwSeries       *series,
                                           RwSeries       *previous,
                                           const gboolean *visible);
@@ -34,5 +44,6 @@ char       *rw_insights_describe         (RwSeries       *series,
                                           const gboolean *visible);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSummaryCard, rw_summary_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwInsightLine, rw_insight_line_free)
 
 G_END_DECLS

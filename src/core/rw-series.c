@@ -447,115 +447,344 @@ rw_series_get_extremes (RwSeries *self,
   return any;
 }
 
-gboolean
-rw_series_sleep_mood_correlation (RwSeries *self,
-                                  double   *r,
-                                  guint    *n)
+/* What goes with mood, and how the app decides that it is more than chance.
+ *
+ * A journal is a short daily series in which both mood and tags run in
+ * stretches: a good week, a tag used on five days in a row. Days are then
+ * not independent, and a test that takes them for independent draws (a
+ * t test, a Pearson r over the days) finds "patterns" in noise far more
+ * often than it says. So each comparison is checked against the journal's
+ * own series moved in time: the days "with" something stay as they are
+ * (their runs, how many) and the mood series is turned round a circle by k
+ * days, and also read backwards and turned, for every k (at most
+ * RW_INSIGHT_MAX_SHIFTS moves in all, evenly spaced). Each move keeps the
+ * autocorrelation of both series and only breaks their alignment, so the
+ * differences over the moves are what chance alone gives in this journal.
+ * The p value is the share of moves (the observed one included) whose
+ * difference is at least as large, either way; it is
+ * deterministic, no random numbers. Every tag with 14 days on each side,
+ * and sleep, is one comparison, and Holm's step-down correction keeps the
+ * chance of any false line at RW_INSIGHT_ALPHA for the whole family: 2.5%,
+ * not 5%, because on long journals the check is close to exact, and 5%
+ * would leave no margin under the one journal in twenty of noise that may
+ * show a line. A
+ * line also needs a difference of RW_INSIGHT_MIN_DIFFERENCE points or more:
+ * smaller ones can pass in a long journal, but are not worth a person's
+ * attention. tests/test-insights.c checks the rates on generated journals.
+ */
+
+/* Days with a mood, in order, with whether each is "with" the thing
+ * compared. */
+typedef struct
 {
-  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, den;
-  guint count = 0;
+  double   *mood;
+  gboolean *with;
+  guint     n;
+} Comparison;
 
-  for (guint i = self->lead; i < self->n; i++)
+/* The difference of mean mood, with minus without, from the sum of mood
+ * on the days with. */
+static inline double
+difference (double sum_with,
+            double total,
+            guint  n_with,
+            guint  n)
+{
+  return sum_with / n_with - (total - sum_with) / (n - n_with);
+}
+
+/* The sum of @values over the runs, moved by @k: @prefix holds the sums of
+ * @values going round the circle twice. */
+static inline double
+sum_over_runs (GArray       *runs,
+               const double *prefix,
+               guint         k)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < runs->len; i += 2)
+    sum += prefix[g_array_index (runs, guint, i + 1) + k] - prefix[g_array_index (runs, guint, i) + k];
+  return sum;
+}
+
+static void
+fill_prefix (double       *prefix,
+             const double *values,
+             guint         n,
+             gboolean      reversed)
+{
+  prefix[0] = 0;
+  for (guint i = 0; i < 2 * n; i++)
+    prefix[i + 1] = prefix[i] + values[reversed ? n - 1 - i % n : i % n];
+}
+
+/* Ranks the observed difference among those of the mood series moved in
+ * time against the days with, and returns the two-sided p value (1 when
+ * no move can be used). Stops once the p value is sure to be above @alpha
+ * (it is then a lower bound). Runs of days with, and sums over the series
+ * going round twice, make a move cost one step per run.
+ *
+ * The moves are the circular shifts of the series and of the series read
+ * backwards (which keeps its autocorrelation too): twice as many as the
+ * shifts alone, so that two months of days can give a p value below 1%.
+ * A move that lines the days with up with themselves again (a tag kept on
+ * every Monday, shifted by a week) gives the observed difference back, not
+ * a chance one: moves where the days with, moved, correlate with
+ * themselves by more than 0.8 either way are left out. */
+static double
+shift_test (const Comparison *c,
+            guint             n_with,
+            double            alpha,
+            guint            *shifts)
+{
+  g_autofree double *with = g_new (double, c->n);
+  /* Sums of mood, and counts of days with, forwards and backwards. */
+  g_autofree double *sums = g_new (double, 4 * (2 * c->n + 1));
+  double *prefix[2] = { sums, sums + (2 * c->n + 1) };
+  double *count[2] = { sums + 2 * (2 * c->n + 1), sums + 3 * (2 * c->n + 1) };
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_tried = MIN (c->n - 1, RW_INSIGHT_MAX_SHIFTS / 2);
+  double share = (double) n_with / c->n;
+  double total, observed;
+  guint n_usable = 0, exceed = 0;
+
+  for (guint i = 0; i < c->n; i++)
+    with[i] = c->with[i] ? 1 : 0;
+  for (guint r = 0; r < 2; r++)
     {
-      double x = self->days[i].sleep_hours;
-      double y = day_value (&self->days[i], RW_SERIES_MOOD);
-
-      if (isnan (x) || isnan (y))
-        continue;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      syy += y * y;
-      sxy += x * y;
-      count++;
+      fill_prefix (prefix[r], c->mood, c->n, r);
+      fill_prefix (count[r], with, c->n, r);
     }
-  if (n != NULL)
-    *n = count;
-  if (count < RW_INSIGHT_MIN_PAIRS)
+  total = prefix[0][c->n];
+
+  /* Runs as [start, end) pairs. */
+  for (guint i = 0; i < c->n; i++)
+    if (c->with[i] && (i == 0 || !c->with[i - 1]))
+      {
+        guint end = i;
+
+        while (end < c->n && c->with[end])
+          end++;
+        g_array_append_val (runs, i);
+        g_array_append_val (runs, end);
+      }
+
+  /* Forwards by 1 .. n - 1 days, backwards by 0 .. n - 1: all of them or
+   * evenly spaced. Most comparisons are plainly chance, and stop after a
+   * few dozen moves: before the last move it is not known how many can be
+   * used, so the bound takes them all, which stops a little later than it
+   * could but never too early. */
+  observed = fabs (difference (sum_over_runs (runs, prefix[0], 0), total, n_with, c->n));
+  for (guint j = 0; j < 2 * n_tried + 1; j++)
+    {
+      gboolean reversed = j >= n_tried;
+      guint k = reversed ? (guint) ((guint64) (j - n_tried) * c->n / (n_tried + 1))
+                         : 1 + (guint) ((guint64) j * (c->n - 1) / n_tried);
+      const guint *run = (const guint *) runs->data;
+      const double *p = prefix[reversed], *q = count[reversed];
+      double sum = 0, overlap = 0, r;
+
+      for (guint i = 0; i < runs->len; i += 2)
+        {
+          sum += p[run[i + 1] + k] - p[run[i] + k];
+          overlap += q[run[i + 1] + k] - q[run[i] + k];
+        }
+      r = (overlap / c->n - share * share) / (share * (1 - share));
+      if (fabs (r) > 0.8)
+        continue;
+      n_usable++;
+      /* Ties (moods are whole numbers) count against the observed. */
+      if (fabs (difference (sum, total, n_with, c->n)) >= observed - 1e-9)
+        exceed++;
+      if ((exceed + 1.0) / (2 * n_tried + 2.0) > alpha)
+        break;
+    }
+  *shifts = n_usable;
+  if (n_usable == 0)
+    return 1.0;
+  return (exceed + 1.0) / (n_usable + 1.0);
+}
+
+/* Fills in the means and the p value; FALSE with too few days on a side. */
+static gboolean
+compare (const Comparison *c,
+         RwAssociation    *assoc)
+{
+  double with = 0, without = 0;
+  guint n_with = 0;
+
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (c->with[i])
+        {
+          with += c->mood[i];
+          n_with++;
+        }
+      else
+        without += c->mood[i];
+    }
+  if (n_with < RW_INSIGHT_MIN_DAYS || c->n - n_with < RW_INSIGHT_MIN_DAYS)
     return FALSE;
-  den = sqrt ((count * sxx - sx * sx) * (count * syy - sy * sy));
-  if (!(den > 0))
-    return FALSE;
-  *r = (count * sxy - sx * sy) / den;
+  assoc->with_days = n_with;
+  assoc->with_mean = with / n_with;
+  assoc->without_days = c->n - n_with;
+  assoc->without_mean = without / (c->n - n_with);
+  assoc->p_value = shift_test (c, n_with, RW_INSIGHT_ALPHA, &assoc->shifts);
   return TRUE;
 }
 
 void
-rw_tag_association_free (RwTagAssociation *assoc)
+rw_association_free (RwAssociation *assoc)
 {
   g_free (assoc->tag);
   g_free (assoc);
 }
 
 static int
+compare_p_values (gconstpointer a,
+                  gconstpointer b)
+{
+  const RwAssociation *x = *(RwAssociation **) a;
+  const RwAssociation *y = *(RwAssociation **) b;
+
+  return (x->p_value > y->p_value) - (x->p_value < y->p_value);
+}
+
+static int
 compare_associations (gconstpointer a,
                       gconstpointer b)
 {
-  const RwTagAssociation *x = *(RwTagAssociation **) a;
-  const RwTagAssociation *y = *(RwTagAssociation **) b;
+  const RwAssociation *x = *(RwAssociation **) a;
+  const RwAssociation *y = *(RwAssociation **) b;
   double dx = fabs (x->with_mean - x->without_mean);
   double dy = fabs (y->with_mean - y->without_mean);
 
+  if (x->supported != y->supported)
+    return x->supported ? -1 : 1;
   if (dx != dy)
     return dx < dy ? 1 : -1;
-  return g_utf8_collate (x->tag, y->tag);
+  if (x->kind != y->kind)
+    return x->kind == RW_ASSOCIATION_SLEEP ? -1 : 1;
+  return x->kind == RW_ASSOCIATION_TAG ? g_utf8_collate (x->tag, y->tag) : 0;
 }
 
-GPtrArray *
-rw_series_tag_associations (RwSeries *self)
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
 {
-  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_tag_association_free);
-  GHashTableIter iter;
-  gpointer tag;
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sleep: the days with a mood and a night's sleep, "with" at least the
+ * median night. The median depends on the sleep values only, which a
+ * shift does not change, so the test stays fair. */
+static RwAssociation *
+compare_sleep (RwSeries *self)
+{
+  g_autofree double *mood = g_new (double, self->n);
+  g_autofree double *sleep = g_new (double, self->n);
+  g_autofree double *sorted = NULL;
+  g_autofree gboolean *with = g_new (gboolean, self->n);
+  g_autoptr(RwAssociation) assoc = g_new0 (RwAssociation, 1);
+  Comparison c = { mood, with, 0 };
 
   for (guint i = self->lead; i < self->n; i++)
-    if (self->days[i].tags != NULL)
-      {
-        GHashTableIter day_iter;
-        gpointer name;
+    {
+      double y = day_value (&self->days[i], RW_SERIES_MOOD);
 
-        g_hash_table_iter_init (&day_iter, self->days[i].tags);
-        while (g_hash_table_iter_next (&day_iter, &name, NULL))
-          g_hash_table_add (tags, name);
-      }
+      if (isnan (y) || isnan (self->days[i].sleep_hours))
+        continue;
+      mood[c.n] = y;
+      sleep[c.n] = self->days[i].sleep_hours;
+      c.n++;
+    }
+  if (c.n < 2 * RW_INSIGHT_MIN_DAYS)
+    return NULL;
+  sorted = g_memdup2 (sleep, c.n * sizeof (double));
+  qsort (sorted, c.n, sizeof (double), compare_doubles);
+  assoc->kind = RW_ASSOCIATION_SLEEP;
+  assoc->sleep_hours = sorted[c.n / 2];
+  for (guint i = 0; i < c.n; i++)
+    with[i] = sleep[i] >= assoc->sleep_hours;
+  return compare (&c, assoc) ? g_steal_pointer (&assoc) : NULL;
+}
+
+/**
+ * rw_series_find_associations:
+ * @self: a series
+ *
+ * Compares mood on the days with each tag against the days without, and
+ * after at least the median night's sleep against less, wherever there
+ * are 14 days with a mood on each side, and checks each difference
+ * against chance (see the comment above).
+ *
+ * Returns: (transfer container) (element-type RwAssociation): every
+ *   comparison made, the supported ones first
+ */
+GPtrArray *
+rw_series_find_associations (RwSeries *self)
+{
+  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_association_free);
+  g_autofree double *mood = g_new (double, self->n);
+  g_autofree gboolean *with = g_new (gboolean, self->n);
+  g_autofree Day **days = g_new (Day *, self->n);
+  RwAssociation *sleep;
+  Comparison c = { mood, with, 0 };
+  GHashTableIter iter;
+  gpointer tag;
+  double running = 0;
+
+  for (guint i = self->lead; i < self->n; i++)
+    {
+      double y = day_value (&self->days[i], RW_SERIES_MOOD);
+
+      if (isnan (y))
+        continue;
+      days[c.n] = &self->days[i];
+      mood[c.n++] = y;
+      if (self->days[i].tags != NULL)
+        {
+          GHashTableIter day_iter;
+          gpointer name;
+
+          g_hash_table_iter_init (&day_iter, self->days[i].tags);
+          while (g_hash_table_iter_next (&day_iter, &name, NULL))
+            g_hash_table_add (tags, name);
+        }
+    }
 
   g_hash_table_iter_init (&iter, tags);
   while (g_hash_table_iter_next (&iter, &tag, NULL))
     {
-      double with = 0, without = 0;
-      guint n_with = 0, n_without = 0;
+      g_autoptr(RwAssociation) assoc = g_new0 (RwAssociation, 1);
 
-      for (guint i = self->lead; i < self->n; i++)
-        {
-          double mood = day_value (&self->days[i], RW_SERIES_MOOD);
-
-          if (isnan (mood))
-            continue;
-          if (self->days[i].tags != NULL && g_hash_table_contains (self->days[i].tags, tag))
-            {
-              with += mood;
-              n_with++;
-            }
-          else
-            {
-              without += mood;
-              n_without++;
-            }
-        }
-      if (n_with >= RW_INSIGHT_MIN_TAG_DAYS && n_without >= RW_INSIGHT_MIN_TAG_DAYS)
-        {
-          RwTagAssociation *assoc = g_new0 (RwTagAssociation, 1);
-
-          assoc->tag = g_strdup (tag);
-          assoc->with_mean = with / n_with;
-          assoc->with_days = n_with;
-          assoc->without_mean = without / n_without;
-          assoc->without_days = n_without;
-          g_ptr_array_add (result, assoc);
-        }
+      for (guint i = 0; i < c.n; i++)
+        with[i] = days[i]->tags != NULL && g_hash_table_contains (days[i]->tags, tag);
+      assoc->kind = RW_ASSOCIATION_TAG;
+      assoc->tag = g_strdup (tag);
+      if (compare (&c, assoc))
+        g_ptr_array_add (result, g_steal_pointer (&assoc));
     }
+  if ((sleep = compare_sleep (self)) != NULL)
+    g_ptr_array_add (result, sleep);
 
+  /* Holm: the i-th smallest p value (from 0) times the comparisons left,
+   * never below the one before. */
+  g_ptr_array_sort (result, compare_p_values);
+  for (guint i = 0; i < result->len; i++)
+    {
+      RwAssociation *assoc = g_ptr_array_index (result, i);
+
+      running = MAX (running, MIN (1.0, (result->len - i) * assoc->p_value));
+      assoc->adjusted_p = running;
+      assoc->compared = result->len;
+      assoc->supported = running <= RW_INSIGHT_ALPHA + 1e-12 &&
+                         fabs (assoc->with_mean - assoc->without_mean) >=
+                           RW_INSIGHT_MIN_DIFFERENCE - 1e-9;
+    }
   g_ptr_array_sort (result, compare_associations);
   return result;
 }

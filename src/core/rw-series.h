@@ -40,8 +40,15 @@ typedef enum
 
 #define RW_ROLLING_DAYS 7
 #define RW_ROLLING_MIN_DAYS 4
-#define RW_INSIGHT_MIN_PAIRS 14
-#define RW_INSIGHT_MIN_TAG_DAYS 10
+/* What "What goes with your mood" needs before it says anything (see
+ * rw_series_find_associations() and docs/DESIGN.md, "Trends and insights"):
+ * days with a mood on each side of a comparison, the family-wise error
+ * rate of the chance check, the most shifts it tries and the smallest
+ * difference, in points of mood, worth a line. */
+#define RW_INSIGHT_MIN_DAYS 14
+#define RW_INSIGHT_ALPHA 0.025
+#define RW_INSIGHT_MAX_SHIFTS 999
+#define RW_INSIGHT_MIN_DIFFERENCE 0.5
 
 const char *rw_series_kind_get_name  (RwSeriesKind kind);   /* "mood", "sleep", "sleep-quality", ... */
 const char *rw_series_kind_get_label (RwSeriesKind kind);
@@ -77,22 +84,37 @@ double      rw_series_get_mean       (RwSeries *self, RwSeriesKind kind, guint *
 /* Best and hardest day by day mean mood (the latest on ties); FALSE if no mood. */
 gboolean    rw_series_get_extremes   (RwSeries *self, guint *best, guint *hardest);
 
-/* Pearson r of sleep hours and the same day's mean mood; FALSE (and r
- * untouched) with fewer than 14 paired days or no variation. */
-gboolean    rw_series_sleep_mood_correlation (RwSeries *self, double *r, guint *n);
+typedef enum
+{
+  RW_ASSOCIATION_TAG,
+  RW_ASSOCIATION_SLEEP,
+} RwAssociationKind;
 
+/* Mood on the days "with" something (a tag; or, for sleep, at least
+ * @sleep_hours of it, the median) against the other days with a mood, and
+ * how well that difference stands out from chance. */
 typedef struct
 {
-  char  *tag;
-  double with_mean;     /* mean mood on days with the tag */
-  guint  with_days;
-  double without_mean;  /* on days with a mood but without the tag */
-  guint  without_days;
-} RwTagAssociation;
+  RwAssociationKind kind;
+  char    *tag;           /* casefolded; NULL for sleep */
+  double   sleep_hours;   /* for sleep: the median, the least of the "with" days */
+  double   with_mean;
+  guint    with_days;
+  double   without_mean;
+  guint    without_days;
+  double   p_value;       /* two-sided, from circular shifts; above
+                           * RW_INSIGHT_ALPHA it is only a lower bound */
+  double   adjusted_p;    /* Holm's, across every comparison made */
+  guint    shifts;        /* shifts the observed difference was ranked among */
+  guint    compared;      /* comparisons made on the series (the family) */
+  gboolean supported;     /* adjusted_p <= RW_INSIGHT_ALPHA and the
+                           * difference at least RW_INSIGHT_MIN_DIFFERENCE */
+} RwAssociation;
 
-/* Tags with at least 10 days on each side, biggest difference first. */
-GPtrArray  *rw_series_tag_associations (RwSeries *self);
-void        rw_tag_association_free    (RwTagAssociation *assoc);
+/* Every comparison with at least 14 days on each side: the supported ones
+ * first, then by size of the difference. */
+GPtrArray  *rw_series_find_associations (RwSeries *self);
+void        rw_association_free         (RwAssociation *assoc);
 
 /* Calendar bins for long ranges: weeks run Monday to Sunday; the first
  * and last bin are cut by the range. */
@@ -119,6 +141,6 @@ guint       rw_series_summarise      (RwSeries    *self,
                                       double      *max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSeries, rw_series_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwTagAssociation, rw_tag_association_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwAssociation, rw_association_free)
 
 G_END_DECLS
