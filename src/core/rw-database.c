@@ -1381,13 +1381,37 @@ rw_database_get_setting (RwDatabase  *self,
                          const char  *key,
                          GError     **error)
 {
-  g_autoptr(RwStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = rw_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  return rw_database_read_text (self, "SELECT value FROM settings WHERE key = ?1", key,
+                                _("read the journal"), error);
+}
+
+/**
+ * rw_database_read_text:
+ * @self: a #RwDatabase
+ * @sql: a query of one text column with the parameter ?1
+ * @key: the text bound to ?1
+ * @action: what was being done, for a message ("read the draft")
+ * @error: return location for a #GError
+ *
+ * Reads one value by its key: a setting, a draft.
+ *
+ * Returns: (transfer full) (nullable): the first row's value, or %NULL
+ *   (without an error) when there is no row
+ */
+char *
+rw_database_read_text (RwDatabase  *self,
+                       const char  *sql,
+                       const char  *key,
+                       const char  *action,
+                       GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  stmt = rw_database_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
@@ -1396,7 +1420,7 @@ rw_database_get_setting (RwDatabase  *self,
   if (rc == SQLITE_ROW)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
-    rw_database_set_error (self, rc, _("read the journal"), error);
+    rw_database_set_error (self, rc, action, error);
   return NULL;
 }
 

@@ -115,6 +115,11 @@ gboolean      rw_database_quick_check         (RwDatabase    *self,
                                                char         **result,
                                                GError       **error);
 
+char         *rw_database_read_text           (RwDatabase    *self,
+                                               const char    *sql,
+                                               const char    *key,
+                                               const char    *action,
+                                               GError       **error);
 char         *rw_database_get_setting         (RwDatabase    *self,
                                                const char    *key,
                                                GError       **error);

@@ -57,23 +57,11 @@ rw_draft_load (RwDatabase  *db,
                const char  *key,
                GError     **error)
 {
-  g_autoptr(RwStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (RW_IS_DATABASE (db), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = rw_database_prepare (db, "SELECT payload FROM drafts WHERE key = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    rw_database_set_error (db, rc, _("read the draft"), error);
-  return NULL;
+  return rw_database_read_text (db, "SELECT payload FROM drafts WHERE key = ?1", key,
+                                _("read the draft"), error);
 }
 
 gboolean
