@@ -908,8 +908,8 @@ bind_check_in (RwHistoryRow *self,
       if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
         shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
       markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
-      pango_layout_set_width (self->note, -1);
-
+      /* A row bound again keeps the width it was drawn at, so the note is
+       * laid out once, at that width, and not again when drawn. */
       set_text (self->note, markup, TRUE);
       self->note_height = text_height (self->note);
     }
