@@ -40,6 +40,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_COUNTRY,
+  PROP_DIRECTORY,
   N_PROPS
 };
 
@@ -126,6 +127,33 @@ make_number_label (const char *number,
   return label;
 }
 
+/**
+ * rw_help_window_dup_check_line:
+ * @service: a crisis service
+ *
+ * Returns: (transfer full): what the page says of the check of @service:
+ *   its date and what it was compared with, only when the entry records a
+ *   check; that it has not been verified otherwise
+ */
+char *
+rw_help_window_dup_check_line (const RwCrisisService *service)
+{
+  const RwCrisisVerification *verified;
+
+  g_return_val_if_fail (service != NULL, NULL);
+
+  verified = service->verified;
+  if (verified == NULL)
+    /* TRANSLATORS: %s is the address of the service's own page. */
+    return g_strdup_printf (_("Not yet verified against its source (%s)"), service->source);
+  if (verified->copy_date != NULL)
+    /* TRANSLATORS: "Checked on 2026-12-03 against https://… (a copy dated 2024-11-04)". */
+    return g_strdup_printf (_("Checked on %s against %s (a copy dated %s)"),
+                            verified->date, verified->against, verified->copy_date);
+  /* TRANSLATORS: "Checked on 2026-12-03 against https://…". */
+  return g_strdup_printf (_("Checked on %s against %s"), verified->date, verified->against);
+}
+
 static GtkWidget *
 build_group (const RwCrisisCountry *country,
              gboolean               first)
@@ -147,16 +175,18 @@ build_group (const RwCrisisCountry *country,
       g_autofree char *escaped_name = g_markup_escape_text (service->name, -1);
       g_autofree char *escaped_how = g_markup_escape_text (service->how, -1);
       g_autofree char *escaped_url = service->url != NULL ? g_markup_escape_text (service->url, -1) : NULL;
-      g_autofree char *escaped_source = g_markup_escape_text (service->source, -1);
+      g_autofree char *check = NULL;
+      g_autofree char *escaped_check = NULL;
 
       /* Rows use markup for title and subtitle alike: escape the data. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
-      subtitle = g_strdup_printf ("%s%s%s\n<small>%s %s · %s %s</small>",
+      check = rw_help_window_dup_check_line (service);
+      escaped_check = g_markup_escape_text (check, -1);
+      subtitle = g_strdup_printf ("%s%s%s\n<small>%s</small>",
                                   escaped_how,
                                   escaped_url != NULL ? "\n" : "",
                                   escaped_url != NULL ? escaped_url : "",
-                                  _("Source:"), escaped_source,
-                                  _("checked"), service->checked);
+                                  escaped_check);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_add_css_class (row, "crisis-service");
@@ -211,6 +241,8 @@ rw_help_window_constructed (GObject *object)
   G_OBJECT_CLASS (rw_help_window_parent_class)->constructed (object);
 
   g_assert (self->context != NULL);
+  if (self->directory == NULL)
+    self->directory = rw_crisis_directory_new_or_fallback ();
   settings = rw_context_get_settings (self->context);
   code = g_settings_get_string (settings, "country");
   if (*code == '\0')
@@ -263,6 +295,9 @@ rw_help_window_get_property (GObject    *object,
     case PROP_COUNTRY:
       g_value_set_string (value, self->country);
       break;
+    case PROP_DIRECTORY:
+      g_value_set_object (value, self->directory);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -283,6 +318,9 @@ rw_help_window_set_property (GObject      *object,
       break;
     case PROP_COUNTRY:
       rw_help_window_set_country (self, g_value_get_string (value));
+      break;
+    case PROP_DIRECTORY:
+      self->directory = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -307,6 +345,10 @@ rw_help_window_class_init (RwHelpWindowClass *klass)
   properties[PROP_COUNTRY] =
     g_param_spec_string ("country", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The compiled-in list unless given (the tests give their own). */
+  properties[PROP_DIRECTORY] =
+    g_param_spec_object ("directory", NULL, NULL, RW_TYPE_CRISIS_DIRECTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-help-window.ui");
@@ -321,8 +363,6 @@ rw_help_window_class_init (RwHelpWindowClass *klass)
 static void
 rw_help_window_init (RwHelpWindow *self)
 {
-  self->directory = rw_crisis_directory_new_or_fallback ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -357,7 +397,8 @@ rw_help_window_set_country (RwHelpWindow *self,
 {
   g_return_if_fail (RW_IS_HELP_WINDOW (self));
 
-  if (code == NULL || rw_crisis_directory_lookup (self->directory, code) == NULL)
+  if (code == NULL || self->directory == NULL ||
+      rw_crisis_directory_lookup (self->directory, code) == NULL)
     return;
   if (self->country != NULL && g_ascii_strcasecmp (code, self->country) == 0)
     return;

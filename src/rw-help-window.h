@@ -20,6 +20,7 @@ RwHelpWindow      *rw_help_window_new                  (RwContext         *conte
 void               rw_help_window_set_country          (RwHelpWindow      *self,
                                                         const char        *code);
 char             **rw_help_window_dup_shown_countries  (RwHelpWindow      *self);
+char              *rw_help_window_dup_check_line       (const RwCrisisService *service);
 
 /* Shared with the welcome window. */
 void               rw_country_row_setup                (AdwComboRow       *row,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rw-help-window.h"
 #include "rw-test-ui.h"
@@ -124,6 +125,99 @@ test_no_country_guesses (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static const char *
+row_subtitle (GtkWidget  *window,
+              const char *title)
+{
+  GtkWidget *row = rw_test_find (window, match_row_title, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* A date shows only beside a recorded check; an entry without one says
+ * it has not been verified, and shows no date. */
+static void
+test_check_shown_only_when_recorded (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwCrisisDirectory) directory = rw_crisis_directory_new_from_data (
+    "{\"countries\":[{\"code\":\"GB\",\"name\":\"United Kingdom\",\"services\":["
+    "{\"name\":\"Checked line\",\"how\":\"Call 1.\",\"phone\":\"1\",\"source\":\"https://own.example\","
+    "\"verified\":{\"date\":\"2026-12-03\",\"copy_date\":\"2024-11-04\","
+    "\"against\":\"https://copy.example/page\",\"how\":\"search tool\",\"confirms\":\"1, 24/7\"}},"
+    "{\"name\":\"Unchecked line\",\"how\":\"Call 2.\",\"phone\":\"2\",\"source\":\"https://other.example\"}"
+    "]},{\"code\":\"INTL\",\"name\":\"Anywhere else\",\"services\":["
+    "{\"name\":\"Directory\",\"how\":\"A list.\",\"url\":\"https://dir.example\",\"source\":\"https://dir.example\"}]}]}",
+    -1, &error);
+  RwHelpWindow *window;
+  const char *checked, *unchecked;
+
+  g_assert_no_error (error);
+  g_settings_set_string (f->settings, "country", "GB");
+  window = g_object_new (RW_TYPE_HELP_WINDOW, "context", f->context, "directory", directory, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rw_test_spin (2);
+
+  checked = row_subtitle (GTK_WIDGET (window), "Checked line");
+  g_assert_nonnull (strstr (checked, "Checked on 2026-12-03 against https://copy.example/page"));
+  g_assert_nonnull (strstr (checked, "a copy dated 2024-11-04"));
+  g_assert_null (strstr (checked, "Not yet verified"));
+
+  unchecked = row_subtitle (GTK_WIDGET (window), "Unchecked line");
+  g_assert_nonnull (strstr (unchecked, "Not yet verified against its source (https://other.example)"));
+  g_assert_null (strstr (unchecked, "Checked on"));
+  g_assert_null (strstr (unchecked, "2026"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The compiled-in list: every row says one or the other, as its entry
+ * records, and the check line of a verified entry names its date. */
+static void
+test_compiled_list_check_lines (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RwCrisisDirectory) directory = rw_crisis_directory_new (NULL);
+  guint verified = 0, unverified = 0;
+
+  for (guint i = 0; i < rw_crisis_directory_get_n_countries (directory); i++)
+    {
+      const RwCrisisCountry *country = rw_crisis_directory_get_country (directory, i);
+
+      for (guint j = 0; j < country->services->len; j++)
+        {
+          RwCrisisService *service = g_ptr_array_index (country->services, j);
+          g_autofree char *line = rw_help_window_dup_check_line (service);
+
+          if (service->verified != NULL)
+            {
+              g_autofree char *start = g_strdup_printf ("Checked on %s against %s",
+                                                        service->verified->date,
+                                                        service->verified->against);
+              g_assert_true (g_str_has_prefix (line, start));
+              verified++;
+            }
+          else
+            {
+              g_assert_true (g_str_has_prefix (line, "Not yet verified against its source"));
+              unverified++;
+            }
+        }
+    }
+  g_assert_cmpuint (verified, >, 0);
+  g_test_message ("%u verified, %u not yet verified", verified, unverified);
+}
+
 static void
 test_escape_closes (Fixture       *f,
                     gconstpointer  data)
@@ -153,6 +247,8 @@ main (int   argc,
   ADD ("chosen-country-first", test_chosen_country_first);
   ADD ("no-country-guesses", test_no_country_guesses);
   ADD ("escape-closes", test_escape_closes);
+  ADD ("check-shown-only-when-recorded", test_check_shown_only_when_recorded);
+  ADD ("compiled-list-check-lines", test_compiled_list_check_lines);
 
 #undef ADD
 

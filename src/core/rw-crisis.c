@@ -13,6 +13,7 @@
 
 #include "rw-crisis.h"
 #include "rw-crisis-resources.h"
+#include "rw-validate.h"
 
 /**
  * RwCrisisDirectory:
@@ -30,6 +31,17 @@ struct _RwCrisisDirectory
 G_DEFINE_FINAL_TYPE (RwCrisisDirectory, rw_crisis_directory, G_TYPE_OBJECT)
 
 static void
+verification_free (RwCrisisVerification *verified)
+{
+  g_free (verified->date);
+  g_free (verified->against);
+  g_free (verified->copy_date);
+  g_free (verified->how);
+  g_free (verified->confirms);
+  g_free (verified);
+}
+
+static void
 service_free (RwCrisisService *service)
 {
   g_free (service->name);
@@ -39,7 +51,7 @@ service_free (RwCrisisService *service)
   g_free (service->text);
   g_free (service->url);
   g_free (service->source);
-  g_free (service->checked);
+  g_clear_pointer (&service->verified, verification_free);
   g_free (service);
 }
 
@@ -93,6 +105,54 @@ malformed (GError    **error,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                _("The list of crisis services is damaged (%s). Reinstall Rewire."), what);
   return FALSE;
+}
+
+static gboolean
+is_address (const char *text)
+{
+  return text != NULL && (g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://"));
+}
+
+/* A date is shown only for a check that happened: an entry either has a
+ * whole record of what it was compared with, or none at all (then it
+ * shows as not yet verified). A bare date is refused. */
+static gboolean
+parse_verification (JsonObject       *object,
+                    RwCrisisService  *service,
+                    GError          **error)
+{
+  JsonNode *node = json_object_get_member (object, "verified");
+  RwCrisisVerification *verified;
+
+  if (json_object_has_member (object, "checked"))
+    return malformed (error, "a service has a date but no record of what it was checked against");
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return malformed (error, "a verification record is not an object");
+
+  object = json_node_get_object (node);
+  verified = g_new0 (RwCrisisVerification, 1);
+  service->verified = verified;
+  verified->date = dup_member (object, "date");
+  verified->against = dup_member (object, "against");
+  verified->copy_date = dup_member (object, "copy_date");
+  verified->how = dup_member (object, "how");
+  verified->confirms = dup_member (object, "confirms");
+
+  if (verified->date == NULL || !rw_validate_date (verified->date, NULL))
+    return malformed (error, "a verification record has no date");
+  if (!is_address (verified->against))
+    return malformed (error, "a verification record does not say what was read");
+  if (verified->how == NULL || *verified->how == '\0' ||
+      verified->confirms == NULL || *verified->confirms == '\0')
+    return malformed (error, "a verification record does not say how or what was confirmed");
+  if (json_object_has_member (object, "copy_date") &&
+      (verified->copy_date == NULL || !rw_validate_date (verified->copy_date, NULL) ||
+       strcmp (verified->copy_date, verified->date) > 0))
+    return malformed (error, "a verification record has a stored copy dated after the check");
+
+  return TRUE;
 }
 
 static gboolean
@@ -150,10 +210,12 @@ parse (RwCrisisDirectory  *self,
           service->text = dup_member (object, "text");
           service->url = dup_member (object, "url");
           service->source = dup_member (object, "source");
-          service->checked = dup_member (object, "checked");
-          if (service->name == NULL || service->how == NULL ||
-              service->source == NULL || service->checked == NULL)
-            return malformed (error, "a service lacks a name, how to reach it, a source or a date");
+          if (service->name == NULL || service->how == NULL || !is_address (service->source))
+            return malformed (error, "a service lacks a name, how to reach it or a source");
+          if (service->phone == NULL && service->text == NULL && service->url == NULL)
+            return malformed (error, "a service has no number and no address");
+          if (!parse_verification (object, service, error))
+            return FALSE;
         }
     }
 
@@ -284,15 +346,21 @@ rw_crisis_directory_list_for (RwCrisisDirectory *self,
  * @language_names: (nullable): locale names such as g_get_language_names()
  *
  * Returns: (transfer full): a country code from the first locale that
- *   names one ("de_DE.UTF-8" → "DE"), "EU" for other EU countries of the
- *   list's languages, or "INTL"
+ *   names one that has its own entry ("de_DE.UTF-8" → "DE"), "EU" for the
+ *   other EU countries, or "INTL"
  */
 char *
 rw_crisis_guess_country (const char * const *language_names)
 {
+  /* The countries of data/crisis/crisis-resources.json (test-crisis.c
+   * checks that the two agree), then the other EU members. */
+  static const char * const own_entries[] = {
+    "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "ES", "IT", "NL", "PL", "IN", "ZA",
+    "JP", "BR", "MX", NULL,
+  };
   static const char * const eu[] = {
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "GR", "HU", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "GR", "HU", "LV",
+    "LT", "LU", "MT", "PT", "RO", "SK", "SI", "SE",
   };
 
   if (language_names == NULL)
@@ -310,7 +378,7 @@ rw_crisis_guess_country (const char * const *language_names)
       code[1] = g_ascii_toupper (underscore[2]);
       code[2] = '\0';
 
-      if (g_strv_contains ((const char * const[]) { "US", "CA", "GB", "IE", "DE", "AU", NULL }, code))
+      if (g_strv_contains (own_entries, code))
         return g_strdup (code);
       for (guint j = 0; j < G_N_ELEMENTS (eu); j++)
         if (g_str_equal (eu[j], code))
@@ -341,6 +409,6 @@ rw_crisis_directory_new_or_fallback (void)
   return rw_crisis_directory_new_from_data (
     "{\"countries\":[{\"code\":\"INTL\",\"name\":\"Anywhere\",\"services\":[{"
     "\"name\":\"Emergency services\",\"how\":\"Call your local emergency number.\","
-    "\"url\":\"https://findahelpline.com\",\"source\":\"https://findahelpline.com\","
-    "\"checked\":\"2026-11-22\"}]}]}", -1, NULL);
+    "\"url\":\"https://findahelpline.com\",\"source\":\"https://findahelpline.com\""
+    "}]}]}", -1, NULL);
 }

@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* What an entry was compared with, and when: see data/crisis/README.md. */
+typedef struct
+{
+  char *date;       /* YYYY-MM-DD: the day of the check */
+  char *against;    /* the address of the page, or stored copy, that was read */
+  char *copy_date;  /* nullable: the date that stored copy shows */
+  char *how;        /* how it was read ("search tool (pages corpus): stored copy") */
+  char *confirms;   /* what that page confirmed */
+} RwCrisisVerification;
+
 typedef struct
 {
   char *name;
@@ -19,8 +29,8 @@ typedef struct
   char *phone_alt;  /* nullable */
   char *text;       /* nullable: a number to text */
   char *url;        /* nullable */
-  char *source;
-  char *checked;    /* YYYY-MM-DD */
+  char *source;     /* the page to check the entry against */
+  RwCrisisVerification *verified;  /* nullable: not yet verified against its source */
 } RwCrisisService;
 
 typedef struct
