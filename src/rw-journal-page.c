@@ -48,6 +48,8 @@ struct _RwJournalPage
   GtkStack *stack;
   GtkImage *message_icon;
   GtkLabel *message_title;
+  GdkPaintable *app_icon;     /* made when the journal is first seen empty */
+  int app_icon_scale;
   GtkLabel *message_label;
   GtkWidget *empty_buttons;
   GtkScrolledWindow *scrolled;
@@ -151,11 +153,16 @@ update_state (RwJournalPage *self)
   self->state = state;
   if (g_str_equal (state, "empty"))
     {
-      /* Not by name: see rw-symbolic-icon.c. */
-      g_autoptr(GdkPaintable) icon =
-        rw_symbolic_icon_new_app_icon (128, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-      gtk_image_set_from_paintable (self->message_icon, icon);
+      /* Not by name: see rw-symbolic-icon.c. */
+      if (self->app_icon == NULL || self->app_icon_scale != scale)
+        {
+          g_clear_object (&self->app_icon);
+          self->app_icon = rw_symbolic_icon_new_app_icon (128, scale);
+          self->app_icon_scale = scale;
+        }
+      gtk_image_set_from_paintable (self->message_icon, self->app_icon);
       gtk_label_set_label (self->message_title, _("Your Journal Is Empty"));
       gtk_label_set_label (self->message_label,
                            _("A check-in takes a few seconds: how you feel, how you slept, a "
@@ -834,6 +841,7 @@ rw_journal_page_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_object (&self->context);
+  g_clear_object (&self->app_icon);
 
   G_OBJECT_CLASS (rw_journal_page_parent_class)->dispose (object);
 }
