@@ -11,6 +11,7 @@
 
 #include "rw-check-in-editor.h"
 #include "rw-journal-page.h"
+#include "rw-symbolic-icon.h"
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
@@ -402,6 +403,49 @@ test_jump_to_date (Fixture       *f,
     }
 }
 
+/* The empty journal's icon is drawn from a symbolic PNG in the colours it
+ * is given: the foreground's colour and alpha over the icon's shape, and
+ * nothing outside it. */
+static void
+test_app_icon_takes_colours (void)
+{
+  g_autoptr(GdkPaintable) icon = rw_symbolic_icon_new_app_icon (128, 1);
+  const GdkRGBA colors[4] = {
+    { 0.2f, 0.4f, 0.6f, 0.5f }, { 1, 0, 0, 1 }, { 1, 1, 0, 1 }, { 0, 1, 0, 1 },
+  };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 128, 128);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint32 inside, outside;
+
+  g_assert_true (GTK_IS_SYMBOLIC_PAINTABLE (icon));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (icon), ==, 128);
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                            128, 128, colors, G_N_ELEMENTS (colors));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* Inside the rounded square, above the wave; and the corner outside it. */
+  inside = *(const guint32 *) (data + 20 * stride + 64 * 4);
+  outside = *(const guint32 *) (data + 0 * stride + 0 * 4);
+  cairo_surface_destroy (surface);
+
+  /* Premultiplied ARGB: alpha 0.5, red 0.2 × 0.5, green 0.4 × 0.5, blue 0.6 × 0.5. */
+  g_assert_cmpint (ABS ((int) (inside >> 24) - 128), <=, 3);
+  g_assert_cmpint (ABS ((int) ((inside >> 16) & 0xff) - 26), <=, 3);
+  g_assert_cmpint (ABS ((int) ((inside >> 8) & 0xff) - 51), <=, 3);
+  g_assert_cmpint (ABS ((int) (inside & 0xff) - 77), <=, 3);
+  g_assert_cmpuint (outside >> 24, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +464,7 @@ main (int   argc,
   ADD ("jump-to-date", test_jump_to_date);
 
 #undef ADD
+  g_test_add_func ("/journal/app-icon-takes-colours", test_app_icon_takes_colours);
 
   return g_test_run ();
 }
