@@ -582,6 +582,44 @@ test_unreadable_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "missing.csv"));
 }
 
+/* A folder, a FIFO with no writer, a device and an empty file are each
+ * refused at once, by name and with what to do, and nothing is added.
+ * A FIFO used to hang the import and a folder gave a garbled message. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.csv", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rw_import_file (f->db, f->other_dir, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_nonnull (strstr (error->message, "Choose a CSV or JSON file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (rw_import_file (f->db, fifo, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "pipe.csv"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_false (rw_import_file (f->db, "/dev/null", RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "/dev/null"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_false (rw_import_file (f->db, empty, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "empty.csv"));
+  g_assert_nonnull (strstr (error->message, "is empty"));
+
+  g_assert_cmpuint (count (f->db), ==, 0);
+}
+
 static void
 test_format_names (void)
 {
@@ -621,6 +659,7 @@ main (int    argc,
   ADD ("import-tags-and-index", test_import_tags_and_index);
   ADD ("large-import-searchable", test_large_import_searchable);
   ADD ("unreadable-file", test_unreadable_file);
+  ADD ("not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/import/format-names", test_format_names);
 
 #undef ADD
