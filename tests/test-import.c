@@ -325,6 +325,47 @@ test_existing_ids_are_skipped (Fixture       *f,
   }
 }
 
+/* Ids are matched whatever their case: an upper-case copy of an id in
+ * the journal is skipped, not added a second time, and a check-in
+ * imported with an upper-case id is found by it, in either case. */
+static void
+test_ids_ignore_case (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) text = g_string_new (RW_CSV_HEADER "\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upper = NULL;
+  RwImportResult result = { 0 };
+  guint before;
+
+  fill_hostile (f->db);
+  before = count (f->db);
+  list = all_check_ins (f->db);
+  upper = g_ascii_strup (rw_check_in_get_id (g_ptr_array_index (list, 0)), -1);
+  g_string_append_printf (text, "%s,2020-01-01,01:00,1,,,,,,,,copy\n", upper);
+  g_string_append (text, "7F7C9C1E-2B7A-4C55-9A43-0C1F2B3D4E5F,2020-01-02,01:00,2,,,,,,,,new\n");
+  bytes = g_bytes_new (text->str, text->len);
+
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  g_assert_cmpuint (count (f->db), ==, before + 1);
+  {
+    g_autoptr(RwCheckIn) by_upper = rw_check_in_sql_load (f->db, "7F7C9C1E-2B7A-4C55-9A43-0C1F2B3D4E5F", &error);
+    g_autoptr(RwCheckIn) by_lower = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (by_upper), ==, "new");
+    g_assert_cmpstr (rw_check_in_get_id (by_upper), ==, "7f7c9c1e-2b7a-4c55-9a43-0c1f2b3d4e5f");
+    by_lower = rw_check_in_sql_load (f->db, "7f7c9c1e-2b7a-4c55-9a43-0c1f2b3d4e5f", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (by_lower), ==, "new");
+  }
+}
+
 static void
 test_failed_export_keeps_old_file (Fixture       *f,
                                    gconstpointer  data)
@@ -652,6 +693,7 @@ main (int    argc,
   ADD ("bad-row-changes-nothing", test_bad_row_changes_nothing);
   ADD ("disk-full-changes-nothing", test_disk_full_import_changes_nothing);
   ADD ("existing-ids-skipped", test_existing_ids_are_skipped);
+  ADD ("ids-ignore-case", test_ids_ignore_case);
   ADD ("failed-export-keeps-old-file", test_failed_export_keeps_old_file);
   ADD ("failed-rename-leaves-nothing", test_failed_rename_leaves_nothing);
   ADD ("full-disk-export", test_full_disk_export);
