@@ -457,6 +457,64 @@ test_export_failures (Fixture       *f,
   }
 }
 
+/* An export killed at any moment leaves nothing in the folder but a
+ * complete file: no hidden temporary holding journal data, no empty or
+ * cut file. The file has no name until it is whole (O_TMPFILE). */
+static void
+test_killed_export_leaves_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->dir, "in.csv", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "all.csv", NULL);
+  g_autoptr(GString) csv = g_string_new (RW_CSV_HEADER "\n");
+  const guint rows = 40000;
+  guint killed = 0, complete = 0;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, ",%04u-%02u-%02u,09:00,%u,,,,,,,,a note long enough to take "
+                            "some time to write out\n", 1990 + i / 336, 1 + i / 28 % 12, 1 + i % 28, i % 11);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, csv_path), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const char *argv[] = { g_getenv ("REWIRE_BINARY"), "export", "--data-dir", f->dir,
+                             "--output", out, NULL };
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *name;
+
+      g_unlink (out);
+      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      g_usleep (g_random_int_range (20, 400) * 1000);
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, NULL);
+      if (g_subprocess_get_if_signaled (child))
+        killed++;
+
+      listing = g_dir_open (out_dir, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_cmpstr (name, ==, "all.csv");
+      if (g_file_test (out, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+          g_assert_cmpuint (count_lines (contents), ==, rows + 1);
+          complete++;
+        }
+    }
+  g_test_message ("%u of 12 exports killed, %u complete", killed, complete);
+  g_assert_cmpuint (killed, >, 0);
+}
+
 static void
 test_chart (Fixture       *f,
             gconstpointer  data)
@@ -736,6 +794,7 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
+  ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("mistakes-are-named", test_mistakes_are_named);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
