@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rw-core.h"
+#include "rw-chart-private.h"
 #include "rw-test-util.h"
 
 #define WIDTH 700
@@ -231,7 +232,7 @@ test_step_follows_width (void)
     { 30, 360, RW_CHART_STEP_DAY },
     { 90, 360, RW_CHART_STEP_DAY },
     { 365, 1200, RW_CHART_STEP_DAY },
-    { 365, 900, RW_CHART_STEP_DAY },
+    { 365, 900, RW_CHART_STEP_WEEK },
     { 365, 360, RW_CHART_STEP_WEEK },
     { 3 * 365, 1200, RW_CHART_STEP_WEEK },
     { 3650, 1200, RW_CHART_STEP_MONTH },
@@ -248,6 +249,76 @@ test_step_follows_width (void)
       g_test_message ("%u days at %d px", cases[i].days, cases[i].width);
       g_assert_cmpint (rw_chart_get_step (chart), ==, cases[i].step);
     }
+}
+
+/* The text of the legend's entries, one line each. */
+static char *
+legend_text (RwChart *chart)
+{
+  const RwChartLayout *layout = rw_chart_ensure_layout (chart);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
+
+      if (label->part == RW_CHART_PART_LEGEND)
+        g_string_append_printf (text, "%s\n", pango_layout_get_text (label->layout));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Ten years at 1200 px are a few hundred buckets, not 3650 points in a
+ * wall, and the legend and the hover say what a point is; 30 days are
+ * days. */
+static void
+test_long_range_buckets (void)
+{
+  g_autoptr(RwSeries) years = make_varied (3650);
+  g_autoptr(RwSeries) three = make_varied (3 * 365);
+  g_autoptr(RwSeries) month = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autofree char *legend = NULL;
+  const char *text;
+
+  rw_chart_set_visible (chart, RW_SERIES_ANXIETY, TRUE);
+  rw_chart_set_visible (chart, RW_SERIES_ENERGY, TRUE);
+  rw_chart_set_series (chart, years);
+  rw_chart_set_size (chart, 1200, 500);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_MONTH);
+  /* March 2026 to February 2036, one point a month. */
+  g_assert_cmpuint (rw_chart_get_n_points (chart), ==, 120);
+  legend = legend_text (chart);
+  g_test_message ("%s", legend);
+  g_assert_nonnull (strstr (legend, "Monthly means; shaded: lowest to highest day\n"));
+  g_assert_null (strstr (legend, "day mean"));
+  rw_chart_set_highlight (chart, 40);
+  g_assert_true (g_str_has_prefix (rw_chart_get_highlight_text (chart), "April 2026\n"));
+
+  /* Three years: weeks from Monday, each named by its Monday. */
+  rw_chart_set_series (chart, three);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_WEEK);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), >=, 3 * 52);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), <=, 3 * 53);
+  g_clear_pointer (&legend, g_free);
+  legend = legend_text (chart);
+  g_assert_nonnull (strstr (legend, "Weekly means; shaded: lowest to highest day\n"));
+  /* 1 March 2026 is a Sunday, 11 March a Wednesday. */
+  rw_chart_set_highlight (chart, 10);
+  text = rw_chart_get_highlight_text (chart);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Week of Monday 9 March 2026\n"));
+  rw_chart_set_highlight (chart, 0);
+  g_assert_true (g_str_has_prefix (rw_chart_get_highlight_text (chart),
+                                   "Week of Monday 23 February 2026\n1 of 1 day"));
+
+  /* A month is its days. */
+  rw_chart_set_series (chart, month);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_DAY);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), ==, 30);
+  g_clear_pointer (&legend, g_free);
+  legend = legend_text (chart);
+  g_assert_null (strstr (legend, "means"));
 }
 
 /* Ten years, every day 7 but one at 0, drawn as monthly means over bands
@@ -379,6 +450,63 @@ test_large_text_fits (void)
       g_assert_cmpuint (count_ink (surface, 0, y - 14, 3, y + 14), ==, 0);
     }
   cairo_surface_destroy (surface);
+}
+
+/* At a text scale of 1.5, every label of the scales and dates lies whole
+ * inside the chart, and the scales' labels left of the plots: "12 h" is
+ * never cut to "2 h". */
+static void
+test_large_text_labels_inside (void)
+{
+  const struct {
+    guint days;
+    int width, height;
+  } cases[] = {
+    { 30, 360, 520 }, { 30, 1200, 500 }, { 3650, 360, 520 }, { 3650, 1200, 500 }, { 400, 700, 300 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(RwSeries) series = make_varied (cases[c].days);
+      g_autoptr(RwChart) chart = rw_chart_new ();
+      const RwChartLayout *layout;
+      RwChartStyle style;
+      guint scales = 0;
+
+      rw_chart_style_init (&style, FALSE);
+      style.resolution = 96 * 1.5;
+      for (guint k = 0; k < RW_N_SERIES; k++)
+        rw_chart_set_visible (chart, k, TRUE);
+      rw_chart_set_series (chart, series);
+      rw_chart_set_size (chart, cases[c].width, cases[c].height);
+      rw_chart_set_style (chart, &style);
+      layout = rw_chart_ensure_layout (chart);
+      g_test_message ("%u days at %d × %d", cases[c].days, cases[c].width, cases[c].height);
+      for (guint i = 0; i < layout->labels->len; i++)
+        {
+          const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
+          PangoRectangle ink, logical;
+
+          if (label->part != RW_CHART_PART_SCALES && label->part != RW_CHART_PART_DATES)
+            continue;
+          pango_layout_get_pixel_extents (label->layout, &ink, &logical);
+          g_test_message ("“%s” at %g, %g, %d × %d", pango_layout_get_text (label->layout),
+                          label->x, label->y, logical.width, logical.height);
+          g_assert_cmpfloat (label->x + MIN (ink.x, logical.x), >=, 0);
+          g_assert_cmpfloat (label->y + MIN (ink.y, logical.y), >=, 0);
+          g_assert_cmpfloat (label->x + MAX (ink.x + ink.width, logical.x + logical.width), <=,
+                             cases[c].width);
+          g_assert_cmpfloat (label->y + MAX (ink.y + ink.height, logical.y + logical.height), <=,
+                             cases[c].height);
+          if (label->part == RW_CHART_PART_SCALES)
+            {
+              g_assert_cmpfloat (label->x + logical.x + logical.width, <=, layout->plot_x);
+              scales++;
+            }
+        }
+      /* Three panels, each with at least its ends labelled. */
+      g_assert_cmpuint (scales, >=, 6);
+    }
 }
 
 /* The layout (and the weekly or monthly means in it) is computed once per
@@ -744,10 +872,12 @@ main (int    argc,
 
   g_test_add_func ("/chart/point-gap-and-bar", test_point_gap_and_bar);
   g_test_add_func ("/chart/step-follows-width", test_step_follows_width);
+  g_test_add_func ("/chart/long-range-buckets", test_long_range_buckets);
   g_test_add_func ("/chart/long-range-keeps-bad-day", test_long_range_keeps_bad_day);
   g_test_add_func ("/chart/weeks-start-on-monday", test_weeks_start_on_monday);
   g_test_add_func ("/chart/sleep-panels-apart", test_sleep_panels_apart);
   g_test_add_func ("/chart/large-text-fits", test_large_text_fits);
+  g_test_add_func ("/chart/large-text-labels-inside", test_large_text_labels_inside);
   g_test_add_func ("/chart/layout-once", test_layout_once);
   g_test_add_func ("/chart/export-is-the-draw", test_export_is_the_draw);
   g_test_add_func ("/chart/long-range-is-a-few-paths", test_long_range_is_a_few_paths);
