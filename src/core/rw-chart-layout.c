@@ -370,6 +370,7 @@ lay_out_legend (RwChart                    *chart,
   gboolean any_band = FALSE;
   double x = layout->plot_x, y = PAD;
   double line = MAX (layout->line_height, layout->swatch_h) + 4;
+  double extra = 0;  /* below the line, for an entry that wraps */
 
   for (guint k = 0; k < RW_N_SERIES; k++)
     any_band |= layout->band[k];
@@ -423,17 +424,26 @@ lay_out_legend (RwChart                    *chart,
       if (x + SWATCH_W + 4 + w > layout->width - PAD && x > layout->plot_x)
         {
           x = layout->plot_x;
-          y += line;
+          y += line + extra;
+          extra = 0;
+        }
+      if (x + SWATCH_W + 4 + w > layout->width - PAD)
+        {
+          /* Wider than the chart on a line of its own: it wraps. */
+          pango_layout_set_width (label, MAX (1.0, layout->width - PAD - x - SWATCH_W - 4) * PANGO_SCALE);
+          pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (label, &w, &h);
+          extra = MAX (extra, h - layout->line_height);
         }
       entry.x = x;
       entry.y = y + (line - 4 - layout->swatch_h) / 2;
       g_array_append_val (layout->legend, entry);
       grow (layout, RW_CHART_PART_LEGEND, entry.x - 1, entry.y - 1, SWATCH_W + 2, layout->swatch_h + 2);
-      add_label (layout, RW_CHART_PART_LEGEND, label, x + SWATCH_W + 4, y + (line - 4) / 2, 0, 0.5,
-                 RW_INK_FOREGROUND);
+      add_label (layout, RW_CHART_PART_LEGEND, label, x + SWATCH_W + 4,
+                 y + (line - 4 - layout->line_height) / 2, 0, 0, RW_INK_FOREGROUND);
       x += SWATCH_W + 4 + w + 12;
     }
-  return y + line - PAD;
+  return y + line + extra - PAD;
 }
 
 static void
