@@ -510,6 +510,117 @@ test_large_text_labels_inside (void)
     }
 }
 
+/* Runs @argv and returns its standard output. */
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A saved chart stands on its own: a PDF is a landscape page of A4 or
+ * Letter with a title naming the metrics and the range with its years,
+ * and a file is written in the format asked for whatever its name said. */
+static void
+test_export_stands_alone (void)
+{
+  g_autoptr(RwSeries) series = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autofree char *dir = rw_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  RwChartStyle style;
+  const struct {
+    RwPaper paper;
+    const char *size;
+  } papers[] = {
+    { RW_PAPER_A4, "Page size:       841.89 x 595.28 pts (A4)" },
+    { RW_PAPER_LETTER, "Page size:       792 x 612 pts (letter)" },
+  };
+  RwPaper paper;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("needs pdfinfo and pdftotext (poppler-utils)");
+      rw_test_remove_dir (dir);
+      return;
+    }
+  rw_chart_style_init (&style, FALSE);
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_ANXIETY, TRUE);
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    {
+      const char *info_argv[] = { "pdfinfo", pdf, NULL };
+      const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+
+      /* The page, not the size given. */
+      g_assert_true (rw_chart_export_as (chart, pdf, RW_CHART_FORMAT_PDF, 300, 200, papers[p].paper,
+                                         &style, &error));
+      g_assert_no_error (error);
+      info = run_tool (info_argv);
+      g_test_message ("%s", info);
+      g_assert_nonnull (strstr (info, papers[p].size));
+      g_assert_nonnull (strstr (info, "Pages:           1\n"));
+      text = run_tool (text_argv);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "Rewire: Mood, Anxiety, Sleep hours, Sleep quality"));
+      g_assert_nonnull (strstr (text, "1 March 2026 to 30 March 2026"));
+      g_assert_nonnull (strstr (text, "days logged"));
+      g_assert_nonnull (strstr (text, "Sleep quality"));
+    }
+
+  /* PDF asked for under a .png name: a PDF. */
+  g_assert_true (rw_chart_export_as (chart, png, RW_CHART_FORMAT_PDF, WIDTH, HEIGHT, RW_PAPER_A4,
+                                     &style, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  }
+
+  /* The name put right for the format chosen. */
+  {
+    const struct {
+      const char *path;
+      RwChartFormat format;
+      const char *fixed;
+    } names[] = {
+      { "chart.png", RW_CHART_FORMAT_PDF, "chart.pdf" },
+      { "chart.PNG", RW_CHART_FORMAT_SVG, "chart.svg" },
+      { "chart.pdf", RW_CHART_FORMAT_PDF, "chart.pdf" },
+      { "chart", RW_CHART_FORMAT_PNG, "chart.png" },
+      { "my.chart", RW_CHART_FORMAT_PDF, "my.chart.pdf" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *fixed = rw_chart_format_fix_path (names[i].path, names[i].format);
+        g_assert_cmpstr (fixed, ==, names[i].fixed);
+      }
+  }
+  g_assert_true (rw_paper_from_name ("A4", &paper));
+  g_assert_cmpint (paper, ==, RW_PAPER_A4);
+  g_assert_true (rw_paper_from_name ("letter", &paper));
+  g_assert_cmpint (paper, ==, RW_PAPER_LETTER);
+  g_assert_false (rw_paper_from_name ("legal", &paper));
+
+  g_unlink (pdf);
+  g_unlink (png);
+  rw_test_remove_dir (dir);
+}
+
 /* The layout (and the weekly or monthly means in it) is computed once per
  * data, shown series, size and font: not again for a hover, a new
  * highlight, its box, or colours. */
@@ -580,7 +691,7 @@ test_export_is_the_draw (void)
         g_autoptr(RwSeries) series = make_varied (ranges[r]);
         g_autoptr(RwChart) chart = rw_chart_new ();
         g_autoptr(GError) error = NULL;
-        cairo_surface_t *drawn, *exported, *replayed, *recording;
+        cairo_surface_t *drawn, *exported, *replayed, *recording, *file;
         RwChartStyle style;
         cairo_t *cr;
 
@@ -592,8 +703,19 @@ test_export_is_the_draw (void)
 
         g_assert_true (rw_chart_export (chart, path, WIDTH, HEIGHT, &style, &error));
         g_assert_no_error (error);
-        exported = cairo_image_surface_create_from_png (path);
-        g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+        file = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (file), ==, CAIRO_STATUS_SUCCESS);
+        /* The chart as drawn, under a heading. */
+        g_assert_cmpint (cairo_image_surface_get_width (file), ==, WIDTH);
+        g_assert_cmpint (cairo_image_surface_get_height (file), >, HEIGHT + 20);
+        exported = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+        cr = cairo_create (exported);
+        cairo_set_source_surface (cr, file, 0, HEIGHT - cairo_image_surface_get_height (file));
+        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (exported);
+        cairo_surface_destroy (file);
         g_assert_cmpuint (count_differences (drawn, exported, 0), ==, 0);
 
         recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -881,6 +1003,7 @@ main (int    argc,
   g_test_add_func ("/chart/large-text-labels-inside", test_large_text_labels_inside);
   g_test_add_func ("/chart/layout-once", test_layout_once);
   g_test_add_func ("/chart/export-is-the-draw", test_export_is_the_draw);
+  g_test_add_func ("/chart/export-stands-alone", test_export_stands_alone);
   g_test_add_func ("/chart/long-range-is-a-few-paths", test_long_range_is_a_few_paths);
   g_test_add_func ("/chart/parts-make-the-draw", test_parts_make_the_draw);
   g_test_add_func ("/chart/highlight-text", test_highlight_text);
