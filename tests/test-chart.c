@@ -610,6 +610,16 @@ test_export_stands_alone (void)
         g_assert_cmpstr (fixed, ==, names[i].fixed);
       }
   }
+  /* PDF chosen in the dialog over a .png name: PDF; the filter left at
+   * PNG and the name ending in .pdf: PDF. */
+  g_assert_cmpint (rw_chart_format_choose ("chart.png", RW_CHART_FORMAT_PDF, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
+  g_assert_cmpint (rw_chart_format_choose ("chart.pdf", RW_CHART_FORMAT_PNG, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
+  g_assert_cmpint (rw_chart_format_choose ("chart", RW_CHART_FORMAT_PNG, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PNG);
+  g_assert_cmpint (rw_chart_format_choose ("chart.svg", RW_CHART_FORMAT_PDF, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
   g_assert_true (rw_paper_from_name ("A4", &paper));
   g_assert_cmpint (paper, ==, RW_PAPER_A4);
   g_assert_true (rw_paper_from_name ("letter", &paper));

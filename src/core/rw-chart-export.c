@@ -95,6 +95,29 @@ rw_chart_format_fix_path (const char    *path,
   return g_strconcat (path, extensions[format], NULL);
 }
 
+/**
+ * rw_chart_format_choose:
+ * @path: the name the person gave
+ * @chosen: the format the dialog's filter was at the end
+ * @offered: the one it was at first
+ *
+ * Returns: the format to write: @chosen if the person changed it, else
+ *   the one @path ends in, else @chosen
+ */
+RwChartFormat
+rw_chart_format_choose (const char    *path,
+                        RwChartFormat  chosen,
+                        RwChartFormat  offered)
+{
+  RwChartFormat named;
+
+  g_return_val_if_fail (path != NULL, chosen);
+
+  if (chosen == offered && rw_chart_format_from_path (path, &named))
+    return named;
+  return chosen;
+}
+
 gboolean
 rw_paper_from_name (const char *name,
                     RwPaper    *paper)

@@ -32,6 +32,12 @@ const char *rw_chart_format_get_extension (RwChartFormat format);  /* ".png" */
 /* @path ending in @format's extension: a known one replaced, else added. */
 char       *rw_chart_format_fix_path  (const char     *path,
                                        RwChartFormat   format);
+/* The format of a file named @path in a save dialog that offered
+ * @offered and came back with @chosen: a format chosen there wins over the
+ * name's ending; left as offered, the ending says (none: @chosen). */
+RwChartFormat rw_chart_format_choose  (const char     *path,
+                                       RwChartFormat   chosen,
+                                       RwChartFormat   offered);
 gboolean    rw_paper_from_name        (const char     *name,
                                        RwPaper        *paper);
 /* The locale's (LC_PAPER): Letter in the US and Canada, else A4. */
