@@ -610,6 +610,7 @@ test_keyboard_and_focus_ring (Fixture       *f,
   gtk_window_set_focus_visible (f->window, TRUE);
   wait_frames (widget, 1);
   g_assert_true (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  g_assert_true (gtk_widget_has_visible_focus (widget));
   focused = render_widget (widget);
   g_assert_cmpint (cairo_image_surface_get_width (focused), ==, w);
   /* All round the edge, within 6 px of it. */
