@@ -416,7 +416,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     4"));
+  g_assert_nonnull (strstr (f->out, "Schema:     5"));
 }
 
 /* A failing export names the problem and leaves no file, no 0-byte file
@@ -689,6 +689,63 @@ test_low_mood_offer (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "local emergency number"));
 }
 
+/* The mistakes a script or a tired person makes are named, and none
+ * writes a journal: an empty --data-dir (an unset variable) is not the
+ * default journal; check, export, edit and delete of a folder with no
+ * journal say so and create nothing; a value that is not UTF-8 names its
+ * option (GOption said only "Invalid byte sequence in conversion input"). */
+static void
+test_mistakes_are_named (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "not-yet", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+  const char *home[] = { "XDG_DATA_HOME", f->dir, NULL };
+
+  g_assert_cmpint (run_env (f, home, "add", "--data-dir", "", "--mood", "5", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--data-dir needs a folder, and none was given."));
+  g_assert_cmpint (run_env (f, home, "--data-dir", "", "list", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--data-dir needs a folder"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *standard = g_build_filename (f->dir, "rewire", NULL);
+    g_assert_false (g_file_test (standard, G_FILE_TEST_EXISTS));
+  }
+
+  g_assert_cmpint (run (f, "check", "--data-dir", missing), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_nonnull (strstr (f->err, "not-yet"));
+  g_assert_cmpint (run (f, "export", "--data-dir", missing, "--output", out), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_cmpint (run (f, "delete", "--data-dir", missing, "0e5b4a52"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note", "caf\xe9"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "The value of --note is not valid text (UTF-8)"));
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--tags=\xff"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "The value of --tags is not valid text (UTF-8)"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+}
+
+/* A note's control characters (an escape sequence could recolour or
+ * clear the terminal) are shown as U+FFFD in the table; the machine
+ * formats keep them exactly. */
+static void
+test_list_shows_no_control_characters (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note",
+                        "bell\a and \033[2Jclear"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_null (strchr (f->out, '\033'));
+  g_assert_null (strchr (f->out, '\a'));
+  g_assert_nonnull (strstr (f->out, "bell\xef\xbf\xbd and \xef\xbf\xbd[2Jclear"));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "json"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "bell\\u0007 and \\u001b[2Jclear"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -717,6 +774,8 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
+  ADD ("mistakes-are-named", test_mistakes_are_named);
+  ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD
 
