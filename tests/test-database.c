@@ -356,6 +356,33 @@ test_disk_full (Fixture       *f,
   }
 }
 
+/* A full disk that reaches SQLite as an I/O error (a failed fsync, as
+ * near-full disks give) is still reported as a full disk, with what to
+ * do; nothing is lost, and the next save works once space returns. */
+static void
+test_disk_full_as_io_error (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "does not fit on the disk");
+
+  fill (db, 5);
+  rw_test_vfs_set_mode (RW_TEST_VFS_SYNC_NO_SPACE);
+  g_assert_false (rw_test_add (db, check_in, &error));
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_nonnull (strstr (error->message, "free some space"));
+  g_assert_null (strstr (error->message, "I/O"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_check_ins (db), >=, 5);
+
+  g_assert_true (rw_test_add (db, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 6);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -864,6 +891,7 @@ main (int   argc,
   ADD ("quick-check", test_quick_check);
   ADD ("locked", test_locked);
   ADD ("disk-full", test_disk_full);
+  ADD ("disk-full-as-io-error", test_disk_full_as_io_error);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
   ADD ("write", test_write);

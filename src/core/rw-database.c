@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "rw-database.h"
@@ -289,6 +290,42 @@ refuse_foreign (RwDatabase  *self,
                self->path);
 }
 
+/* A full disk often reaches SQLite as an I/O error, not SQLITE_FULL:
+ * when an fsync, a truncate or the -shm's growth fails with ENOSPC. Then
+ * the person must be told the disk is full, not "disk I/O error". */
+static gboolean
+io_error_is_full_disk (RwDatabase *self)
+{
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+  struct statvfs st;
+
+  if (system_errno == ENOSPC || system_errno == EDQUOT)
+    return TRUE;
+  /* The VFS keeps the errno of each file's last failure: the journal's,
+   * and its write-ahead log's. */
+  if (self->db != NULL)
+    {
+      sqlite3_file *wal = NULL;
+      int file_errno = 0;
+
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+          (file_errno == ENOSPC || file_errno == EDQUOT))
+        return TRUE;
+      file_errno = 0;
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+          wal != NULL && wal->pMethods != NULL &&
+          wal->pMethods->xFileControl (wal, SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+          (file_errno == ENOSPC || file_errno == EDQUOT))
+        return TRUE;
+    }
+  /* The errno may have been overwritten by what followed (a rollback):
+   * a folder with less than 1 MiB free tells the same. */
+  if (self->data_dir != NULL && statvfs (self->data_dir, &st) == 0 &&
+      (guint64) st.f_bavail * st.f_frsize < 1024 * 1024)
+    return TRUE;
+  return FALSE;
+}
+
 static void
 set_error (RwDatabase  *self,
            int          rc,
@@ -299,6 +336,9 @@ set_error (RwDatabase  *self,
   const char *path = self->path != NULL ? self->path : "";
   g_autofree char *advice = NULL;
   RwDatabaseError code;
+
+  if ((rc & 0xff) == SQLITE_IOERR && io_error_is_full_disk (self))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
