@@ -32,6 +32,8 @@ struct _RwTrendsPage
   GtkWidget *insights_title;
   GtkBox *insights_box;
   GtkWidget *details_button;
+  GtkWidget *gap_box;
+  GtkLabel *gap_label;
 
   /* Owned */
   RwContext *context;
@@ -40,6 +42,7 @@ struct _RwTrendsPage
 
   RwRange range;
   guint32 last;              /* last day shown (julian) */
+  guint32 latest;            /* latest check-in, when the range shown is empty; else 0 */
   gboolean visible[RW_N_SERIES];
   gboolean stale;            /* the journal changed while the page was hidden */
   gboolean show_details;     /* the numbers under each insight */
@@ -91,6 +94,7 @@ update_actions (RwTrendsPage *self)
   gtk_widget_action_set_enabled (widget, "trends.previous", self->range != RW_RANGE_ALL);
   gtk_widget_action_set_enabled (widget, "trends.next",
                                  self->range != RW_RANGE_ALL && self->last < today (self));
+  gtk_widget_action_set_enabled (widget, "trends.show-latest", self->latest != 0);
   gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
   gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
 }
@@ -177,6 +181,30 @@ update_description (RwTrendsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* An empty range with check-ins elsewhere (after a gap, or paged too
+ * far back) offers the latest ones. */
+static void
+update_gap (RwTrendsPage *self,
+            RwSeries     *series)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 latest = 0;
+
+  if (rw_series_is_empty (series) &&
+      !rw_journal_get_span (rw_context_get_journal (self->context), NULL, &latest, &error))
+    g_warning ("Could not find the latest check-in: %s", error->message);
+  self->latest = latest;
+  if (latest != 0)
+    {
+      g_autofree char *day = rw_date_format (latest, "%-d %B %Y");
+      g_autofree char *text = g_strdup_printf (_("Nothing was logged in these days. Your latest "
+                                                 "check-in is from %s."), day);
+
+      gtk_label_set_label (self->gap_label, text);
+    }
+  gtk_widget_set_visible (self->gap_box, latest != 0);
+}
+
 static void
 reload (RwTrendsPage *self)
 {
@@ -204,6 +232,7 @@ reload (RwTrendsPage *self)
         self->previous = rw_journal_load_series (journal, first - days, first - 1, NULL);
     }
 
+  update_gap (self, series);
   rw_chart_view_set_series (self->chart_view, series);
   range = rw_insights_describe_range (series);
   gtk_label_set_label (self->range_label, range);
@@ -261,6 +290,20 @@ next_action (GtkWidget  *widget,
   if (self->range == RW_RANGE_ALL || self->last >= last)
     return;
   self->last = MIN (last, self->last + rw_range_get_days (self->range));
+  reload (self);
+}
+
+/* The range moved to end on the latest check-in. */
+static void
+show_latest_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+
+  if (self->latest == 0)
+    return;
+  self->last = self->latest;
   reload (self);
 }
 
@@ -537,6 +580,8 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_title);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_box);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_box);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_label);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
   gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
@@ -547,6 +592,7 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
     }
   gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "trends.show-latest", NULL, show_latest_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
 }

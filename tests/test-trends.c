@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rw-test-util.h"
+#include "rw-test-ui.h"
 #include "rw-chart-view.h"
 #include "rw-import.h"
 #include "rw-journal-private.h"
@@ -669,6 +670,59 @@ test_export (Fixture       *f,
   g_unlink (svg);
 }
 
+/* After a gap the range shown is empty; a button moves it to end on the
+ * latest check-in. With check-ins in the range there is no such button. */
+static void
+test_gap_shows_latest (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkLabel *label;
+
+  for (guint d = 1; d <= 5; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-08-%02u", d);
+      g_free (add (f, date, 6, 7, NULL));
+    }
+  show_page (f);
+  g_assert_true (rw_series_is_empty (shown (f)));
+  button = rw_test_find (GTK_WIDGET (f->page), rw_test_match_button, "Show Latest Check-ins");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  label = rw_test_find_label (GTK_WIDGET (f->page), "5 August 2026");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+  g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 30);
+  g_assert_cmpuint (rw_series_get_days_logged (shown (f)), ==, 5);
+  g_assert_false (gtk_widget_is_visible (button));
+  /* Back to today with Next. */
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (f->page), "trends.next", NULL)));
+
+  /* Paging back past the first check-in offers the latest too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.previous", NULL);
+  spin ();
+  g_assert_true (rw_series_is_empty (shown (f)));
+  g_assert_true (gtk_widget_is_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-latest", NULL);
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+
+  /* A check-in today: the range is not empty, no button. */
+  g_free (add (f, "2026-11-22", 5, 7, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "7d");
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  g_assert_false (rw_series_is_empty (shown (f)));
+  g_assert_false (gtk_widget_is_visible (button));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +749,7 @@ main (int    argc,
   ADD ("hover-redraws-nothing-else", test_hover_redraws_nothing_else);
   ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
   ADD ("export", test_export);
+  ADD ("gap-shows-latest", test_gap_shows_latest);
 
 #undef ADD
 
