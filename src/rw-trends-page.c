@@ -103,7 +103,8 @@ static void
 update_cards (RwTrendsPage *self)
 {
   RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
-  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible);
+  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible,
+                                                          today (self));
 
   rw_wrap_box_remove_all (self->cards);
   for (guint i = 0; i < cards->len; i++)

@@ -723,6 +723,24 @@ test_gap_shows_latest (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (button));
 }
 
+/* At "All" over two years the best and hardest day carry their year. */
+static void
+test_extremes_show_year (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *cards = NULL;
+
+  g_free (add (f, "2025-12-30", 3, 7, NULL));
+  g_free (add (f, "2026-11-20", 8, 7, NULL));
+  show_page (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  cards = rw_trends_page_dup_summary_text (f->page);
+  g_test_message ("%s", cards);
+  g_assert_nonnull (strstr (cards, "Best day\n20 Nov 2026\nmood 8.0"));
+  g_assert_nonnull (strstr (cards, "Hardest day\n30 Dec 2025\nmood 3.0"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +768,7 @@ main (int    argc,
   ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
   ADD ("export", test_export);
   ADD ("gap-shows-latest", test_gap_shows_latest);
+  ADD ("extremes-show-year", test_extremes_show_year);
 
 #undef ADD
 

@@ -491,6 +491,18 @@ rw_series_get_extremes (RwSeries *self,
   return any;
 }
 
+guint
+rw_series_count_mood (RwSeries *self,
+                      double    mood)
+{
+  guint n = 0;
+
+  for (guint i = self->lead; i < self->n; i++)
+    if (fabs (day_value (&self->days[i], RW_SERIES_MOOD) - mood) < 1e-9)
+      n++;
+  return n;
+}
+
 /* What goes with mood, and how the app decides that it is more than chance.
  *
  * A journal is a short daily series in which both mood and tags run in
