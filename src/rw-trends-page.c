@@ -19,6 +19,7 @@
 #include "rw-insights.h"
 #include "rw-trends-page.h"
 #include "rw-wrap-box.h"
+#include "rw-year-calendar.h"
 
 struct _RwTrendsPage
 {
@@ -34,6 +35,9 @@ struct _RwTrendsPage
   GtkWidget *details_button;
   GtkWidget *gap_box;
   GtkLabel *gap_label;
+  AdwBin *year_bin;
+  GtkLabel *year_label;
+  RwYearCalendar *year_calendar;   /* made with the context, owned by year_bin */
 
   /* Owned */
   RwContext *context;
@@ -308,6 +312,56 @@ show_latest_action (GtkWidget  *widget,
   reload (self);
 }
 
+static guint
+year_of (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_date_get_year (&date);
+}
+
+/* The year calendar's buttons: back to the first check-in's year, on to
+ * this one. */
+static void
+update_year (RwTrendsPage *self)
+{
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+  g_autofree char *text = g_strdup_printf ("%u", year);
+  guint32 first = 0;
+
+  rw_journal_get_span (rw_context_get_journal (self->context), &first, NULL, NULL);
+  gtk_label_set_label (self->year_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous-year",
+                                 first != 0 && year > year_of (first));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next-year", year < year_of (today (self)));
+}
+
+static void
+previous_year_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year > 1)
+    rw_year_calendar_set_year (self->year_calendar, year - 1);
+}
+
+static void
+next_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year < year_of (today (self)))
+    rw_year_calendar_set_year (self->year_calendar, year + 1);
+}
+
 static void
 show_error (RwTrendsPage *self,
             const char   *heading,
@@ -415,6 +469,14 @@ set_context (RwTrendsPage *self,
   self->last = today (self);
   g_signal_connect_object (rw_context_get_journal (context), "changed",
                            G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->year_calendar = rw_year_calendar_new (context);
+  adw_bin_set_child (self->year_bin, GTK_WIDGET (self->year_calendar));
+  g_signal_connect_object (self->year_calendar, "notify::year", G_CALLBACK (update_year), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (rw_context_get_journal (context), "changed",
+                           G_CALLBACK (update_year), self, G_CONNECT_SWAPPED);
+  update_year (self);
 }
 
 static void
@@ -583,6 +645,8 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_box);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_label);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
   gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
@@ -594,6 +658,8 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "trends.show-latest", NULL, show_latest_action);
+  gtk_widget_class_install_action (widget_class, "trends.previous-year", NULL, previous_year_action);
+  gtk_widget_class_install_action (widget_class, "trends.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
 }
@@ -729,6 +795,13 @@ rw_trends_page_get_chart_view (RwTrendsPage *self)
 {
   g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
   return self->chart_view;
+}
+
+RwYearCalendar *
+rw_trends_page_get_year_calendar (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return self->year_calendar;
 }
 
 RwChart *
