@@ -741,6 +741,38 @@ test_extremes_show_year (Fixture       *f,
   g_assert_nonnull (strstr (cards, "Hardest day\n30 Dec 2025\nmood 3.0"));
 }
 
+/* The year at a glance is on the page: its year before and after go back
+ * to the first check-in's year and on to this one. */
+static void
+test_year_calendar_years (Fixture       *f,
+                          gconstpointer  data)
+{
+  RwYearCalendar *calendar;
+  GtkWidget *previous, *next;
+
+  g_free (add (f, "2024-05-01", 4, 7, NULL));
+  g_free (add (f, "2026-11-01", 6, 7, NULL));
+  show_page (f);
+  calendar = rw_trends_page_get_year_calendar (f->page);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (calendar), GTK_WIDGET (f->page)));
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2026);
+  previous = find_actionable (GTK_WIDGET (f->page), "trends.previous-year", NULL);
+  next = find_actionable (GTK_WIDGET (f->page), "trends.next-year", NULL);
+  g_assert_true (gtk_widget_get_sensitive (previous));
+  g_assert_false (gtk_widget_get_sensitive (next));
+
+  g_signal_emit_by_name (previous, "clicked");
+  g_signal_emit_by_name (previous, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2024);
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "2024"));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_cmpfloat (rw_series_get_value (rw_year_calendar_get_series (calendar), RW_SERIES_MOOD,
+                                          rw_date_from_iso ("2024-05-01") -
+                                            rw_date_from_iso ("2024-01-01")), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -769,6 +801,7 @@ main (int    argc,
   ADD ("export", test_export);
   ADD ("gap-shows-latest", test_gap_shows_latest);
   ADD ("extremes-show-year", test_extremes_show_year);
+  ADD ("year-calendar-years", test_year_calendar_years);
 
 #undef ADD
 

@@ -54,7 +54,7 @@ fixture_setup (Fixture       *f,
   f->context = rw_context_new (f->journal, f->settings, f->clock);
   f->opened = g_ptr_array_new_with_free_func (g_free);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 400);
+  gtk_window_set_default_size (f->window, 600, 300);
   /* The window's action, as RwWindow has it. */
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
   gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
