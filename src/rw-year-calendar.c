@@ -462,6 +462,85 @@ draw_legend (RwYearCalendar *self,
   show_text (self, cr, empty, x + g->pitch, text_y, dim);
 }
 
+/* The week a month is named over: that of its first day, or the next
+ * one when it starts late in the week (and the year goes on). */
+static guint
+month_label_week (RwYearCalendar *self,
+                  guint           month)
+{
+  GDate date;
+  guint slot;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, month, self->year);
+  slot = year_offset (self->year) + (g_date_get_julian (&date) - first_day (self->year));
+  if (slot % 7 > 3 && slot / 7 + 1 < n_weeks (self->year))
+    return slot / 7 + 1;
+  return slot / 7;
+}
+
+static guint
+month_of_slot (RwYearCalendar *self,
+               guint           slot)
+{
+  GDate date;
+  guint offset = year_offset (self->year);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, first_day (self->year) + (slot > offset ? slot - offset : 0));
+  return g_date_get_month (&date);
+}
+
+/* Month names over their weeks, and each band that starts in the middle
+ * of a month begins with its name; a name that would overlap the one
+ * before or run off the edge is left out. */
+static void
+draw_month_labels (RwYearCalendar *self,
+                   cairo_t        *cr,
+                   const Geometry *g,
+                   int             width,
+                   const GdkRGBA  *dim)
+{
+  guint weeks = n_weeks (self->year);
+
+  for (guint band = 0; band < g->bands; band++)
+    {
+      guint week0 = band * g->per_band;
+      double end = 0;
+
+      if (week0 >= weeks)
+        break;
+      for (guint m = month_of_slot (self, week0 * 7); m <= 12; m++)
+        {
+          guint week = month_label_week (self, m);
+          g_autofree char *name = NULL;
+          GDate date;
+          double x;
+          int w;
+
+          /* Carried over from the band before: named unless the next
+           * month is about to be. */
+          if (week < week0)
+            {
+              if (m < 12 && month_label_week (self, m + 1) <= week0 + 2)
+                continue;
+              week = week0;
+            }
+          if (week >= week0 + g->per_band || week >= weeks)
+            break;
+          x = g->gutter + (week - week0) * g->pitch;
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, 15, m, self->year);
+          name = rw_date_format (g_date_get_julian (&date), "%b");
+          w = text_width (self, name);
+          if (x < end || x + w > width)
+            continue;
+          show_text (self, cr, name, x, band * (g->band_height + BAND_GAP), dim);
+          end = x + w + 4;
+        }
+    }
+}
+
 static void
 rw_year_calendar_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -470,7 +549,6 @@ rw_year_calendar_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   guint32 first = first_day (self->year);
   guint n = days_in_year (self->year);
-  double last_label_end[8] = { 0 };
   GdkRGBA dim, accent, color;
   graphene_rect_t r;
   Geometry g;
@@ -492,30 +570,7 @@ rw_year_calendar_snapshot (GtkWidget   *widget,
         show_text (self, cr, name, 0, y, &dim);
       }
 
-  /* Month names over the week of their first day, where they fit. */
-  for (guint m = 1; m <= 12; m++)
-    {
-      GDate date;
-      guint32 day;
-      g_autofree char *name = NULL;
-      guint band;
-
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, m, self->year);
-      day = g_date_get_julian (&date);
-      /* A month that starts late in a week is named over the next one. */
-      if ((year_offset (self->year) + (day - first)) % 7 > 3 && day + 7 < first + n)
-        day_rect (self, &g, day + 7, &r);
-      else
-        day_rect (self, &g, day, &r);
-      band = (guint) (r.origin.y / (g.band_height + BAND_GAP));
-      name = rw_date_format (day, "%b");
-      if (band < G_N_ELEMENTS (last_label_end) && r.origin.x >= last_label_end[band])
-        {
-          show_text (self, cr, name, r.origin.x, band * (g.band_height + BAND_GAP), &dim);
-          last_label_end[band] = r.origin.x + text_width (self, name) + 4;
-        }
-    }
+  draw_month_labels (self, cr, &g, width, &dim);
 
   for (guint i = 0; i < n; i++)
     {
