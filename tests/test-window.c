@@ -528,7 +528,10 @@ test_second_launch_hands_over (void)
   dir = rw_test_make_dir ();
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", dir, TRUE);
+  /* The default journal, of a home of its own: a journal chosen with
+   * $REWIRE_DATA_DIR or --data-dir opens a window of its own instead. */
+  g_subprocess_launcher_unsetenv (launcher, "REWIRE_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
   first = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
@@ -547,6 +550,25 @@ test_second_launch_hands_over (void)
   /* The first one is still there. */
   g_assert_nonnull (g_subprocess_get_identifier (first));
   g_assert_true (has_owner (bus));
+
+  /* A journal chosen with $REWIRE_DATA_DIR is not handed to the window
+   * of the default one: it opens its own (and writes its own journal). */
+  {
+    g_autofree char *other = g_build_filename (dir, "elsewhere", NULL);
+    g_autofree char *other_db = g_build_filename (other, "journal.db", NULL);
+    g_autoptr(GSubprocess) third = NULL;
+
+    g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", other, TRUE);
+    third = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (!g_file_test (other_db, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+      g_usleep (50000);
+    g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (g_subprocess_get_identifier (third));
+    g_subprocess_send_signal (third, SIGTERM);
+    g_subprocess_wait (third, NULL, NULL);
+  }
 
   g_subprocess_send_signal (first, SIGTERM);
   g_subprocess_wait (first, NULL, NULL);

@@ -173,6 +173,21 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4 -> 5: ids in lower case, as Rewire writes them; earlier builds
+   * kept an imported id's case, so that an upper-case id could not be
+   * edited or deleted and an upper-case copy of an id imported as a
+   * second check-in. A row whose lower-case id is taken keeps its
+   * content under a new random (version 4) id: nothing is dropped. */
+  "UPDATE check_ins SET uuid = lower (printf ('%s-%s-4%s-%s%s-%s',"
+  "    hex (randomblob (4)), hex (randomblob (2)), substr (hex (randomblob (2)), 2),"
+  "    substr ('89ab', 1 + abs (random () % 4), 1), substr (hex (randomblob (2)), 2),"
+  "    hex (randomblob (6))))"
+  "  WHERE uuid != lower (uuid)"
+  "    AND (EXISTS (SELECT 1 FROM check_ins o WHERE o.uuid = lower (check_ins.uuid))"
+  "         OR id != (SELECT min (o.id) FROM check_ins o"
+  "                   WHERE lower (o.uuid) = lower (check_ins.uuid)));"
+  "UPDATE check_ins SET uuid = lower (uuid) WHERE uuid != lower (uuid);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
