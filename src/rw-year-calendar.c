@@ -52,6 +52,11 @@ struct _RwYearCalendar
   gboolean stale;
   guint reload_id;
   int line_height;          /* of the caption text; 0 until measured */
+
+  /* Colours from the style, read again when it changes */
+  gboolean colors_read;
+  GdkRGBA ramp[4];
+  GdkRGBA empty, future, dim, accent;
 };
 
 G_DEFINE_FINAL_TYPE (RwYearCalendar, rw_year_calendar, GTK_TYPE_WIDGET)
@@ -159,6 +164,24 @@ foreground (RwYearCalendar *self,
   color->alpha *= alpha;
 }
 
+static void
+ensure_colors (RwYearCalendar *self)
+{
+  gboolean dark;
+
+  if (self->colors_read)
+    return;
+  dark = is_dark (self);
+  for (guint i = 0; i < G_N_ELEMENTS (ramp); i++)
+    lookup (self, dark ? ramp[i].dark : ramp[i].light, dark ? ramp[i].dark_hex : ramp[i].light_hex,
+            &self->ramp[i]);
+  foreground (self, 0.1, &self->empty);
+  foreground (self, 0.04, &self->future);
+  foreground (self, 0.7, &self->dim);
+  lookup (self, "accent_color", "#1c71d8", &self->accent);
+  self->colors_read = TRUE;
+}
+
 /**
  * rw_year_calendar_get_mood_color:
  * @self: a #RwYearCalendar
@@ -172,30 +195,28 @@ rw_year_calendar_get_mood_color (RwYearCalendar *self,
                                  double          mood,
                                  GdkRGBA        *color)
 {
-  gboolean dark;
-  GdkRGBA lo, hi;
+  const GdkRGBA *lo, *hi;
   double t, f;
   guint i;
 
   g_return_if_fail (RW_IS_YEAR_CALENDAR (self));
   g_return_if_fail (color != NULL);
 
+  ensure_colors (self);
   if (isnan (mood))
     {
-      foreground (self, 0.1, color);
+      *color = self->empty;
       return;
     }
-  dark = is_dark (self);
   t = CLAMP (mood / 10.0, 0, 1) * (G_N_ELEMENTS (ramp) - 1);
   i = MIN ((guint) t, G_N_ELEMENTS (ramp) - 2);
   f = t - i;
-  lookup (self, dark ? ramp[i].dark : ramp[i].light, dark ? ramp[i].dark_hex : ramp[i].light_hex, &lo);
-  lookup (self, dark ? ramp[i + 1].dark : ramp[i + 1].light,
-          dark ? ramp[i + 1].dark_hex : ramp[i + 1].light_hex, &hi);
+  lo = &self->ramp[i];
+  hi = &self->ramp[i + 1];
   *color = (GdkRGBA) {
-    lo.red + (hi.red - lo.red) * f,
-    lo.green + (hi.green - lo.green) * f,
-    lo.blue + (hi.blue - lo.blue) * f,
+    lo->red + (hi->red - lo->red) * f,
+    lo->green + (hi->green - lo->green) * f,
+    lo->blue + (hi->blue - lo->blue) * f,
     1,
   };
 }
@@ -239,8 +260,9 @@ rw_year_calendar_get_day_color (RwYearCalendar *self,
 {
   g_return_if_fail (RW_IS_YEAR_CALENDAR (self));
 
+  ensure_colors (self);
   if (day > today (self))
-    foreground (self, 0.04, color);
+    *color = self->future;
   else
     rw_year_calendar_get_mood_color (self, day_mood (self, day), color);
 }
@@ -549,14 +571,16 @@ rw_year_calendar_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   guint32 first = first_day (self->year);
   guint n = days_in_year (self->year);
-  GdkRGBA dim, accent, color;
+  guint32 now = today (self);
+  const GdkRGBA *dim;
+  GdkRGBA color;
   graphene_rect_t r;
   Geometry g;
   cairo_t *cr;
 
   compute_geometry (self, width, &g);
-  foreground (self, 0.7, &dim);
-  lookup (self, "accent_color", "#1c71d8", &accent);
+  ensure_colors (self);
+  dim = &self->dim;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, g.height));
 
   /* Weekday names on Monday, Wednesday and Friday of each band. */
@@ -567,28 +591,31 @@ rw_year_calendar_snapshot (GtkWidget   *widget,
         double y = band * (g.band_height + BAND_GAP) + g.header + row * g.pitch +
                    (g.cell - line_height (self)) / 2.0;
 
-        show_text (self, cr, name, 0, y, &dim);
+        show_text (self, cr, name, 0, y, dim);
       }
 
-  draw_month_labels (self, cr, &g, width, &dim);
+  draw_month_labels (self, cr, &g, width, dim);
 
   for (guint i = 0; i < n; i++)
     {
       day_rect (self, &g, first + i, &r);
-      rw_year_calendar_get_day_color (self, first + i, &color);
+      if (first + i > now)
+        color = self->future;
+      else
+        rw_year_calendar_get_mood_color (self, day_mood (self, first + i), &color);
       fill_square (cr, &r, &color);
     }
 
   if (gtk_widget_has_visible_focus (widget) && day_rect (self, &g, self->focus_day, &r))
     {
-      gdk_cairo_set_source_rgba (cr, &accent);
+      gdk_cairo_set_source_rgba (cr, &self->accent);
       cairo_set_line_width (cr, 2);
       graphene_rect_inset (&r, -2, -2);
       rounded_square (cr, &r, 4);
       cairo_stroke (cr);
     }
 
-  draw_legend (self, cr, &g, &dim);
+  draw_legend (self, cr, &g, dim);
   cairo_destroy (cr);
 }
 
@@ -772,6 +799,7 @@ rw_year_calendar_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (rw_year_calendar_parent_class)->css_changed (widget, change);
   self->line_height = 0;
+  self->colors_read = FALSE;
   gtk_widget_queue_resize (widget);
 }
 

@@ -247,6 +247,32 @@ test_colour_follows_mean (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* In the dark style the ramp takes lighter shades, and the squares follow
+ * when the style changes. */
+static void
+test_dark_style (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  cairo_surface_t *surface;
+  GdkRGBA light, dark;
+
+  add (f, "2026-03-02", 2);
+  show_calendar (f);
+  rw_year_calendar_get_mood_color (f->calendar, 2, &light);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (GTK_WIDGET (f->calendar), 1);
+  rw_year_calendar_get_mood_color (f->calendar, 2, &dark);
+  g_assert_cmpfloat (distance (&light, &dark), >, 0.3);
+  /* Lighter on dark. */
+  g_assert_cmpfloat (dark.red + dark.green + dark.blue, >, light.red + light.green + light.blue);
+  surface = render (f);
+  assert_day_color (f, surface, "2026-03-02", 2);
+  cairo_surface_destroy (surface);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static GtkGesture *
 find_click (GtkWidget *widget)
 {
@@ -363,6 +389,7 @@ main (int    argc,
   ADD ("colour-follows-mean", test_colour_follows_mean);
   ADD ("click-and-keys-open-day", test_click_and_keys_open_day);
   ADD ("years", test_years);
+  ADD ("dark-style", test_dark_style);
 
 #undef ADD
 
