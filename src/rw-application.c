@@ -230,7 +230,19 @@ static void
 rw_application_shutdown (GApplication *app)
 {
   RwApplication *self = RW_APPLICATION (app);
+  GList *windows;
 
+  /* The windows hold the context, and with it the journal's connection:
+   * they go first, so that the journal is closed before the process
+   * ends and SQLite folds the write-ahead log back into journal.db and
+   * removes it and the -shm. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* And closed even if something still holds the context. */
+  if (self->context != NULL)
+    rw_journal_close (rw_context_get_journal (self->context));
   g_clear_object (&self->context);
 
   G_APPLICATION_CLASS (rw_application_parent_class)->shutdown (app);

@@ -563,7 +563,45 @@ test_chart (Fixture       *f,
                                    &text, NULL, NULL, NULL));
       g_assert_nonnull (strstr (text, "Mood, day mean"));
       g_assert_nonnull (strstr (text, "Sleep hours"));
+      /* Its heading: the metrics and the range with its years. */
+      g_assert_nonnull (strstr (text, "Rewire: Mood, Anxiety, Sleep hours"));
+      g_assert_nonnull (strstr (text, "1 October 2026 to 30 October 2026 · 20 of 30 days logged"));
       g_assert_nonnull (strstr (text, "Oct"));
+    }
+
+  /* --paper: the PDF's page, A4 or Letter, landscape; by default the
+   * locale's; another paper is a usage error. */
+  if (g_find_program_in_path ("pdfinfo") != NULL)
+    {
+      const char *papers[][2] = {
+        { "a4", "Page size:       841.89 x 595.28 pts (A4)" },
+        { "letter", "Page size:       792 x 612 pts (letter)" },
+        /* By default, C's paper. */
+        { NULL, "841.89 x 595.28" },
+      };
+      const char *c_locale[] = { "LC_ALL", "C.UTF-8", NULL };
+      g_autofree char *pdf = g_build_filename (f->dir, "paper.pdf", NULL);
+
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          const char *argv[] = { "pdfinfo", pdf, NULL };
+          g_autofree char *info = NULL;
+
+          if (papers[p][0] != NULL)
+            g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30",
+                                  "--paper", papers[p][0], "--output", pdf), ==, 0);
+          else
+            g_assert_cmpint (run_env (f, c_locale, "chart", "--data-dir", f->dir, "--end",
+                                      "2026-10-30", "--output", pdf, NULL), ==, 0);
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                       &info, NULL, NULL, NULL));
+          g_test_message ("%s", info);
+          g_assert_nonnull (strstr (info, papers[p][1]));
+        }
+      g_unlink (pdf);
+      g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--paper", "legal", "--output", pdf), ==, 1);
+      g_assert_nonnull (strstr (f->err, "legal"));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
 
   /* An empty range still draws, and says so. */

@@ -207,6 +207,29 @@ rw_database_dispose (GObject *object)
   G_OBJECT_CLASS (rw_database_parent_class)->dispose (object);
 }
 
+/**
+ * rw_database_close:
+ * @self: a #RwDatabase
+ *
+ * Closes the connection now, whoever still holds @self: the last
+ * connection to close folds the write-ahead log back into journal.db and
+ * removes it and the -shm. Later reads and writes fail with "The journal
+ * is closed."
+ */
+void
+rw_database_close (RwDatabase *self)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  if (self->db == NULL)
+    return;
+  g_hash_table_remove_all (self->statements);
+  /* A statement still stepping elsewhere keeps the connection until it
+   * is finalized (sqlite3_close_v2), instead of failing to close. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
 static void
 rw_database_finalize (GObject *object)
 {
@@ -1144,6 +1167,13 @@ rw_database_prepare (RwDatabase  *self,
   g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -1242,6 +1272,12 @@ rw_database_write (RwDatabase   *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
   changes_before = sqlite3_total_changes64 (self->db);
   if (!run_transaction (self, func, data, error))
     return FALSE;

@@ -75,6 +75,7 @@ const char   *rw_database_get_data_dir        (RwDatabase    *self);
 const char   *rw_database_get_path            (RwDatabase    *self);
 int           rw_database_get_schema_version  (RwDatabase    *self);
 sqlite3      *rw_database_get_handle          (RwDatabase    *self);
+void          rw_database_close               (RwDatabase    *self);
 
 /* Returns a cached statement, reset and with bindings cleared. Owned by
  * the database: never sqlite3_finalize() it. Reset it when done (or hold
