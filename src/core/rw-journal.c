@@ -573,6 +573,25 @@ rw_journal_load_series_range (RwJournal  *self,
   return rw_series_load_range (self->database, range, last, error);
 }
 
+/**
+ * rw_journal_get_span:
+ * @self: a #RwJournal
+ * @first: (out) (optional): the first day with a check-in (julian), or 0
+ * @last: (out) (optional): the last day with a check-in, or 0
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with @error set if the journal could not be read
+ */
+gboolean
+rw_journal_get_span (RwJournal  *self,
+                     guint32    *first,
+                     guint32    *last,
+                     GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_series_find_span (self->database, first, last, error);
+}
+
 gboolean
 rw_journal_record_breathing (RwJournal   *self,
                              const char  *pattern,

@@ -97,6 +97,10 @@ RwSeries       *rw_journal_load_series_range (RwJournal  *self,
                                              RwRange      range,
                                              guint32      last,
                                              GError     **error);
+gboolean        rw_journal_get_span         (RwJournal   *self,
+                                             guint32     *first,
+                                             guint32     *last,
+                                             GError     **error);
 
 gboolean        rw_journal_record_breathing (RwJournal   *self,
                                              const char  *pattern,
