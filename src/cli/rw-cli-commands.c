@@ -227,7 +227,7 @@ rw_cli_cmd_list (RwCli  *cli,
   query.search = search;
   query.tag = tag;
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, FALSE, &error);
   if (db == NULL)
     return rw_cli_fail_with (error);
 
@@ -276,7 +276,7 @@ rw_cli_cmd_export (RwCli  *cli,
     return rw_cli_usage_error (_("Cannot tell the format of “%s”; use --format csv or "
                                  "--format json."), output);
 
-  db = rw_cli_open_existing_database (cli, &error);
+  db = rw_cli_open_readable (cli, TRUE, &error);
   if (db == NULL || !rw_export_to_file (db, NULL, format, output, NULL, &error))
     return rw_cli_fail_with (error);
 
@@ -342,7 +342,7 @@ rw_cli_cmd_check (RwCli  *cli,
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
     return status;
 
-  db = rw_cli_open_existing_database (cli, &error);
+  db = rw_cli_open_readable (cli, TRUE, &error);
   if (db == NULL ||
       !rw_database_quick_check (db, &verdict, &error) ||
       !rw_check_in_sql_count (db, &check_ins, &days, &tags, &error))
