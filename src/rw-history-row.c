@@ -52,10 +52,13 @@ struct _RwHistoryRow
   PangoLayout *note;
   gboolean has_note;
   char *id;
+  char *search;           /* what the tags and note highlight */
+  char *note_markup;
   GtkWidget *edit_button;     /* made just after the row first shows a check-in */
   GtkWidget *delete_button;
   gboolean queued;
 
+  GObject *item;          /* the day header or check-in bound */
   char *summary;
 };
 
@@ -593,6 +596,9 @@ rw_history_row_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->note_markup, g_free);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (rw_history_row_parent_class)->finalize (object);
 }
@@ -864,6 +870,48 @@ queue_buttons (RwHistoryRow *self)
     pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_pending_buttons_cb, NULL, NULL);
 }
 
+/* The tags and the note's first line, with the words of @search marked. */
+static void
+show_highlights (RwHistoryRow *self,
+                 RwCheckIn    *check_in,
+                 const char   *search)
+{
+  g_autofree char *summary = rw_check_in_dup_note_summary (check_in);
+  const char * const *tags = rw_check_in_get_tags (check_in);
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  self->n_tags = 0;
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
+
+      set_text (layout_at (self, self->tags, self->n_tags++, TRUE), tag_markup, TRUE);
+    }
+
+  self->has_note = *summary != '\0';
+  if (self->has_note)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *markup = NULL;
+
+      /* One line shows a little over a hundred characters: shaping the
+       * rest of a long first line only to cut it off costs every row. */
+      if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
+        shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
+      markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
+      /* A row bound again keeps the width it was drawn at, so the note is
+       * laid out once, at that width, and not again when drawn. */
+      set_text (self->note, markup, TRUE);
+      g_free (self->note_markup);
+      self->note_markup = g_steal_pointer (&markup);
+      self->note_height = text_height (self->note);
+    }
+  else
+    g_clear_pointer (&self->note_markup, g_free);
+}
+
 static void
 bind_check_in (RwHistoryRow *self,
                RwCheckIn    *check_in,
@@ -889,30 +937,7 @@ bind_check_in (RwHistoryRow *self,
   set_text (self->time, rw_check_in_get_time (check_in), FALSE);
   show_metrics (self, check_in);
 
-  self->n_tags = 0;
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
-
-      set_text (layout_at (self, self->tags, self->n_tags++, TRUE), tag_markup, TRUE);
-    }
-
-  self->has_note = *summary != '\0';
-  if (self->has_note)
-    {
-      g_autofree char *shown = NULL;
-      g_autofree char *markup = NULL;
-
-      /* One line shows a little over a hundred characters: shaping the
-       * rest of a long first line only to cut it off costs every row. */
-      if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
-        shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
-      markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
-      /* A row bound again keeps the width it was drawn at, so the note is
-       * laid out once, at that width, and not again when drawn. */
-      set_text (self->note, markup, TRUE);
-      self->note_height = text_height (self->note);
-    }
+  show_highlights (self, check_in, search);
 
   g_free (self->id);
   self->id = g_strdup (rw_check_in_get_id (check_in));
@@ -948,6 +973,7 @@ rw_history_row_bind (RwHistoryRow *self,
 {
   g_return_if_fail (RW_IS_HISTORY_ROW (self));
 
+  g_set_object (&self->item, item);
   if (RW_IS_DAY_HEADER (item))
     bind_header (self, RW_DAY_HEADER (item), today);
   else if (RW_IS_CHECK_IN (item))
@@ -960,6 +986,7 @@ rw_history_row_unbind (RwHistoryRow *self)
 {
   g_return_if_fail (RW_IS_HISTORY_ROW (self));
 
+  g_clear_object (&self->item);
   /* The buttons keep their last target (an action with a string parameter
    * cannot go without one) and are hidden until the next check-in. */
   if (self->edit_button != NULL)
@@ -967,6 +994,74 @@ rw_history_row_unbind (RwHistoryRow *self)
       gtk_widget_set_visible (self->edit_button, FALSE);
       gtk_widget_set_visible (self->delete_button, FALSE);
     }
+}
+
+/**
+ * rw_history_row_set_search:
+ * @self: a #RwHistoryRow
+ * @search: (nullable): the words to highlight
+ *
+ * Marks the words of @search in the tags and note of the check-in bound,
+ * for a search that changed while the row stayed bound (a narrower query
+ * keeps the same rows).
+ */
+void
+rw_history_row_set_search (RwHistoryRow *self,
+                           const char   *search)
+{
+  g_return_if_fail (RW_IS_HISTORY_ROW (self));
+
+  if (!RW_IS_CHECK_IN (self->item) || g_strcmp0 (self->search, search) == 0)
+    return;
+  show_highlights (self, RW_CHECK_IN (self->item), search);
+  /* Bold words are wider: the tags may wrap differently. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * rw_history_row_get_note_markup:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable): the Pango markup of the note's line as shown, with
+ *   the search's words marked, or %NULL when the row shows no note
+ */
+const char *
+rw_history_row_get_note_markup (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return RW_IS_CHECK_IN (self->item) ? self->note_markup : NULL;
+}
+
+/**
+ * rw_history_row_get_date:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable): the day of the header or check-in bound,
+ *   YYYY-MM-DD
+ */
+const char *
+rw_history_row_get_date (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+
+  if (RW_IS_DAY_HEADER (self->item))
+    return rw_day_header_get_date (RW_DAY_HEADER (self->item));
+  if (RW_IS_CHECK_IN (self->item))
+    return rw_check_in_get_date (RW_CHECK_IN (self->item));
+  return NULL;
+}
+
+/**
+ * rw_history_row_get_item:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): the #RwDayHeader or #RwCheckIn bound
+ */
+GObject *
+rw_history_row_get_item (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return self->item;
 }
 
 /**

@@ -39,6 +39,7 @@ struct _RwJournalPage
   GtkSearchBar *search_bar;
   AdwClamp *search_clamp;
   GtkSearchEntry *search_entry;   /* made when the search first opens */
+  GtkLabel *search_count;         /* with the entry */
   GtkRevealer *low_mood_revealer;
   GtkLabel *low_mood_number;  /* in the card, made when first shown */
   GtkWidget *today_clamp;
@@ -269,6 +270,50 @@ rw_journal_page_get_today_text (RwJournalPage *self)
   return gtk_label_get_label (self->today_label);
 }
 
+/* Calls @func on each row the list view has made (bound or not). */
+static void
+foreach_row (RwJournalPage *self,
+             GFunc          func,
+             gpointer       user_data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (RW_IS_HISTORY_ROW (row))
+        func (row, user_data);
+    }
+}
+
+static void
+refresh_search_cb (gpointer row,
+                   gpointer user_data)
+{
+  RwJournalPage *self = user_data;
+
+  rw_history_row_set_search (row, rw_history_model_get_search (self->history));
+}
+
+/* "12 check-ins" beside the search, once the matches are in. */
+static void
+update_search_count (RwJournalPage *self)
+{
+  guint n = rw_history_model_get_n_matches (self->history);
+  g_autofree char *text = NULL;
+
+  if (self->search_count == NULL)
+    return;
+  if (rw_history_model_get_search (self->history) == NULL)
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("No check-ins match"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in", "%u check-ins", n), n);
+  gtk_label_set_label (self->search_count, text);
+}
+
 static void
 history_items_changed_cb (RwJournalPage *self)
 {
@@ -281,8 +326,11 @@ history_loading_cb (RwJournalPage *self)
   if (rw_history_model_get_loading (self->history))
     return;
 
-  /* New matches: from the top. */
+  /* New matches: from the top. Rows that stay (a narrower search keeps
+   * them) are not bound again, so their highlight is renewed here. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  foreach_row (self, refresh_search_cb, self);
+  update_search_count (self);
   update_state (self);
 }
 
@@ -404,6 +452,8 @@ static void stop_search_cb (RwJournalPage *self);
 static GtkSearchEntry *
 ensure_search_entry (RwJournalPage *self)
 {
+  GtkWidget *box;
+
   if (self->search_entry != NULL)
     return self->search_entry;
 
@@ -415,7 +465,19 @@ ensure_search_entry (RwJournalPage *self)
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search",
                            G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
-  adw_clamp_set_child (self->search_clamp, GTK_WIDGET (self->search_entry));
+  self->search_count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->search_count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->search_count), "numeric");
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_count));
+  {
+    g_autoptr(GList) described_by = g_list_append (NULL, self->search_count);
+
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, described_by, -1);
+  }
+  adw_clamp_set_child (self->search_clamp, box);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   return self->search_entry;
 }
@@ -433,6 +495,8 @@ search_changed_cb (RwJournalPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   rw_history_model_set_search (self->history, text);
+  if (rw_history_model_get_search (self->history) == NULL)
+    update_search_count (self);
   update_state (self);
 }
 
@@ -1011,6 +1075,20 @@ rw_journal_page_get_visible_state (RwJournalPage *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
   return self->state;
+}
+
+/**
+ * rw_journal_page_get_search_count:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable): what the search says of its matches ("12
+ *   check-ins"), or %NULL before the search first opens
+ */
+const char *
+rw_journal_page_get_search_count (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+  return self->search_count != NULL ? gtk_label_get_label (self->search_count) : NULL;
 }
 
 gboolean
