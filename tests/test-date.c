@@ -214,6 +214,31 @@ test_time (void)
     }
 }
 
+/* What a person types into the jump to a date. */
+static void
+test_parse_typed (void)
+{
+  static const struct { const char *text; const char *iso; } cases[] = {
+    { "2021-09-25", "2021-09-25" },
+    { " 2021-09-25 ", "2021-09-25" },
+    { "25 September 2021", "2021-09-25" },
+    { "September 25, 2021", "2021-09-25" },
+    { "", NULL },
+    { "42", NULL },
+    { "someday", NULL },
+    { "2021-02-30", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint32 day = rw_date_parse_typed (cases[i].text);
+      g_autofree char *iso = day != 0 ? rw_date_to_iso (day) : NULL;
+
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/friendly", test_friendly);
   g_test_add_func ("/date/time", test_time);
+  g_test_add_func ("/date/parse-typed", test_parse_typed);
 
   return g_test_run ();
 }

@@ -191,6 +191,185 @@ test_search_highlight_after_narrowing (Fixture       *f,
   g_assert_cmpstr (rw_journal_page_get_search_count (f->page), ==, "No check-ins match");
 }
 
+static GtkWidget *
+history_header (Fixture    *f,
+                const char *date)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RwHistoryRow *row = g_ptr_array_index (rows, i);
+
+      if (RW_IS_DAY_HEADER (rw_history_row_get_item (row)) &&
+          g_strcmp0 (rw_history_row_get_date (row), date) == 0)
+        return GTK_WIDGET (row);
+    }
+  return NULL;
+}
+
+/* Two months of days, one or two check-ins each. */
+static void
+add_two_months (Fixture *f)
+{
+  for (guint i = 0; i < 61; i++)
+    {
+      g_autofree char *date = rw_date_to_iso (rw_date_from_iso ("2026-09-20") + i);
+
+      add (f, date, "09:00", i % 11, "morning", NULL);
+      if (i % 3 == 0)
+        add (f, date, "21:00", (i + 4) % 11, "evening", NULL);
+    }
+  settle (f);
+}
+
+/* The day a jump shows sits in the upper third of the list, highlighted
+ * (its header and its check-ins) until the moment passes. */
+static void
+check_jumped (Fixture    *f,
+              const char *date)
+{
+  GtkWidget *header = history_header (f, date);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list_view (f), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+  double x, y;
+  guint highlighted = 0;
+
+  g_assert_nonnull (header);
+  g_assert_true (gtk_widget_translate_coordinates (header, scrolled, 0, 0, &x, &y));
+  g_test_message ("%s at %.0f of %d", date, y, gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (scrolled) / 3.0);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      gboolean same = g_strcmp0 (rw_history_row_get_date (RW_HISTORY_ROW (row)), date) == 0;
+
+      g_assert_cmpint (gtk_widget_has_css_class (row, "jump-target"), ==, same);
+      highlighted += same;
+    }
+  g_assert_cmpuint (highlighted, >=, 2);
+}
+
+static void
+test_jump_upper_third (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *dates[] = { "2026-10-10", "2026-10-31", "2026-10-01" };
+
+  add_two_months (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      rw_journal_page_jump_to_date (f->page, dates[i]);
+      settle (f);
+      check_jumped (f, dates[i]);
+
+      /* The highlight goes after a moment. */
+      rw_clock_advance (f->clock, 4 * G_USEC_PER_SEC);
+      rw_test_spin (1);
+      rows = shown_rows (f);
+      for (guint j = 0; j < rows->len; j++)
+        g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (rows, j), "jump-target"));
+    }
+}
+
+static int
+calendar_int (GtkCalendar *calendar,
+              const char  *property)
+{
+  int value;
+
+  g_object_get (calendar, property, &value, NULL);
+  return value;
+}
+
+static GtkWidget *
+open_jump (Fixture *f)
+{
+  GtkWidget *calendar;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.jump-to-date", NULL));
+  rw_test_spin (1);
+  calendar = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  return calendar;
+}
+
+/* The calendar marks the days with check-ins, in each month it shows. */
+static void
+test_jump_calendar_marks (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkCalendar *calendar;
+
+  add (f, "2026-11-03", "09:00", 5, "", NULL);
+  add (f, "2026-11-04", "09:00", 5, "", NULL);
+  add (f, "2026-11-04", "10:00", 5, "", NULL);
+  add (f, "2026-11-21", "09:00", 5, "", NULL);
+  add (f, "2026-10-30", "09:00", 5, "", NULL);
+  add (f, "2025-11-05", "09:00", 5, "", NULL);
+  settle (f);
+
+  calendar = GTK_CALENDAR (open_jump (f));
+  /* Today's month, on the page's clock. */
+  g_assert_cmpint (calendar_int (calendar, "month"), ==, 10);
+  for (guint day = 1; day <= 30; day++)
+    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==,
+                     day == 3 || day == 4 || day == 21);
+
+  /* Another month shown: its days. */
+  g_object_set (calendar, "month", 9, NULL);
+  rw_test_spin (1);
+  g_assert_cmpint (calendar_int (calendar, "month"), ==, 9);
+  for (guint day = 1; day <= 31; day++)
+    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 30);
+
+  g_object_set (calendar, "year", 2025, "month", 10, NULL);
+  rw_test_spin (1);
+  g_assert_cmpint (calendar_int (calendar, "year"), ==, 2025);
+  for (guint day = 1; day <= 30; day++)
+    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 5);
+}
+
+/* A typed date jumps there; a bad one says so and stays. */
+static void
+test_jump_typed_date (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *entry, *error;
+
+  add_two_months (f);
+  open_jump (f);
+  entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-13-01");
+  g_signal_emit_by_name (entry, "activate");
+  rw_test_spin (1);
+  error = GTK_WIDGET (rw_test_find_label (GTK_WIDGET (f->page), "is not a date"));
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpuint (rw_journal_page_get_scroll_target (f->page), ==, G_MAXUINT);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-10-10");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_signal_emit_by_name (entry, "activate");
+  settle (f);
+  check_jumped (f, "2026-10-10");
+
+  /* As the locale writes dates (C here: month names, or 10/12/2026). */
+  open_jump (f);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12 October 2026");
+  g_signal_emit_by_name (entry, "activate");
+  settle (f);
+  check_jumped (f, "2026-10-12");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +381,9 @@ main (int   argc,
   g_test_add ("/journal-list/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("search-highlight-after-narrowing", test_search_highlight_after_narrowing);
+  ADD ("jump-upper-third", test_jump_upper_third);
+  ADD ("jump-calendar-marks", test_jump_calendar_marks);
+  ADD ("jump-typed-date", test_jump_typed_date);
 
 #undef ADD
 
