@@ -33,6 +33,7 @@ struct _RwJournalPage
   AdwToastOverlay *toast_overlay;
   GtkMenuButton *tag_button;
   GtkListView *tag_list_view;
+  GtkMenuButton *legend_button;
   GtkMenuButton *jump_button;
   GtkCalendar *jump_calendar;   /* made when the jump first opens */
   GtkEntry *jump_entry;
@@ -447,14 +448,10 @@ bind_tag_row_cb (GtkSignalListItemFactory *factory,
                                   description, -1);
 }
 
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+static char *
+dup_tag_name (RwTag *tag)
 {
-  int cmp = g_utf8_collate (rw_tag_get_name ((RwTag *) a), rw_tag_get_name ((RwTag *) b));
-
-  return cmp < 0 ? -1 : cmp > 0 ? 1 : 0;
+  return g_strdup (rw_tag_get_name (tag));
 }
 
 /* The list of tags is made when the popover first opens. */
@@ -463,12 +460,18 @@ tag_popover_show_cb (RwJournalPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkSortListModel *sorted;
-  GtkCustomSorter *sorter;
+  GtkStringSorter *sorter;
 
   if (gtk_list_view_get_model (self->tag_list_view) != NULL)
     return;
 
-  sorter = gtk_custom_sorter_new (compare_tags, NULL, NULL);
+  /* By name, in the person's language, ignoring case ("Sleep" beside
+   * "sleep"): GtkStringSorter folds the case and keeps one
+   * g_utf8_collate_key() per tag. */
+  sorter = gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                               G_CALLBACK (dup_tag_name),
+                                                               NULL, NULL));
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rw_journal_get_tags (get_journal (self)))),
                                     GTK_SORTER (sorter));
   gtk_list_view_set_model (self->tag_list_view,
@@ -797,6 +800,20 @@ create_jump_popover_cb (GtkMenuButton *button,
                            G_CALLBACK (jump_entry_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
   mark_calendar_days (self);
+}
+
+/* What the colours of the day badges mean, made when first asked. */
+static void
+create_legend_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-mood-legend.ui");
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
 }
 
 guint
@@ -1200,6 +1217,7 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, legend_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_bar);
@@ -1251,6 +1269,7 @@ rw_journal_page_init (RwJournalPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->jump_button, create_jump_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popover_cb, NULL, NULL);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 

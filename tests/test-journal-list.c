@@ -370,6 +370,127 @@ test_jump_typed_date (Fixture       *f,
   check_jumped (f, "2026-10-12");
 }
 
+static gboolean
+match_menu_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static GtkPopover *
+open_menu (Fixture    *f,
+           const char *tooltip)
+{
+  GtkWidget *button = rw_test_find (GTK_WIDGET (f->page), match_menu_button, tooltip);
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle (f);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* The tag filter lists tags by name, whatever their case, each with its
+ * number of check-ins. */
+static void
+test_tag_filter_sorted_with_counts (Fixture       *f,
+                                    gconstpointer  data)
+{
+  /* With the habits every journal starts with, unused. */
+  static const struct { const char *name; guint uses; } expected[] = {
+    { "Alpha", 1 }, { "beta", 2 }, { "breathwork", 0 }, { "exercise", 0 },
+    { "good sleep routine", 0 }, { "Gym", 1 }, { "journaling", 0 }, { "meditation", 0 },
+    { "sleep", 3 }, { "therapy", 0 }, { "time with loved ones", 0 }, { "walk", 0 },
+    { "Work", 4 }, { "zen", 1 },
+  };
+  GtkPopover *popover;
+  GtkWidget *list;
+  GListModel *model;
+  guint shown = 0;
+
+  add (f, "2026-11-01", "09:00", 5, "", "sleep,Work,zen");
+  add (f, "2026-11-02", "09:00", 5, "", "sleep,Work,beta");
+  add (f, "2026-11-03", "09:00", 5, "", "sleep,Work,Alpha");
+  add (f, "2026-11-04", "09:00", 5, "", "Work,beta,Gym");
+  settle (f);
+
+  popover = open_menu (f, "Show only check-ins with a tag");
+  list = rw_test_find (GTK_WIDGET (popover), match_class, "tag-filter-list");
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RwTag) tag = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (rw_tag_get_name (tag), ==, expected[i].name);
+      g_assert_cmpuint (rw_tag_get_uses (tag), ==, expected[i].uses);
+    }
+
+  /* Each row shows the name, then the count. */
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (child);
+      GtkWidget *name, *count;
+      g_autofree char *uses = NULL;
+
+      if (!GTK_IS_BOX (box) || !gtk_widget_get_mapped (box))
+        continue;
+      name = gtk_widget_get_first_child (box);
+      count = gtk_widget_get_next_sibling (name);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        if (g_str_equal (gtk_label_get_label (GTK_LABEL (name)), expected[i].name))
+          uses = g_strdup_printf ("%u", expected[i].uses);
+      g_assert_nonnull (uses);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, uses);
+      shown++;
+    }
+  g_assert_cmpuint (shown, >=, 6);
+}
+
+/* The legend names each colour a day's badge can take, with the range of
+ * means that gives it. */
+static void
+test_badge_legend (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *classes[] = { "mood-1", "mood-2", "mood-3", "mood-4", "mood-5", "mood-none" };
+  GtkPopover *popover = open_menu (f, "What the colours mean");
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      GtkWidget *pill = rw_test_find (GTK_WIDGET (popover), match_class, classes[i]);
+      const char *range;
+      double low, high;
+      char *end;
+
+      g_assert_nonnull (pill);
+      range = gtk_label_get_label (GTK_LABEL (pill));
+      if (g_str_equal (classes[i], "mood-none"))
+        {
+          g_assert_cmpstr (rw_mood_css_class (-1), ==, "mood-none");
+          continue;
+        }
+      /* "2.5–4.4": both ends in the band the rows colour that way. */
+      low = g_ascii_strtod (range, &end);
+      g_assert_true (g_str_has_prefix (end, "–"));
+      high = g_ascii_strtod (end + strlen ("–"), NULL);
+      g_assert_cmpstr (rw_mood_css_class (low), ==, classes[i]);
+      g_assert_cmpstr (rw_mood_css_class (high), ==, classes[i]);
+      if (high < 10)
+        g_assert_cmpstr (rw_mood_css_class (high + 0.1), !=, classes[i]);
+      if (low > 0)
+        g_assert_cmpstr (rw_mood_css_class (low - 0.1), !=, classes[i]);
+      /* Its meaning beside it. */
+      g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (pill)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +505,8 @@ main (int   argc,
   ADD ("jump-upper-third", test_jump_upper_third);
   ADD ("jump-calendar-marks", test_jump_calendar_marks);
   ADD ("jump-typed-date", test_jump_typed_date);
+  ADD ("tag-filter-sorted-with-counts", test_tag_filter_sorted_with_counts);
+  ADD ("badge-legend", test_badge_legend);
 
 #undef ADD
 
