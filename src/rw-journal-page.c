@@ -32,6 +32,7 @@ struct _RwJournalPage
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkMenuButton *tag_button;
+  GtkLabel *tag_label;
   GtkListView *tag_list_view;
   GtkMenuButton *legend_button;
   GtkMenuButton *jump_button;
@@ -405,7 +406,7 @@ update_tag_button (RwJournalPage *self)
 {
   const char *tag = rw_history_model_get_tag (self->history);
 
-  gtk_menu_button_set_label (self->tag_button, tag != NULL ? tag : _("All tags"));
+  gtk_label_set_label (self->tag_label, tag != NULL ? tag : _("All tags"));
 }
 
 static void
@@ -1216,6 +1217,7 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
                                                "/io/github/rewire/Rewire/rw-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_list_view);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, legend_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_button);

@@ -15,6 +15,10 @@
 #include "rw-journal-private.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
+#include "rw-window.h"
+
+/* One registered application for the tests that open the main window. */
+static GtkApplication *app;
 
 typedef struct
 {
@@ -451,6 +455,8 @@ test_tag_filter_sorted_with_counts (Fixture       *f,
       shown++;
     }
   g_assert_cmpuint (shown, >=, 6);
+  gtk_popover_popdown (popover);
+  rw_test_spin (1);
 }
 
 /* The legend names each colour a day's badge can take, with the range of
@@ -489,6 +495,87 @@ test_badge_legend (Fixture       *f,
       /* Its meaning beside it. */
       g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (pill)));
     }
+  gtk_popover_popdown (popover);
+  rw_test_spin (1);
+}
+
+/* Widgets under @widget whose minimum width is @floor or more, widest
+ * path first, for a message when the window does not fit. */
+static void
+describe_widths (GtkWidget *widget,
+                 int        floor,
+                 guint      depth,
+                 GString   *out)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum < floor)
+    return;
+  g_string_append_printf (out, "%*s%s.%s %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_css_name (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    describe_widths (child, floor, depth + 1, out);
+}
+
+/* With text at 1.5 times its size, the window still fits a 360 px wide
+ * screen, on the Journal with its history and the search open. */
+static void
+test_window_fits_large_text (void)
+{
+  g_autofree char *dir = rw_test_make_dir ();
+  g_autoptr(GSettings) settings = rw_settings_new ();
+  g_autoptr(RwJournal) journal = NULL;
+  g_autoptr(RwClock) clock = rw_clock_new_manual ("2026-11-22", "20:00");
+  g_autoptr(RwContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) widths = g_string_new (NULL);
+  GtkWidget *window;
+  int dpi, minimum;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 147456, NULL);
+  g_settings_set_boolean (settings, "welcome-done", TRUE);
+  g_settings_set_string (settings, "last-view", "journal");
+
+  journal = rw_journal_open (dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *date = rw_date_to_iso (rw_date_from_iso ("2021-09-20") + i);
+      g_autoptr(RwCheckIn) check_in = rw_test_check_in_new (date, "09:00", 10, "slept well");
+      const char *tags[] = { "good sleep routine", "time with loved ones", NULL };
+
+      for (guint m = 0; m < RW_N_METRICS; m++)
+        rw_check_in_set_metric (check_in, m, 10);
+      rw_check_in_set_sleep_hours (check_in, 10.5);
+      rw_check_in_set_tags (check_in, tags);
+      g_assert_true (rw_journal_add (journal, check_in, NULL));
+    }
+  context = rw_context_new (journal, settings, clock);
+  window = GTK_WIDGET (rw_window_new (app, context));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  rw_test_wait (300);
+  g_assert_true (gtk_widget_activate_action (rw_test_find_type (window, RW_TYPE_JOURNAL_PAGE),
+                                             "journal.search", NULL));
+  rw_test_wait (100);
+
+  /* What is inside the window's frame (the frame's shadow and resize
+   * border are outside the screen's 360 px, as on a phone, maximized). */
+  gtk_widget_measure (gtk_widget_get_first_child (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  describe_widths (window, 300, 0, widths);
+  g_test_message ("%s", widths->str);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rw_test_spin (1);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
+  rw_test_remove_dir (dir);
 }
 
 int
@@ -497,6 +584,13 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    g_autoptr(GError) error = NULL;
+
+    app = GTK_APPLICATION (adw_application_new (APP_ID ".JournalListTest", G_APPLICATION_NON_UNIQUE));
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
 
 #define ADD(name, func) \
   g_test_add ("/journal-list/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -509,6 +603,12 @@ main (int   argc,
   ADD ("badge-legend", test_badge_legend);
 
 #undef ADD
+  g_test_add_func ("/journal-list/window-fits-large-text", test_window_fits_large_text);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    g_clear_object (&app);
+    return status;
+  }
 }
