@@ -36,6 +36,10 @@ struct _RwHistoryRow
   PangoLayout *date;
   int date_width;         /* unwrapped, as bound */
   int date_height;
+  PangoLayout *date_compact;  /* "Sat 25 Sep 2021", where the date does not fit */
+  int date_compact_width;
+  PangoLayout *date_shown;    /* one of the two, as allocated */
+  gboolean count_hidden;      /* for the date's room; the rows below show it */
   PangoLayout *count;
   PangoLayout *mood;
   double mean;
@@ -352,7 +356,6 @@ lay_out_header (RwHistoryRow  *self,
   int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
   int pill_h = text_height (self->mood) + 2 * MOOD_PAD_Y;
   int count_w = text_width (self->count);
-  int date_room = MAX (1, width - pill_w - count_w - 2 * HEADER_SPACING);
   int height;
 
   /* One line at any width; the width (a new layout) only when drawing. */
@@ -360,7 +363,7 @@ lay_out_header (RwHistoryRow  *self,
 
   if (snapshot != NULL)
     {
-      pango_layout_set_width (self->date, self->date_width > date_room ? date_room * PANGO_SCALE : -1);
+      PangoLayout *date = self->date_shown != NULL ? self->date_shown : self->date;
       guint band = mood_band (self->mean);
       int pill_x = width - pill_w;
       GdkRGBA background, foreground;
@@ -368,16 +371,19 @@ lay_out_header (RwHistoryRow  *self,
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (0, (height - text_height (self->date)) / 2));
-      gtk_snapshot_append_layout (snapshot, self->date, text);
+                              &GRAPHENE_POINT_INIT (0, (height - text_height (date)) / 2));
+      gtk_snapshot_append_layout (snapshot, date, text);
       gtk_snapshot_restore (snapshot);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (pill_x - HEADER_SPACING - count_w,
-                                                    (height - text_height (self->count)) / 2));
-      gtk_snapshot_append_layout (snapshot, self->count, dim);
-      gtk_snapshot_restore (snapshot);
+      if (!self->count_hidden)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (pill_x - HEADER_SPACING - count_w,
+                                                        (height - text_height (self->count)) / 2));
+          gtk_snapshot_append_layout (snapshot, self->count, dim);
+          gtk_snapshot_restore (snapshot);
+        }
 
       if (mood_colors[band].background != NULL)
         {
@@ -407,6 +413,42 @@ lay_out_header (RwHistoryRow  *self,
     }
 
   return height;
+}
+
+/* The date as the header has room for it at @width: in full, else the
+ * compact form that keeps the year, else that without the count beside
+ * it (the day's rows are below), else cut with an ellipsis.
+ * Setting a width lays a layout out again: only when it changes. */
+static void
+choose_date (RwHistoryRow *self,
+             int           width)
+{
+  int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
+  int without_count = MAX (1, width - pill_w - HEADER_SPACING);
+  int room = MAX (1, without_count - text_width (self->count) - HEADER_SPACING);
+  PangoLayout *shown;
+  int wanted = -1;
+
+  self->count_hidden = FALSE;
+  if (self->date_width <= room)
+    shown = self->date;
+  else if (self->date_compact_width <= room)
+    shown = self->date_compact;
+  else if (self->date_compact_width <= without_count)
+    {
+      shown = self->date_compact;
+      self->count_hidden = TRUE;
+    }
+  else
+    {
+      shown = self->date_compact;
+      self->count_hidden = TRUE;
+      wanted = without_count * PANGO_SCALE;
+    }
+
+  if (pango_layout_get_width (shown) != wanted)
+    pango_layout_set_width (shown, wanted);
+  self->date_shown = shown;
 }
 
 static GtkSizeRequestMode
@@ -476,6 +518,9 @@ rw_history_row_size_allocate (GtkWidget *widget,
 {
   RwHistoryRow *self = RW_HISTORY_ROW (widget);
   int edit_w, delete_w, button_h, y;
+
+  if (self->is_header && self->date != NULL)
+    choose_date (self, width);
 
   if (self->edit_button == NULL || !gtk_widget_get_visible (self->edit_button))
     return;
@@ -555,7 +600,8 @@ rw_history_row_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   RwHistoryRow *self = RW_HISTORY_ROW (widget);
-  PangoLayout *all[] = { self->date, self->count, self->mood, self->time, self->note };
+  PangoLayout *all[] = { self->date, self->date_compact, self->count, self->mood, self->time,
+                         self->note };
 
   GTK_WIDGET_CLASS (rw_history_row_parent_class)->css_changed (widget, change);
 
@@ -588,6 +634,7 @@ rw_history_row_finalize (GObject *object)
   RwHistoryRow *self = (RwHistoryRow *)object;
 
   g_clear_object (&self->date);
+  g_clear_object (&self->date_compact);
   g_clear_object (&self->count);
   g_clear_object (&self->mood);
   g_clear_object (&self->time);
@@ -670,6 +717,8 @@ bind_header (RwHistoryRow *self,
 {
   g_autofree char *date = rw_date_format_friendly (rw_date_from_iso (rw_day_header_get_date (header)),
                                                    rw_date_from_iso (today));
+  g_autofree char *compact = rw_date_format_compact (rw_date_from_iso (rw_day_header_get_date (header)),
+                                                     rw_date_from_iso (today));
   double mood = rw_day_header_get_mean_mood (header);
   guint n = rw_day_header_get_n_check_ins (header);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in",
@@ -679,7 +728,8 @@ bind_header (RwHistoryRow *self,
   if (self->date == NULL)
     {
       self->date = new_layout (self, TRUE, FALSE, FALSE);
-      pango_layout_set_ellipsize (self->date, PANGO_ELLIPSIZE_END);
+      self->date_compact = new_layout (self, TRUE, FALSE, FALSE);
+      pango_layout_set_ellipsize (self->date_compact, PANGO_ELLIPSIZE_END);
       self->count = new_layout (self, FALSE, TRUE, FALSE);
       self->mood = new_layout (self, TRUE, FALSE, TRUE);
     }
@@ -690,6 +740,10 @@ bind_header (RwHistoryRow *self,
   set_text (self->date, date, FALSE);
   self->date_width = text_width (self->date);
   self->date_height = text_height (self->date);
+  pango_layout_set_width (self->date_compact, -1);
+  set_text (self->date_compact, compact, FALSE);
+  self->date_compact_width = text_width (self->date_compact);
+  self->date_shown = NULL;
   set_text (self->count, count, FALSE);
   mood_text = mood >= 0 ? g_strdup_printf ("%.1f", mood) : g_strdup ("–");
   set_text (self->mood, mood_text, FALSE);
@@ -1049,6 +1103,37 @@ rw_history_row_get_date (RwHistoryRow *self)
   if (RW_IS_CHECK_IN (self->item))
     return rw_check_in_get_date (RW_CHECK_IN (self->item));
   return NULL;
+}
+
+/**
+ * rw_history_row_get_date_layout:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): the header's date as it is drawn at
+ *   the row's width, or %NULL for a check-in
+ */
+PangoLayout *
+rw_history_row_get_date_layout (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+
+  if (!self->is_header)
+    return NULL;
+  return self->date_shown != NULL ? self->date_shown : self->date;
+}
+
+/**
+ * rw_history_row_get_values_layout:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): a check-in's values as drawn
+ *   ("Mood 6  Anxiety 3 ... Slept 7 h", wrapped), or %NULL for a header
+ */
+PangoLayout *
+rw_history_row_get_values_layout (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return !self->is_header ? self->values : NULL;
 }
 
 /**

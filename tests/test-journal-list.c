@@ -499,6 +499,109 @@ test_badge_legend (Fixture       *f,
   rw_test_spin (1);
 }
 
+/* A new window of @width for the page, with text at @scale. */
+static void
+present_page (Fixture *f,
+              int      width,
+              double   scale)
+{
+  gtk_window_destroy (f->window);
+  rw_test_spin (1);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, width, 700);
+  f->page = rw_journal_page_new (f->context);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  settle (f);
+}
+
+static void
+add_full (Fixture    *f,
+          const char *date,
+          double      sleep)
+{
+  g_autoptr(RwCheckIn) check_in = rw_test_check_in_new (date, "09:00", 10, "a note");
+  const char *tags[] = { "good sleep routine", NULL };
+
+  for (guint m = 0; m < RW_N_METRICS; m++)
+    rw_check_in_set_metric (check_in, m, 10);
+  rw_check_in_set_sleep_hours (check_in, sleep);
+  rw_check_in_set_tags (check_in, tags);
+  g_assert_true (rw_journal_add (f->journal, check_in, NULL));
+}
+
+/* At 360 px, and with large text, a day header shows its whole date, the
+ * year kept for days of other years, never two spaces in a row; a value
+ * such as "Slept 5 h" is never broken across lines. */
+static void
+test_narrow_headers_and_values (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const double scales[] = { 1.0, 1.5 };
+  static const char *dates[] = { "2021-09-25", "2021-09-03", "2026-11-03", "2026-06-03" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      add_full (f, dates[i], 5);
+      add_full (f, dates[i], 10.5);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      guint headers = 0, other_year = 0, values = 0;
+
+      present_page (f, 360, scales[s]);
+      rw_journal_page_jump_to_date (f->page, "2021-09-25");
+      settle (f);
+
+      rows = shown_rows (f);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          RwHistoryRow *row = g_ptr_array_index (rows, i);
+          PangoLayout *date = rw_history_row_get_date_layout (row);
+          PangoLayout *layout = rw_history_row_get_values_layout (row);
+
+          if (date != NULL)
+            {
+              const char *text = pango_layout_get_text (date);
+
+              g_test_message ("%.1f×: %s", scales[s], text);
+              g_assert_false (pango_layout_is_ellipsized (date));
+              g_assert_null (strstr (text, "  "));
+              g_assert_true (g_str_has_prefix (rw_history_row_get_date (row), "2021") ==
+                             (strstr (text, "2021") != NULL));
+              if (scales[s] > 1)
+                g_assert_nonnull (strstr (text, g_str_has_suffix (rw_history_row_get_date (row), "-03")
+                                                ? " 3 " : " 25 "));
+              headers++;
+              other_year += strstr (text, "2021") != NULL;
+            }
+          else if (layout != NULL)
+            {
+              const char *text = pango_layout_get_text (layout);
+              int n_lines = pango_layout_get_line_count (layout);
+
+              g_assert_nonnull (strstr (text, "Slept"));
+              /* Lines break only between values, at the em space. */
+              for (int l = 1; l < n_lines; l++)
+                {
+                  int start = pango_layout_get_line_readonly (layout, l)->start_index;
+
+                  g_assert_cmpint (start, >=, 3);
+                  g_assert_true (memcmp (text + start - 3, "\u2003", 3) == 0);
+                }
+              values++;
+            }
+        }
+      g_assert_cmpuint (headers, >=, 2);
+      g_assert_cmpuint (other_year, >=, 1);
+      g_assert_cmpuint (values, >=, 2);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+}
+
 /* Widgets under @widget whose minimum width is @floor or more, widest
  * path first, for a message when the window does not fit. */
 static void
@@ -601,6 +704,7 @@ main (int   argc,
   ADD ("jump-typed-date", test_jump_typed_date);
   ADD ("tag-filter-sorted-with-counts", test_tag_filter_sorted_with_counts);
   ADD ("badge-legend", test_badge_legend);
+  ADD ("narrow-headers-and-values", test_narrow_headers_and_values);
 
 #undef ADD
   g_test_add_func ("/journal-list/window-fits-large-text", test_window_fits_large_text);

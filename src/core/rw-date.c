@@ -275,6 +275,26 @@ rw_date_format_friendly (guint32 day,
 }
 
 /**
+ * rw_date_format_compact:
+ * @day: a day
+ * @today: today, or 0 when unknown
+ *
+ * Returns: (transfer full): "Today", "Yesterday", "Sat 21 Nov", or
+ *   "Sat 21 Nov 2025" when it is not this year's: rw_date_format_friendly()
+ *   where it does not fit, the year kept
+ */
+char *
+rw_date_format_compact (guint32 day,
+                        guint32 today)
+{
+  /* Translators: a day of this year, short, as a strftime() format; keep
+   * "%-d" (the day of the month without padding). */
+  return format_relative (day, today, _("%a %-d %b"),
+                          /* Translators: a day of another year, short, as a strftime() format */
+                          _("%a %-d %b %Y"));
+}
+
+/**
  * rw_date_format_short:
  * @day: a day
  * @today: today, or 0 when unknown

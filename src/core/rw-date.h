@@ -37,6 +37,8 @@ char      *rw_date_format            (guint32      day,
                                       const char  *format);
 char      *rw_date_format_friendly   (guint32      day,
                                       guint32      today);
+char      *rw_date_format_compact    (guint32      day,
+                                      guint32      today);
 char      *rw_date_format_short      (guint32      day,
                                       guint32      today);
 
