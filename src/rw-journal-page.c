@@ -405,8 +405,14 @@ static void
 update_tag_button (RwJournalPage *self)
 {
   const char *tag = rw_history_model_get_tag (self->history);
+  g_autofree char *tooltip = NULL;
 
   gtk_label_set_label (self->tag_label, tag != NULL ? tag : _("All tags"));
+  /* Where the button shows only an icon, its tooltip names the tag. */
+  if (tag != NULL)
+    tooltip = g_strdup_printf (_("Showing only check-ins tagged “%s”"), tag);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button),
+                               tooltip != NULL ? tooltip : _("Show only check-ins with a tag"));
 }
 
 static void

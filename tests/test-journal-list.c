@@ -625,7 +625,8 @@ describe_widths (GtkWidget *widget,
 }
 
 /* With text at 1.5 times its size, the window still fits a 360 px wide
- * screen, on the Journal with its history and the search open. */
+ * screen, on the Journal with its history, the Today card (checked in
+ * today: "Add Another") and the search open. */
 static void
 test_window_fits_large_text (void)
 {
@@ -658,6 +659,13 @@ test_window_fits_large_text (void)
       rw_check_in_set_tags (check_in, tags);
       g_assert_true (rw_journal_add (journal, check_in, NULL));
     }
+  {
+    /* Today's, for the Today card's "Add Another". */
+    g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-22", "08:00", 10, "today");
+
+    rw_check_in_set_sleep_hours (check_in, 10.75);
+    g_assert_true (rw_journal_add (journal, check_in, NULL));
+  }
   context = rw_context_new (journal, settings, clock);
   window = GTK_WIDGET (rw_window_new (app, context));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
@@ -667,10 +675,8 @@ test_window_fits_large_text (void)
                                              "journal.search", NULL));
   rw_test_wait (100);
 
-  /* What is inside the window's frame (the frame's shadow and resize
-   * border are outside the screen's 360 px, as on a phone, maximized). */
-  gtk_widget_measure (gtk_widget_get_first_child (window), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &minimum, NULL, NULL, NULL);
+  /* The window with its frame. */
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   describe_widths (window, 300, 0, widths);
   g_test_message ("%s", widths->str);
   g_assert_cmpint (minimum, <=, 360);
