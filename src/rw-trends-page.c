@@ -26,6 +26,8 @@ struct _RwTrendsPage
 
   /* Template widgets */
   GtkWidget *scrolled;
+  AdwToastOverlay *toast_overlay;
+  AdwToast *toast;           /* the last "Chart saved" */
   RwChartView *chart_view;
   GtkLabel *range_label;
   RwWrapBox *cards;
@@ -93,6 +95,7 @@ update_actions (RwTrendsPage *self)
                                  self->range != RW_RANGE_ALL && self->last < today (self));
   gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
   gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
+  gtk_widget_action_set_enabled (widget, "trends.export-as", series != NULL);
 }
 
 static void
@@ -277,6 +280,47 @@ show_error (RwTrendsPage *self,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* Writes the chart and says in a toast where it went. */
+static void
+export_chart (RwTrendsPage  *self,
+              const char    *path,
+              RwChartFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!rw_chart_view_export_as (self->chart_view, path, format, &error))
+    {
+      show_error (self, _("The Chart Was Not Saved"), error->message);
+      return;
+    }
+  name = g_filename_display_basename (path);
+  dir = g_path_get_dirname (path);
+  folder = g_filename_display_basename (dir);
+  uri = g_filename_to_uri (dir, NULL, NULL);
+  /* Translators: a toast after saving, "Chart saved as rewire-30d.pdf in Documents" */
+  title = g_markup_printf_escaped (_("Chart saved as %s in %s"), name, folder);
+  toast = adw_toast_new (title);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "trends.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  /* A newer save replaces the last one's toast rather than queueing. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_object (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A path, written in the format its name ends in (none: PNG, and the name
+ * gets .png). */
 static void
 export_to_action (GtkWidget  *widget,
                   const char *action_name,
@@ -284,17 +328,51 @@ export_to_action (GtkWidget  *widget,
 {
   RwTrendsPage *self = RW_TRENDS_PAGE (widget);
   const char *path = g_variant_get_string (parameter, NULL);
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *with_png = NULL;
-  g_autoptr(GError) error = NULL;
+  RwChartFormat format = RW_CHART_FORMAT_PNG;
+  g_autofree char *fixed = NULL;
 
-  /* A name without a known ending is a PNG. */
-  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
-      !g_str_has_suffix (lower, ".pdf"))
-    path = with_png = g_strconcat (path, ".png", NULL);
-  if (!rw_chart_view_export (self->chart_view, path, &error))
-    show_error (self, _("The Chart Was Not Saved"), error->message);
+  rw_chart_format_from_path (path, &format);
+  fixed = rw_chart_format_fix_path (path, format);
+  export_chart (self, fixed, format);
 }
+
+/* A path and a format ("png", "svg" or "pdf"), whatever the name says:
+ * the name's ending is put right to match. */
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  const char *path, *name;
+  g_autofree char *fixed = NULL;
+  g_autofree char *dotted = NULL;
+  RwChartFormat format;
+
+  g_variant_get (parameter, "(&s&s)", &path, &name);
+  dotted = g_strconcat ("x.", name, NULL);
+  if (!rw_chart_format_from_path (dotted, &format))
+    {
+      g_warning ("Unknown chart format “%s”", name);
+      return;
+    }
+  fixed = rw_chart_format_fix_path (path, format);
+  export_chart (self, fixed, format);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* The filter of each format, as the dialog offers them. */
+static const char *const format_names[] = { "png", "svg", "pdf" };
 
 static void
 export_response_cb (GtkNativeDialog *dialog,
@@ -307,7 +385,18 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-to", "s", path);
+    {
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      /* The filter the person left it at, or chose: that format wins
+       * over the name's ending when it is not the one first offered. */
+      RwChartFormat chosen = filter != NULL
+                             ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "rw-format"))
+                             : RW_CHART_FORMAT_PNG;
+      RwChartFormat format = rw_chart_format_choose (path, chosen, RW_CHART_FORMAT_PNG);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-as", "(ss)", path,
+                                  format_names[format]);
+    }
   g_signal_handlers_disconnect_by_data (dialog, self);
   g_clear_object (&self->chooser);
 }
@@ -336,7 +425,11 @@ export_action (GtkWidget  *widget,
 
       gtk_file_filter_set_name (filter, _(patterns[i][0]));
       gtk_file_filter_add_pattern (filter, patterns[i][1]);
+      g_object_set_data (G_OBJECT (filter), "rw-format", GINT_TO_POINTER (i));
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+      /* PNG first, as the name offered ends. */
+      if (i == RW_CHART_FORMAT_PNG)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   {
     g_autofree char *to = rw_date_to_iso (rw_series_get_last (series));
@@ -464,6 +557,7 @@ rw_trends_page_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_TRENDS_PAGE);
+  g_clear_object (&self->toast);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rw_trends_page_parent_class)->dispose (object);
@@ -531,6 +625,7 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rewire/Rewire/rw-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, cards);
@@ -549,6 +644,8 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "trends.export-as", "(ss)", export_as_action);
+  gtk_widget_class_install_action (widget_class, "trends.open-folder", "s", open_folder_action);
 }
 
 static void

@@ -505,6 +505,66 @@ test_upgrade_from_v1 (Fixture       *f,
   }
 }
 
+/* Schema 5 keeps ids in lower case. A journal of schema 4 with ids an
+ * import kept in upper case comes back with every check-in, each under a
+ * lower-case id; one whose lower-case id was taken (an upper-case copy
+ * imported as a second check-in) keeps its content under a new id. The
+ * upper-case id then finds its check-in. */
+static void
+test_upgrade_lowercases_ids (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *mixed = "AAAAAAAA-0000-4000-8000-00000000000A";
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 4, &error);
+    sqlite3 *handle;
+
+    g_assert_no_error (error);
+    fill (db, 3);
+    handle = rw_database_get_handle (db);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "UPDATE check_ins SET uuid = 'AAAAAAAA-0000-4000-8000-00000000000A' WHERE id = 1;"
+                                   "UPDATE check_ins SET uuid = 'bbbbbbbb-0000-4000-8000-00000000000b' WHERE id = 2;"
+                                   "UPDATE check_ins SET uuid = 'BBBBBBBB-0000-4000-8000-00000000000B' WHERE id = 3;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_autoptr(RwJournal) journal = NULL;
+    g_autoptr(RwCheckIn) found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 5);
+    g_assert_cmpuint (count_check_ins (db), ==, 3);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE uuid != lower (uuid)"), ==, 0);
+    g_assert_cmpint (pragma_int (db, "SELECT count(DISTINCT uuid) FROM check_ins"), ==, 3);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 1 AND "
+                                     "uuid = 'aaaaaaaa-0000-4000-8000-00000000000a'"), ==, 1);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 2 AND "
+                                     "uuid = 'bbbbbbbb-0000-4000-8000-00000000000b'"), ==, 1);
+    /* The copy: a new valid id of its own, its note kept. */
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (rw_database_get_handle (db),
+                                           "SELECT uuid FROM check_ins WHERE id = 3", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_true (g_uuid_string_is_valid ((const char *) sqlite3_column_text (stmt, 0)));
+      g_assert_cmpint (((const char *) sqlite3_column_text (stmt, 0))[14], ==, '4');
+      sqlite3_finalize (stmt);
+    }
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 3 AND note LIKE 'Check-in number 2,%'"), ==, 1);
+
+    /* The upper-case id still finds its check-in, to edit or delete. */
+    journal = rw_journal_new_for_database (db);
+    g_assert_true (rw_journal_hide (journal, mixed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 2);
+  }
+}
+
 /* The window opens an old journal without writing to it; the upgrade,
  * later and in a worker thread, keeps a snapshot of it first, and the
  * snapshot goes once a start-up has succeeded. Tag counts of the new
@@ -808,6 +868,7 @@ main (int   argc,
   ADD ("poll-changes", test_poll_changes);
   ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
+  ADD ("upgrade-lowercases-ids", test_upgrade_lowercases_ids);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
   ADD ("symlinked-parent", test_symlinked_parent);

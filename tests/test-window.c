@@ -495,7 +495,10 @@ test_second_launch_hands_over (void)
   dir = rw_test_make_dir ();
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", dir, TRUE);
+  /* The default journal, of a home of its own: a journal chosen with
+   * $REWIRE_DATA_DIR or --data-dir opens a window of its own instead. */
+  g_subprocess_launcher_unsetenv (launcher, "REWIRE_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
   first = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
@@ -515,8 +518,89 @@ test_second_launch_hands_over (void)
   g_assert_nonnull (g_subprocess_get_identifier (first));
   g_assert_true (has_owner (bus));
 
+  /* A journal chosen with $REWIRE_DATA_DIR is not handed to the window
+   * of the default one: it opens its own (and writes its own journal). */
+  {
+    g_autofree char *other = g_build_filename (dir, "elsewhere", NULL);
+    g_autofree char *other_db = g_build_filename (other, "journal.db", NULL);
+    g_autoptr(GSubprocess) third = NULL;
+
+    g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", other, TRUE);
+    third = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (!g_file_test (other_db, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+      g_usleep (50000);
+    g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (g_subprocess_get_identifier (third));
+    g_subprocess_send_signal (third, SIGTERM);
+    g_subprocess_wait (third, NULL, NULL);
+  }
+
   g_subprocess_send_signal (first, SIGTERM);
   g_subprocess_wait (first, NULL, NULL);
+  rw_test_remove_dir (dir);
+}
+
+/* Quitting closes the journal: SQLite folds the write-ahead log back
+ * into journal.db and removes it and the -shm, so nothing of the session
+ * (a deleted note's words among it) is left in a side file. The window
+ * used to keep its connection to the end of the process. */
+static void
+test_quit_closes_journal (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *journal_dir = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *object_path = NULL;
+  const char *argv[] = { g_getenv ("REWIRE_BINARY"), NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) window = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  if (bus == NULL || has_owner (bus))
+    {
+      g_test_skip ("Needs a session bus where Rewire is not running");
+      return;
+    }
+
+  dir = rw_test_make_dir ();
+  journal_dir = g_build_filename (dir, "rewire", NULL);
+  wal = g_build_filename (journal_dir, "journal.db-wal", NULL);
+  shm = g_build_filename (journal_dir, "journal.db-shm", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "REWIRE_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
+  window = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!(has_owner (bus) && g_file_test (wal, G_FILE_TEST_EXISTS)) &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (50000);
+  g_assert_true (has_owner (bus));
+  /* The window has the journal open. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* As Ctrl+Q does: app.quit, here over D-Bus. */
+  object_path = g_strconcat ("/", APP_ID, NULL);
+  g_strdelimit (object_path, ".", '/');
+  reply = g_dbus_connection_call_sync (bus, APP_ID, object_path, "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (window, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (window));
+  g_assert_cmpint (g_subprocess_get_exit_status (window), ==, 0);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   rw_test_remove_dir (dir);
 }
 
@@ -545,6 +629,7 @@ main (int    argc,
   ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
+  g_test_add_func ("/window/quit-closes-journal", test_quit_closes_journal);
 
 #undef ADD
 

@@ -173,6 +173,21 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4 -> 5: ids in lower case, as Rewire writes them; earlier builds
+   * kept an imported id's case, so that an upper-case id could not be
+   * edited or deleted and an upper-case copy of an id imported as a
+   * second check-in. A row whose lower-case id is taken keeps its
+   * content under a new random (version 4) id: nothing is dropped. */
+  "UPDATE check_ins SET uuid = lower (printf ('%s-%s-4%s-%s%s-%s',"
+  "    hex (randomblob (4)), hex (randomblob (2)), substr (hex (randomblob (2)), 2),"
+  "    substr ('89ab', 1 + abs (random () % 4), 1), substr (hex (randomblob (2)), 2),"
+  "    hex (randomblob (6))))"
+  "  WHERE uuid != lower (uuid)"
+  "    AND (EXISTS (SELECT 1 FROM check_ins o WHERE o.uuid = lower (check_ins.uuid))"
+  "         OR id != (SELECT min (o.id) FROM check_ins o"
+  "                   WHERE lower (o.uuid) = lower (check_ins.uuid)));"
+  "UPDATE check_ins SET uuid = lower (uuid) WHERE uuid != lower (uuid);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -190,6 +205,29 @@ rw_database_dispose (GObject *object)
     }
 
   G_OBJECT_CLASS (rw_database_parent_class)->dispose (object);
+}
+
+/**
+ * rw_database_close:
+ * @self: a #RwDatabase
+ *
+ * Closes the connection now, whoever still holds @self: the last
+ * connection to close folds the write-ahead log back into journal.db and
+ * removes it and the -shm. Later reads and writes fail with "The journal
+ * is closed."
+ */
+void
+rw_database_close (RwDatabase *self)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  if (self->db == NULL)
+    return;
+  g_hash_table_remove_all (self->statements);
+  /* A statement still stepping elsewhere keeps the connection until it
+   * is finalized (sqlite3_close_v2), instead of failing to close. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
 }
 
 static void
@@ -1129,6 +1167,13 @@ rw_database_prepare (RwDatabase  *self,
   g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -1227,6 +1272,12 @@ rw_database_write (RwDatabase   *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
   changes_before = sqlite3_total_changes64 (self->db);
   if (!run_transaction (self, func, data, error))
     return FALSE;

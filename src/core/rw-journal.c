@@ -139,6 +139,23 @@ rw_journal_resolve_data_dir (const char *override_dir)
 }
 
 /**
+ * rw_journal_close:
+ * @self: a #RwJournal
+ *
+ * Closes the journal's connection, as the app does when it quits, so that
+ * no write-ahead log or -shm is left beside journal.db (what the session
+ * wrote, a deleted note's words among it, would stay there). Nothing can
+ * be read or written through @self afterwards.
+ */
+void
+rw_journal_close (RwJournal *self)
+{
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  rw_database_close (self->database);
+}
+
+/**
  * rw_journal_open:
  * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError
