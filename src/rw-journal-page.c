@@ -726,10 +726,20 @@ mark_calendar_days (RwJournalPage *self)
                                                            g_date_time_get_year (shown),
                                                            g_date_time_get_month (shown));
 
+  g_autoptr(GDateTime) other = NULL;
+
   gtk_calendar_clear_marks (self->jump_calendar);
   for (guint day = 1; day <= 31; day++)
     if (days & (1u << day))
       gtk_calendar_mark_day (self->jump_calendar, day);
+
+  /* GTK 4.8 shows marks only as it selects a new day: another day of the
+   * month, then this one again, without a jump. */
+  other = g_date_time_add_days (shown, g_date_time_get_day_of_month (shown) > 1 ? -1 : 1);
+  g_signal_handlers_block_by_func (self->jump_calendar, jump_day_selected_cb, self);
+  gtk_calendar_select_day (self->jump_calendar, other);
+  gtk_calendar_select_day (self->jump_calendar, shown);
+  g_signal_handlers_unblock_by_func (self->jump_calendar, jump_day_selected_cb, self);
 }
 
 static void

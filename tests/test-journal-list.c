@@ -304,6 +304,25 @@ open_jump (Fixture *f)
   return calendar;
 }
 
+/* Whether day @day of the month shown is drawn as marked (GTK marks a
+ * day label :checked). */
+static gboolean
+day_shows_marked (GtkCalendar *calendar,
+                  guint        day)
+{
+  g_autofree char *number = g_strdup_printf ("%u", day);
+
+  for (GtkWidget *grid = gtk_widget_get_first_child (GTK_WIDGET (calendar)); grid != NULL;
+       grid = gtk_widget_get_next_sibling (grid))
+    for (GtkWidget *label = gtk_widget_get_first_child (grid); label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label) && gtk_widget_has_css_class (label, "day-number") &&
+          !gtk_widget_has_css_class (label, "other-month") &&
+          g_str_equal (gtk_label_get_label (GTK_LABEL (label)), number))
+        return (gtk_widget_get_state_flags (label) & GTK_STATE_FLAG_CHECKED) != 0;
+  g_assert_not_reached ();
+}
+
 /* The calendar marks the days with check-ins, in each month it shows. */
 static void
 test_jump_calendar_marks (Fixture       *f,
@@ -323,21 +342,32 @@ test_jump_calendar_marks (Fixture       *f,
   /* Today's month, on the page's clock. */
   g_assert_cmpint (calendar_int (calendar, "month"), ==, 10);
   for (guint day = 1; day <= 30; day++)
-    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==,
-                     day == 3 || day == 4 || day == 21);
+    {
+      g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==,
+                       day == 3 || day == 4 || day == 21);
+      g_assert_cmpint (day_shows_marked (calendar, day), ==, day == 3 || day == 4 || day == 21);
+    }
 
   /* Another month shown: its days. */
   g_object_set (calendar, "month", 9, NULL);
   rw_test_spin (1);
   g_assert_cmpint (calendar_int (calendar, "month"), ==, 9);
   for (guint day = 1; day <= 31; day++)
-    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 30);
+    {
+      g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 30);
+      g_assert_cmpint (day_shows_marked (calendar, day), ==, day == 30);
+    }
 
   g_object_set (calendar, "year", 2025, "month", 10, NULL);
   rw_test_spin (1);
   g_assert_cmpint (calendar_int (calendar, "year"), ==, 2025);
   for (guint day = 1; day <= 30; day++)
-    g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 5);
+    {
+      g_assert_cmpint (gtk_calendar_get_day_is_marked (calendar, day), ==, day == 5);
+      g_assert_cmpint (day_shows_marked (calendar, day), ==, day == 5);
+    }
+  /* Choosing the month did not jump. */
+  g_assert_cmpuint (rw_journal_page_get_scroll_target (f->page), ==, G_MAXUINT);
 }
 
 /* A typed date jumps there; a bad one says so and stays. */
