@@ -19,6 +19,7 @@
 #include "rw-insights.h"
 #include "rw-trends-page.h"
 #include "rw-wrap-box.h"
+#include "rw-year-calendar.h"
 
 struct _RwTrendsPage
 {
@@ -34,6 +35,11 @@ struct _RwTrendsPage
   GtkWidget *insights_title;
   GtkBox *insights_box;
   GtkWidget *details_button;
+  GtkWidget *gap_box;
+  GtkLabel *gap_label;
+  AdwBin *year_bin;
+  GtkLabel *year_label;
+  RwYearCalendar *year_calendar;   /* made with the context, owned by year_bin */
 
   /* Owned */
   RwContext *context;
@@ -42,6 +48,7 @@ struct _RwTrendsPage
 
   RwRange range;
   guint32 last;              /* last day shown (julian) */
+  guint32 latest;            /* latest check-in, when the range shown is empty; else 0 */
   gboolean visible[RW_N_SERIES];
   gboolean stale;            /* the journal changed while the page was hidden */
   gboolean show_details;     /* the numbers under each insight */
@@ -93,6 +100,7 @@ update_actions (RwTrendsPage *self)
   gtk_widget_action_set_enabled (widget, "trends.previous", self->range != RW_RANGE_ALL);
   gtk_widget_action_set_enabled (widget, "trends.next",
                                  self->range != RW_RANGE_ALL && self->last < today (self));
+  gtk_widget_action_set_enabled (widget, "trends.show-latest", self->latest != 0);
   gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
   gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
   gtk_widget_action_set_enabled (widget, "trends.export-as", series != NULL);
@@ -102,7 +110,8 @@ static void
 update_cards (RwTrendsPage *self)
 {
   RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
-  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible);
+  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible,
+                                                          today (self));
 
   rw_wrap_box_remove_all (self->cards);
   for (guint i = 0; i < cards->len; i++)
@@ -180,6 +189,30 @@ update_description (RwTrendsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* An empty range with check-ins elsewhere (after a gap, or paged too
+ * far back) offers the latest ones. */
+static void
+update_gap (RwTrendsPage *self,
+            RwSeries     *series)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 latest = 0;
+
+  if (rw_series_is_empty (series) &&
+      !rw_journal_get_span (rw_context_get_journal (self->context), NULL, &latest, &error))
+    g_warning ("Could not find the latest check-in: %s", error->message);
+  self->latest = latest;
+  if (latest != 0)
+    {
+      g_autofree char *day = rw_date_format (latest, "%-d %B %Y");
+      g_autofree char *text = g_strdup_printf (_("Nothing was logged in these days. Your latest "
+                                                 "check-in is from %s."), day);
+
+      gtk_label_set_label (self->gap_label, text);
+    }
+  gtk_widget_set_visible (self->gap_box, latest != 0);
+}
+
 static void
 reload (RwTrendsPage *self)
 {
@@ -207,6 +240,7 @@ reload (RwTrendsPage *self)
         self->previous = rw_journal_load_series (journal, first - days, first - 1, NULL);
     }
 
+  update_gap (self, series);
   rw_chart_view_set_series (self->chart_view, series);
   range = rw_insights_describe_range (series);
   gtk_label_set_label (self->range_label, range);
@@ -265,6 +299,70 @@ next_action (GtkWidget  *widget,
     return;
   self->last = MIN (last, self->last + rw_range_get_days (self->range));
   reload (self);
+}
+
+/* The range moved to end on the latest check-in. */
+static void
+show_latest_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+
+  if (self->latest == 0)
+    return;
+  self->last = self->latest;
+  reload (self);
+}
+
+static guint
+year_of (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_date_get_year (&date);
+}
+
+/* The year calendar's buttons: back to the first check-in's year, on to
+ * this one. */
+static void
+update_year (RwTrendsPage *self)
+{
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+  g_autofree char *text = g_strdup_printf ("%u", year);
+  guint32 first = 0;
+
+  rw_journal_get_span (rw_context_get_journal (self->context), &first, NULL, NULL);
+  gtk_label_set_label (self->year_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous-year",
+                                 first != 0 && year > year_of (first));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next-year", year < year_of (today (self)));
+}
+
+static void
+previous_year_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year > 1)
+    rw_year_calendar_set_year (self->year_calendar, year - 1);
+}
+
+static void
+next_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year < year_of (today (self)))
+    rw_year_calendar_set_year (self->year_calendar, year + 1);
 }
 
 static void
@@ -464,6 +562,14 @@ set_context (RwTrendsPage *self,
   self->last = today (self);
   g_signal_connect_object (rw_context_get_journal (context), "changed",
                            G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->year_calendar = rw_year_calendar_new (context);
+  adw_bin_set_child (self->year_bin, GTK_WIDGET (self->year_calendar));
+  g_signal_connect_object (self->year_calendar, "notify::year", G_CALLBACK (update_year), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (rw_context_get_journal (context), "changed",
+                           G_CALLBACK (update_year), self, G_CONNECT_SWAPPED);
+  update_year (self);
 }
 
 static void
@@ -632,6 +738,10 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_title);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_box);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_box);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_label);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
   gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
@@ -642,6 +752,9 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
     }
   gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "trends.show-latest", NULL, show_latest_action);
+  gtk_widget_class_install_action (widget_class, "trends.previous-year", NULL, previous_year_action);
+  gtk_widget_class_install_action (widget_class, "trends.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
   gtk_widget_class_install_action (widget_class, "trends.export-as", "(ss)", export_as_action);
@@ -779,6 +892,13 @@ rw_trends_page_get_chart_view (RwTrendsPage *self)
 {
   g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
   return self->chart_view;
+}
+
+RwYearCalendar *
+rw_trends_page_get_year_calendar (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return self->year_calendar;
 }
 
 RwChart *

@@ -804,6 +804,31 @@ test_list_shows_no_control_characters (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "bell\\u0007 and \\u001b[2Jclear"));
 }
 
+/* rewire delete leaves no trace of the note in the journal's files. */
+static void
+test_delete_leaves_no_trace (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note",
+                          "an ordinary day of walking"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3", "--note",
+                        "zebrasentinel quokkaword"), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (run (f, "delete", "--data-dir", f->dir, id), ==, 0);
+
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  for (gsize i = 0; i + 13 <= length; i++)
+    g_assert_false (memcmp (contents + i, "zebrasentinel", 13) == 0 ||
+                    memcmp (contents + i, "quokkaword", 10) == 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "walking"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 21);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -834,6 +859,7 @@ main (int    argc,
   ADD ("chart", test_chart);
   ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("mistakes-are-named", test_mistakes_are_named);
+  ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

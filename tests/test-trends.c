@@ -710,6 +710,109 @@ test_export (Fixture       *f,
   g_unlink (svg);
 }
 
+/* After a gap the range shown is empty; a button moves it to end on the
+ * latest check-in. With check-ins in the range there is no such button. */
+static void
+test_gap_shows_latest (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkLabel *label;
+
+  for (guint d = 1; d <= 5; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-08-%02u", d);
+      g_free (add (f, date, 6, 7, NULL));
+    }
+  show_page (f);
+  g_assert_true (rw_series_is_empty (shown (f)));
+  button = rw_test_find (GTK_WIDGET (f->page), rw_test_match_button, "Show Latest Check-ins");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  label = rw_test_find_label (GTK_WIDGET (f->page), "5 August 2026");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+  g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 30);
+  g_assert_cmpuint (rw_series_get_days_logged (shown (f)), ==, 5);
+  g_assert_false (gtk_widget_is_visible (button));
+  /* Back to today with Next. */
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (f->page), "trends.next", NULL)));
+
+  /* Paging back past the first check-in offers the latest too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.previous", NULL);
+  spin ();
+  g_assert_true (rw_series_is_empty (shown (f)));
+  g_assert_true (gtk_widget_is_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-latest", NULL);
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+
+  /* A check-in today: the range is not empty, no button. */
+  g_free (add (f, "2026-11-22", 5, 7, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "7d");
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  g_assert_false (rw_series_is_empty (shown (f)));
+  g_assert_false (gtk_widget_is_visible (button));
+}
+
+/* At "All" over two years the best and hardest day carry their year. */
+static void
+test_extremes_show_year (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *cards = NULL;
+
+  g_free (add (f, "2025-12-30", 3, 7, NULL));
+  g_free (add (f, "2026-11-20", 8, 7, NULL));
+  show_page (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  cards = rw_trends_page_dup_summary_text (f->page);
+  g_test_message ("%s", cards);
+  g_assert_nonnull (strstr (cards, "Best day\n20 Nov 2026\nmood 8.0"));
+  g_assert_nonnull (strstr (cards, "Hardest day\n30 Dec 2025\nmood 3.0"));
+}
+
+/* The year at a glance is on the page: its year before and after go back
+ * to the first check-in's year and on to this one. */
+static void
+test_year_calendar_years (Fixture       *f,
+                          gconstpointer  data)
+{
+  RwYearCalendar *calendar;
+  GtkWidget *previous, *next;
+
+  g_free (add (f, "2024-05-01", 4, 7, NULL));
+  g_free (add (f, "2026-11-01", 6, 7, NULL));
+  show_page (f);
+  calendar = rw_trends_page_get_year_calendar (f->page);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (calendar), GTK_WIDGET (f->page)));
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2026);
+  previous = find_actionable (GTK_WIDGET (f->page), "trends.previous-year", NULL);
+  next = find_actionable (GTK_WIDGET (f->page), "trends.next-year", NULL);
+  g_assert_true (gtk_widget_get_sensitive (previous));
+  g_assert_false (gtk_widget_get_sensitive (next));
+
+  g_signal_emit_by_name (previous, "clicked");
+  g_signal_emit_by_name (previous, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2024);
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "2024"));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_cmpfloat (rw_series_get_value (rw_year_calendar_get_series (calendar), RW_SERIES_MOOD,
+                                          rw_date_from_iso ("2024-05-01") -
+                                            rw_date_from_iso ("2024-01-01")), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -736,6 +839,9 @@ main (int    argc,
   ADD ("hover-redraws-nothing-else", test_hover_redraws_nothing_else);
   ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
   ADD ("export", test_export);
+  ADD ("gap-shows-latest", test_gap_shows_latest);
+  ADD ("extremes-show-year", test_extremes_show_year);
+  ADD ("year-calendar-years", test_year_calendar_years);
 
 #undef ADD
 

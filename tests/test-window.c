@@ -136,6 +136,39 @@ test_switch_views (Fixture       *f,
   g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "plan");
 }
 
+/* win.show-day (a day clicked in the Trends view's year calendar) shows
+ * the journal at that day. */
+static void
+test_show_day_opens_journal (Fixture       *f,
+                             gconstpointer  data)
+{
+  RwJournal *journal = rw_context_get_journal (f->context);
+  RwJournalPage *page;
+  g_autoptr(GObject) item = NULL;
+
+  for (guint day = 1; day <= 5; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-10-%02u", day);
+      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+
+      rw_check_in_set_date (check_in, date);
+      rw_check_in_set_time (check_in, "09:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, 5);
+      g_assert_true (rw_journal_add (journal, check_in, NULL));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "trends"));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s",
+                                             "2025-10-03"));
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  page = rw_window_get_journal_page (f->window);
+  item = g_list_model_get_item (G_LIST_MODEL (rw_journal_page_get_history (page)),
+                                rw_journal_page_get_scroll_target (page));
+  g_assert_true (RW_IS_DAY_HEADER (item));
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2025-10-03");
+}
+
 static void
 test_window_size_remembered (Fixture       *f,
                              gconstpointer  data)
@@ -623,6 +656,7 @@ main (int    argc,
   g_test_add ("/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("switch-views", test_switch_views);
+  ADD ("show-day-opens-journal", test_show_day_opens_journal);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
   ADD ("views-built-when-shown", test_views_built_when_shown);

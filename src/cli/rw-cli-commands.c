@@ -176,7 +176,9 @@ rw_cli_cmd_delete (RwCli  *cli,
   db = rw_cli_open_existing_database (cli, &error);
   if (db == NULL ||
       (id = rw_check_in_sql_resolve_id (db, argv[1], &error)) == NULL ||
-      !rw_database_write (db, delete_cb, id, &error))
+      !rw_database_write (db, delete_cb, id, &error) ||
+      /* Deleted for good: nothing of it left in the index or the log. */
+      !rw_check_in_sql_scrub (db, &error))
     return rw_cli_fail_with (error);
 
   return RW_EXIT_OK;

@@ -124,6 +124,26 @@ rw_cli_parse (GOptionContext   *context,
   return FALSE;
 }
 
+static void
+waiting_for_import_cb (RwDatabase *db,
+                       gpointer    data)
+{
+  rw_cli_print_error (_("Waiting for the import that another window or command is running "
+                        "into this journal to finish…"));
+}
+
+/* A command can wait for an import running elsewhere; it says so once. */
+static RwDatabase *
+open_waiting (const char  *dir,
+              GError     **error)
+{
+  RwDatabase *db = rw_database_open (dir, error);
+
+  if (db != NULL)
+    rw_database_set_wait_func (db, waiting_for_import_cb, NULL);
+  return db;
+}
+
 static char *
 resolve_data_dir (RwCli   *cli,
                   GError **error)
@@ -147,7 +167,7 @@ rw_cli_open_database (RwCli   *cli,
 
   if (dir == NULL)
     return NULL;
-  return rw_database_open (dir, error);
+  return open_waiting (dir, error);
 }
 
 /* For the commands that only make sense on a journal that exists (check,
@@ -171,7 +191,7 @@ rw_cli_open_existing_database (RwCli   *cli,
                      "or add a check-in first."), name);
       return NULL;
     }
-  return rw_database_open (dir, error);
+  return open_waiting (dir, error);
 }
 
 GOptionContext *

@@ -77,6 +77,15 @@ int           rw_database_get_schema_version  (RwDatabase    *self);
 sqlite3      *rw_database_get_handle          (RwDatabase    *self);
 void          rw_database_close               (RwDatabase    *self);
 
+typedef void (*RwDatabaseWaitFunc) (RwDatabase *database,
+                                    gpointer    data);
+
+void          rw_database_set_wait_func       (RwDatabase         *self,
+                                               RwDatabaseWaitFunc  func,
+                                               gpointer            data);
+void          rw_database_mark_import         (RwDatabase    *self,
+                                               gboolean       importing);
+
 /* Returns a cached statement, reset and with bindings cleared. Owned by
  * the database: never sqlite3_finalize() it. Reset it when done (or hold
  * it in g_autoptr(RwStmt), which resets it at the end of the scope) so

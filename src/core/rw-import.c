@@ -200,6 +200,7 @@ rw_import_check_ins (RwDatabase      *db,
                      GError         **error)
 {
   ImportJob job = { check_ins, lines, { 0, 0, 0 } };
+  gboolean ok;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (check_ins != NULL, FALSE);
@@ -207,7 +208,10 @@ rw_import_check_ins (RwDatabase      *db,
   job.result.rows = check_ins->len;
   /* One transaction: all or nothing. It emits RwDatabase::changed only
    * when something was added. */
-  if (!rw_database_write (db, (RwWriteFunc) import_func, &job, error))
+  rw_database_mark_import (db, TRUE);
+  ok = rw_database_write (db, (RwWriteFunc) import_func, &job, error);
+  rw_database_mark_import (db, FALSE);
+  if (!ok)
     return FALSE;
 
   if (result != NULL)

@@ -63,6 +63,13 @@ gboolean        rw_journal_unhide           (RwJournal   *self,
                                              GError     **error);
 gboolean        rw_journal_purge_hidden     (RwJournal   *self,
                                              GError     **error);
+void            rw_journal_scrub_async      (RwJournal           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rw_journal_scrub_finish     (RwJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 RwCheckIn      *rw_journal_lookup           (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);
@@ -96,6 +103,10 @@ RwSeries       *rw_journal_load_series      (RwJournal   *self,
 RwSeries       *rw_journal_load_series_range (RwJournal  *self,
                                              RwRange      range,
                                              guint32      last,
+                                             GError     **error);
+gboolean        rw_journal_get_span         (RwJournal   *self,
+                                             guint32     *first,
+                                             guint32     *last,
                                              GError     **error);
 
 gboolean        rw_journal_record_breathing (RwJournal   *self,
