@@ -60,6 +60,9 @@ gboolean        rw_journal_hide             (RwJournal   *self,
 gboolean        rw_journal_unhide           (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);
+gboolean        rw_journal_purge            (RwJournal   *self,
+                                             const char  *id,
+                                             GError     **error);
 gboolean        rw_journal_purge_hidden     (RwJournal   *self,
                                              GError     **error);
 RwCheckIn      *rw_journal_lookup           (RwJournal   *self,
