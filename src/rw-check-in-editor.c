@@ -63,6 +63,7 @@ struct _RwCheckInEditor
   guint dirty : 1;
   guint restored : 1;
   guint closing : 1;
+  guint future_confirmed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RwCheckInEditor, rw_check_in_editor, ADW_TYPE_WINDOW)
@@ -344,6 +345,7 @@ calendar_day_selected_cb (RwCheckInEditor *self)
 
   g_free (self->date);
   self->date = g_steal_pointer (&date);
+  self->future_confirmed = FALSE;
   update_date_label (self);
   gtk_menu_button_popdown (self->date_button);
   field_changed_cb (self);
@@ -758,6 +760,45 @@ discard_draft (RwCheckInEditor *self)
     g_message ("Could not clear the draft: %s", error->message);
 }
 
+static void future_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                RwCheckInEditor  *self);
+
+/* A date after today is most likely a slip of the calendar: ask once
+ * before saving it (an edit that keeps its date does not ask again). */
+static gboolean
+confirm_future_date (RwCheckInEditor *self)
+{
+  guint32 day = rw_date_from_iso (self->date);
+  guint32 today = rw_clock_get_day (self->clock);
+  AdwMessageDialog *dialog;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->future_confirmed || day == 0 || day <= today)
+    return TRUE;
+  if (self->original != NULL && g_strcmp0 (rw_check_in_get_date (self->original), self->date) == 0)
+    return TRUE;
+
+  when = rw_date_format_friendly (day, today);
+  /* TRANSLATORS: %s is a date, "Friday 27 November" */
+  body = g_strdup_printf (_("This check-in is dated %s, a day that has not come yet. "
+                            "It will be listed above today’s."), when);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save a Check-in for a Future Date?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (future_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -779,6 +820,9 @@ save_action (GtkWidget  *widget,
     }
 
   if (!validate (self))
+    return;
+
+  if (!confirm_future_date (self))
     return;
 
   check_in = rw_check_in_editor_dup_check_in (self);
@@ -804,6 +848,26 @@ save_action (GtkWidget  *widget,
   rw_journal_offer_help (self->journal, RW_SAFETY_SOURCE_EDITOR, check_in,
                          rw_clock_get_day (self->clock));
   really_close (self);
+}
+
+static gboolean
+save_idle_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "editor.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+future_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RwCheckInEditor  *self)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  self->future_confirmed = TRUE;
+  /* Let the dialog finish its own response before the editor closes. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -1159,6 +1223,7 @@ rw_check_in_editor_set_date (RwCheckInEditor *self,
 
   g_free (self->date);
   self->date = g_strdup (date);
+  self->future_confirmed = FALSE;
   update_date_label (self);
   select_calendar_day (self);
   field_changed_cb (self);

@@ -293,6 +293,66 @@ test_cancel (Fixture       *f,
   }
 }
 
+/* The message dialog the editor shows, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_future_date_asks (Fixture       *f,
+                       gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 6);
+  rw_check_in_editor_set_date (editor, "2026-11-25");
+
+  /* Saving asks first, and Cancel keeps the editor as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_cmpuint (n_stored (f), ==, 0);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Future Date"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "25 November"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (n_stored (f), ==, 0);
+  g_assert_nonnull (editor);
+
+  /* Save Anyway saves it, as dated. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  spin ();
+  g_assert_null (editor);
+  {
+    g_autoptr(RwCheckIn) stored = only_item (f);
+    g_assert_cmpstr (rw_check_in_get_date (stored), ==, "2026-11-25");
+  }
+
+  /* Today saves without a question. */
+  editor = open_editor (f, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_null (find_dialog ());
+  g_assert_null (editor);
+  g_assert_cmpuint (n_stored (f), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +368,7 @@ main (int   argc,
   ADD ("invalid-refused", test_invalid_refused);
   ADD ("draft-restored", test_draft_restored);
   ADD ("cancel", test_cancel);
+  ADD ("future-date-asks", test_future_date_asks);
 
 #undef ADD
 
