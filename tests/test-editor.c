@@ -12,6 +12,7 @@
 #include "rw-check-in-editor.h"
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
+#include "rw-test-ui.h"
 #include "rw-test-util.h"
 
 typedef struct
@@ -353,6 +354,32 @@ test_future_date_asks (Fixture       *f,
   g_assert_cmpuint (n_stored (f), ==, 2);
 }
 
+static void
+test_ctrl_enter_in_note (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RwCheckInEditor *editor = open_editor (f, NULL);
+      GtkTextBuffer *buffer = rw_check_in_editor_get_note_buffer (editor);
+      GtkWidget *note = rw_test_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      gtk_text_buffer_set_text (buffer, "Slept badly", -1);
+      gtk_widget_grab_focus (note);
+
+      /* The note's own keys: Ctrl+Enter saves what is typed, as is. */
+      g_assert_true (rw_test_press_key (note, keys[i], GDK_CONTROL_MASK));
+      spin ();
+      g_assert_null (editor);
+      g_assert_cmpuint (n_stored (f), ==, i + 1);
+      g_assert_nonnull (f->saved);
+      g_assert_cmpstr (rw_check_in_get_note (f->saved), ==, "Slept badly");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +396,7 @@ main (int   argc,
   ADD ("draft-restored", test_draft_restored);
   ADD ("cancel", test_cancel);
   ADD ("future-date-asks", test_future_date_asks);
+  ADD ("ctrl-enter-in-note", test_ctrl_enter_in_note);
 
 #undef ADD
 
