@@ -568,6 +568,39 @@ setup_tag_completion (RwCheckInEditor *self)
   gtk_entry_set_completion (self->tag_entry, completion);
 }
 
+/* A scale not set yet sits at the far left: its first arrow key (or
+ * Page Up/Down) puts it in the middle, where most answers start, rather
+ * than at 0, five presses from there. */
+static void
+move_slider_cb (GtkRange      *range,
+                GtkScrollType  scroll,
+                gpointer       user_data)
+{
+  if (gtk_range_get_value (range) >= 0)
+    return;
+
+  switch (scroll)
+    {
+    case GTK_SCROLL_STEP_BACKWARD:
+    case GTK_SCROLL_STEP_FORWARD:
+    case GTK_SCROLL_STEP_UP:
+    case GTK_SCROLL_STEP_DOWN:
+    case GTK_SCROLL_STEP_LEFT:
+    case GTK_SCROLL_STEP_RIGHT:
+    case GTK_SCROLL_PAGE_BACKWARD:
+    case GTK_SCROLL_PAGE_FORWARD:
+    case GTK_SCROLL_PAGE_UP:
+    case GTK_SCROLL_PAGE_DOWN:
+    case GTK_SCROLL_PAGE_LEFT:
+    case GTK_SCROLL_PAGE_RIGHT:
+      g_signal_stop_emission_by_name (range, "move-slider");
+      gtk_range_set_value (range, 5);
+      break;
+    default:
+      break;
+    }
+}
+
 static void
 build_metric_row (RwCheckInEditor *self,
                   GtkListBox      *list,
@@ -605,7 +638,7 @@ build_metric_row (RwCheckInEditor *self,
   gtk_scale_add_mark (GTK_SCALE (scale), 10, GTK_POS_BOTTOM, NULL);
   gtk_widget_add_css_class (scale, "metric-scale");
   gtk_widget_add_css_class (scale, "unset");
-  accessible = g_strdup_printf (_("%s, from %s to %s; far left is not set"),
+  accessible = g_strdup_printf (_("%s, from %s to %s, or not set at the far left"),
                                 rw_metric_get_label (metric),
                                 g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].low),
                                 g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].high));
@@ -614,6 +647,7 @@ build_metric_row (RwCheckInEditor *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (scale),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (scale, "move-slider", G_CALLBACK (move_slider_cb), NULL);
 
   /* The meaning of both ends, under the scale: labels on the marks
    * themselves would stick out past the ends of the scale. */
@@ -1004,6 +1038,9 @@ rw_check_in_editor_constructed (GObject *object)
   field_changed_cb (self);
   self->dirty = self->restored;
   validate (self);
+
+  /* Where a person starts: how they feel, not the Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->ranges[RW_METRIC_MOOD]));
 }
 
 static void

@@ -380,6 +380,62 @@ test_ctrl_enter_in_note (Fixture       *f,
     }
 }
 
+static void
+test_starts_on_mood (Fixture       *f,
+                     gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  GtkWidget *mood = GTK_WIDGET (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD));
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (editor));
+
+  /* The first key typed goes to the mood scale, not to Cancel. */
+  g_assert_true (focus == mood);
+  g_assert_true (gtk_widget_has_focus (mood));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_first_arrow_from_middle (Fixture       *f,
+                              gconstpointer  data)
+{
+  struct {
+    guint keyval;
+    double first;
+    double second;
+  } cases[] = {
+    { GDK_KEY_Right, 5, 6 },
+    { GDK_KEY_Left, 5, 4 },
+    { GDK_KEY_Up, 5, 6 },
+    { GDK_KEY_Down, 5, 4 },
+    { GDK_KEY_Page_Up, 5, 6 },
+  };
+  RwCheckInEditor *editor = open_editor (f, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkRange *range = rw_check_in_editor_get_metric_range (editor, i % RW_N_METRICS);
+
+      g_assert_cmpfloat (gtk_range_get_value (range), <, 0);
+      /* An unset scale's first press starts in the middle... */
+      g_assert_true (rw_test_press_key (GTK_WIDGET (range), cases[i].keyval, 0));
+      g_assert_cmpfloat (gtk_range_get_value (range), ==, cases[i].first);
+      /* ...and the next ones move it a step as usual. */
+      g_assert_true (rw_test_press_key (GTK_WIDGET (range), cases[i].keyval, 0));
+      g_assert_cmpfloat (gtk_range_get_value (range), ==, cases[i].second);
+    }
+
+  /* Home still leaves a scale not set. */
+  {
+    GtkRange *mood = rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD);
+    g_autoptr(RwCheckIn) shown = NULL;
+
+    g_assert_true (rw_test_press_key (GTK_WIDGET (mood), GDK_KEY_Home, 0));
+    shown = rw_check_in_editor_dup_check_in (editor);
+    g_assert_cmpint (rw_check_in_get_metric (shown, RW_METRIC_MOOD), ==, RW_METRIC_UNSET);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +453,8 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("future-date-asks", test_future_date_asks);
   ADD ("ctrl-enter-in-note", test_ctrl_enter_in_note);
+  ADD ("starts-on-mood", test_starts_on_mood);
+  ADD ("first-arrow-from-middle", test_first_arrow_from_middle);
 
 #undef ADD
 
