@@ -374,6 +374,45 @@ test_two_deletes (Fixture       *f,
   g_assert_true (is_kept (f, second));
 }
 
+static gboolean
+match_shown_check_in_button (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "journal.new-check-in") == 0;
+}
+
+static guint
+n_check_in_buttons (Fixture *f)
+{
+  spin ();
+  return rw_test_count (GTK_WIDGET (f->page), match_shown_check_in_button, NULL);
+}
+
+/* Whatever the journal holds, the page shows one button to check in
+ * (the window's header has its + besides). */
+static void
+test_one_check_in_button (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) yesterday = NULL;
+  g_autoptr(RwCheckIn) today = NULL;
+
+  /* Empty: Check In Now. */
+  g_assert_cmpuint (n_check_in_buttons (f), ==, 1);
+
+  /* Nothing today: the Today card's Check In. */
+  yesterday = add (f, "2026-11-21", "09:00", 6, "yesterday", NULL);
+  g_assert_cmpuint (n_check_in_buttons (f), ==, 1);
+  g_assert_nonnull (rw_test_find_button (GTK_WIDGET (f->page), "_Check In"));
+
+  /* Done today: Add Another, no longer the suggested action. */
+  today = add (f, "2026-11-22", "08:15", 7, "today", NULL);
+  g_assert_cmpuint (n_check_in_buttons (f), ==, 1);
+  g_assert_nonnull (rw_test_find_button (GTK_WIDGET (f->page), "_Add Another"));
+}
+
 static void
 test_search_note_and_tag (Fixture       *f,
                           gconstpointer  data)
@@ -610,6 +649,7 @@ main (int   argc,
   ADD ("undo-while-toast-shows", test_undo_while_toast_shows);
   ADD ("undo-while-hovered", test_undo_while_hovered);
   ADD ("two-deletes", test_two_deletes);
+  ADD ("one-check-in-button", test_one_check_in_button);
   ADD ("search-note-and-tag", test_search_note_and_tag);
   ADD ("low-mood-line", test_low_mood_line);
   ADD ("jump-to-date", test_jump_to_date);
