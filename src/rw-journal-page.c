@@ -625,6 +625,9 @@ toast_dismissed_cb (AdwToast      *toast,
   RwJournalPage *self = pending->page;
   g_autoptr(GError) error = NULL;
 
+  /* The toast can be dismissed again while it slides away (the Undo
+   * button dismisses it once more when idle): this was the last time. */
+  g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, pending);
   if (!pending->undone && !rw_journal_purge (get_journal (self), pending->id, &error))
     g_message ("Could not remove a deleted check-in yet: %s", error->message);
   g_hash_table_remove (self->pending, pending->id);
