@@ -520,6 +520,44 @@ test_resolve_data_dir (void)
   g_assert_cmpstr (from_xdg, ==, expected);
 }
 
+/* Closing the journal (as the app does on quit), while something else
+ * still holds it, folds the write-ahead log back: no -wal or -shm stays
+ * beside journal.db, everything saved is in it, and a later save is
+ * refused with a message instead of crashing. */
+static void
+test_close_leaves_no_side_files (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-20", "09:00", 6, "kept");
+  g_autoptr(RwCheckIn) late = rw_test_check_in_new ("2026-11-21", "09:00", 6, "late");
+  g_autofree char *wal = g_strconcat (rw_journal_get_path (f->journal), "-wal", NULL);
+  g_autofree char *shm = g_strconcat (rw_journal_get_path (f->journal), "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwJournal) held = g_object_ref (f->journal);
+
+  g_assert_true (rw_journal_add (f->journal, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  rw_journal_close (f->journal);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (rw_journal_add (held, late, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "closed"));
+  g_clear_error (&error);
+
+  {
+    g_autoptr(RwJournal) again = rw_journal_open (f->dir, &error);
+    g_autoptr(RwCheckIn) found = NULL;
+
+    g_assert_no_error (error);
+    found = rw_journal_lookup (again, rw_check_in_get_id (check_in), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (found), ==, "kept");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +575,7 @@ main (int   argc,
   ADD ("hide-undo-purge", test_hide_undo_purge);
   ADD ("purge-one", test_purge_one);
   ADD ("tags", test_tags);
+  ADD ("close-leaves-no-side-files", test_close_leaves_no_side_files);
 
 #undef ADD
 

@@ -223,7 +223,7 @@ lookup_rowid (RwDatabase  *db,
   g_autoptr(RwStmt) stmt = NULL;
   int rc;
 
-  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = ?", error);
+  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = lower (?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);

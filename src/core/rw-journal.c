@@ -139,6 +139,23 @@ rw_journal_resolve_data_dir (const char *override_dir)
 }
 
 /**
+ * rw_journal_close:
+ * @self: a #RwJournal
+ *
+ * Closes the journal's connection, as the app does when it quits, so that
+ * no write-ahead log or -shm is left beside journal.db (what the session
+ * wrote, a deleted note's words among it, would stay there). Nothing can
+ * be read or written through @self afterwards.
+ */
+void
+rw_journal_close (RwJournal *self)
+{
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  rw_database_close (self->database);
+}
+
+/**
  * rw_journal_open:
  * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError
@@ -582,6 +599,25 @@ rw_journal_load_series_range (RwJournal  *self,
 {
   g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
   return rw_series_load_range (self->database, range, last, error);
+}
+
+/**
+ * rw_journal_get_span:
+ * @self: a #RwJournal
+ * @first: (out) (optional): the first day with a check-in (julian), or 0
+ * @last: (out) (optional): the last day with a check-in, or 0
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with @error set if the journal could not be read
+ */
+gboolean
+rw_journal_get_span (RwJournal  *self,
+                     guint32    *first,
+                     guint32    *last,
+                     GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_series_find_span (self->database, first, last, error);
 }
 
 gboolean

@@ -21,6 +21,7 @@ char           *rw_journal_resolve_data_dir (const char  *override_dir);
 
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
+void           rw_journal_close               (RwJournal       *self);
 RwJournal      *rw_journal_open_deferred    (const char  *data_dir,
                                              GError     **error);
 gboolean        rw_journal_needs_upgrade    (RwJournal   *self);
@@ -98,6 +99,10 @@ RwSeries       *rw_journal_load_series      (RwJournal   *self,
 RwSeries       *rw_journal_load_series_range (RwJournal  *self,
                                              RwRange      range,
                                              guint32      last,
+                                             GError     **error);
+gboolean        rw_journal_get_span         (RwJournal   *self,
+                                             guint32     *first,
+                                             guint32     *last,
                                              GError     **error);
 
 gboolean        rw_journal_record_breathing (RwJournal   *self,
