@@ -316,10 +316,19 @@ field_changed_cb (RwCheckInEditor *self)
       value = get_metric (self, i);
       text = value == RW_METRIC_UNSET ? g_strdup (_("Not set")) : g_strdup_printf ("%d", value);
       gtk_label_set_label (self->value_labels[i], text);
+      /* A screen reader says "Not set" too, not the slider's -1. */
       if (value == RW_METRIC_UNSET)
-        gtk_widget_add_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->ranges[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+        }
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ranges[i]),
+                                         GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
+        }
     }
 
   if (self->loading)

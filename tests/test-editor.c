@@ -391,6 +391,15 @@ test_starts_on_mood (Fixture       *f,
   /* The first key typed goes to the mood scale, not to Cancel. */
   g_assert_true (focus == mood);
   g_assert_true (gtk_widget_has_focus (mood));
+
+  /* Read out as "Not set", not as the slider's -1. */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mood),
+                                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (mood), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not set");
+  gtk_range_set_value (GTK_RANGE (mood), 6);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mood),
+                                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -440,6 +449,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend, so tests can read what a
+   * screen reader would be told (no bus needed). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
