@@ -387,6 +387,8 @@ test_two_deletes (Fixture       *f,
 
   rw_journal_page_set_undo_timeout (f->page, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-check-in", "s", first));
+  /* The second one's toast stays up until the test is done with it. */
+  rw_journal_page_set_undo_timeout (f->page, 600);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-check-in", "s", second));
   spin ();
   g_assert_cmpuint (n_check_ins (f), ==, 0);
