@@ -804,6 +804,81 @@ test_list_shows_no_control_characters (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "bell\\u0007 and \\u001b[2Jclear"));
 }
 
+/* rewire delete leaves no trace of the note in the journal's files. */
+static void
+test_delete_leaves_no_trace (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note",
+                          "an ordinary day of walking"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3", "--note",
+                        "zebrasentinel quokkaword"), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (run (f, "delete", "--data-dir", f->dir, id), ==, 0);
+
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  for (gsize i = 0; i + 13 <= length; i++)
+    g_assert_false (memcmp (contents + i, "zebrasentinel", 13) == 0 ||
+                    memcmp (contents + i, "quokkaword", 10) == 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "walking"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 21);
+}
+
+static gboolean
+set_immutable (const char *dir,
+               gboolean    on)
+{
+  const char *argv[] = { "chattr", on ? "+i" : "-i", dir, NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* A journal in a folder that cannot be written (read-only media; here an
+ * immutable folder, which stops root too) can still be listed, exported
+ * and checked; a save says why it cannot be made, and nothing changes. */
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "rewire-test-ro-export.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "7", "--note", "kept safe"), ==, 0);
+  if (!set_immutable (f->dir, TRUE))
+    {
+      g_test_skip ("chattr +i is not allowed here");
+      return;
+    }
+  before = rw_test_file_checksum (f->db_path);
+
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "kept safe"));
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Check-ins:  1"));
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", out), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "cannot be written"));
+  g_assert_nonnull (strstr (f->err, "read-only disk"));
+
+  g_assert_true (set_immutable (f->dir, FALSE));
+  after = rw_test_file_checksum (f->db_path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "kept safe"));
+  g_unlink (out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -834,6 +909,8 @@ main (int    argc,
   ADD ("chart", test_chart);
   ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("mistakes-are-named", test_mistakes_are_named);
+  ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);
+  ADD ("read-only-folder", test_read_only_folder);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

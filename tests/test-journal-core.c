@@ -6,6 +6,8 @@
  * RwJournal's writes (what the app's widgets change) and the row-level
  * SQL reads behind listing and exporting.
  */
+#define _GNU_SOURCE /* memmem */
+
 #include "config.h"
 
 #include <string.h>
@@ -558,6 +560,78 @@ test_close_leaves_no_side_files (Fixture       *f,
   }
 }
 
+static gboolean
+file_holds (const char *path,
+            const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, word, strlen (word)) != NULL;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* A note deleted for good leaves no trace on disk: after the Undo is
+ * gone and the scrub has run, its words are in neither journal.db nor
+ * its write-ahead log, though the search index kept them before. The
+ * journal stays whole and searchable. */
+static void
+test_deleted_note_leaves_no_trace (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) secret = rw_test_check_in_new ("2026-11-20", "09:00", 4,
+                                                      "zebrasentinel and quokkaword");
+  g_autofree char *wal = g_strconcat (rw_journal_get_path (f->journal), "-wal", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("an ordinary day %u, walking and sleeping", i);
+      g_autoptr(RwCheckIn) other = rw_test_check_in_new ("2026-10-01", "09:00", 6, note);
+
+      g_assert_true (rw_journal_add (f->journal, other, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rw_journal_add (f->journal, secret, &error));
+  g_assert_true (rw_journal_hide (f->journal, rw_check_in_get_id (secret), &error));
+  g_assert_true (rw_journal_purge_hidden (f->journal, &error));
+  g_assert_no_error (error);
+  /* Before the scrub the index still holds the words. */
+  g_assert_true (file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
+                 file_holds (wal, "zebrasentinel"));
+
+  rw_journal_scrub_async (f->journal, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rw_journal_scrub_finish (f->journal, result, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *word = i == 0 ? "zebrasentinel" : "quokkaword";
+
+      g_assert_false (file_holds (rw_journal_get_path (f->journal), word));
+      g_assert_false (file_holds (wal, word));
+    }
+  {
+    RwCheckInQuery query = { .search = "walking" };
+
+    g_assert_cmpuint (rw_test_count_check_ins (f->db, &query), ==, 40);
+  }
+  rw_journal_close (f->journal);
+  g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +650,7 @@ main (int   argc,
   ADD ("purge-one", test_purge_one);
   ADD ("tags", test_tags);
   ADD ("close-leaves-no-side-files", test_close_leaves_no_side_files);
+  ADD ("deleted-note-leaves-no-trace", test_deleted_note_leaves_no_trace);
 
 #undef ADD
 

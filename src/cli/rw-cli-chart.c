@@ -95,7 +95,7 @@ rw_cli_cmd_chart (RwCli  *cli,
   else
     last = rw_date_today ();
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, FALSE, &error);
   if (db == NULL)
     return rw_cli_fail_with (error);
   series = rw_series_load_range (db, range, last, &error);

@@ -170,6 +170,47 @@ rw_cli_open_database (RwCli   *cli,
   return open_waiting (dir, error);
 }
 
+/**
+ * rw_cli_open_readable:
+ *
+ * For the commands that only read (list, export, check, chart): a journal
+ * in a folder that cannot be written (read-only media, an immutable
+ * folder) is still read, as it is. A missing journal is created as by
+ * rw_cli_open_database() unless @existing.
+ */
+RwDatabase *
+rw_cli_open_readable (RwCli     *cli,
+                      gboolean   existing,
+                      GError   **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *dir = NULL;
+  RwDatabase *db;
+
+  db = existing ? rw_cli_open_existing_database (cli, &local) : rw_cli_open_database (cli, &local);
+  if (db != NULL || !g_error_matches (local, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return db;
+    }
+
+  dir = resolve_data_dir (cli, NULL);
+  {
+    g_autoptr(GError) read_only = NULL;
+
+    db = rw_database_open_full (dir, RW_DATABASE_SCHEMA_VERSION, RW_DATABASE_OPEN_READ_ONLY,
+                                &read_only);
+    /* When the read-only way fails too, its reason says more when it is
+     * about the read-only folder (changes still in a -wal, an update). */
+    if (db == NULL)
+      g_propagate_error (error, g_error_matches (read_only, RW_DATABASE_ERROR,
+                                                 RW_DATABASE_ERROR_READ_ONLY)
+                                ? g_steal_pointer (&read_only) : g_steal_pointer (&local));
+  }
+  return db;
+}
+
 /* For the commands that only make sense on a journal that exists (check,
  * export, edit, delete): a missing one is named, and none is created. */
 RwDatabase *

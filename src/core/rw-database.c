@@ -1072,9 +1072,35 @@ open_checked (RwDatabase           *self,
   gint64 user_version = 0;
   gint64 tables = 0;
   int version = self->target_version;
+  gboolean read_only = (flags & RW_DATABASE_OPEN_READ_ONLY) != 0;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (read_only)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      g_autofree char *uri = NULL;
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      GStatBuf st;
+
+      /* Immutable: SQLite reads the file as it is and makes no -shm,
+       * which a read-only folder cannot hold; it would not read a -wal,
+       * so a journal with changes still in one is not opened this way. */
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                       _("The journal %s is in a folder that cannot be written, and its latest "
+                         "changes are still in journal.db-wal, which can only be read where the "
+                         "folder can be written. Copy the folder to a disk you can write to, "
+                         "then open it there."),
+                       self->path);
+          return FALSE;
+        }
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (self->db, TRUE);
@@ -1130,6 +1156,22 @@ open_checked (RwDatabase           *self,
       return FALSE;
     }
 
+  if (read_only)
+    {
+      if (application_id == 0 || user_version != version)
+        {
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                       _("The journal %s is in a folder that cannot be written, and it must be "
+                         "updated before this version of Rewire can read it. Copy the folder "
+                         "to a disk you can write to, then open it there."),
+                       self->path);
+          return FALSE;
+        }
+      self->schema_version = user_version;
+      return query_int (self, "PRAGMA data_version", &self->data_version,
+                        _("read the journal"), error);
+    }
+
   /* Opening writes to an existing file only to adopt it, to switch it to
    * WAL or to migrate it. */
   self->upgrade_pending = !is_new && (application_id == 0 || !is_wal || user_version < version);
@@ -1181,7 +1223,7 @@ rw_database_open_full (const char          *data_dir,
   self = g_object_new (RW_TYPE_DATABASE, NULL);
   self->target_version = version;
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+  if ((flags & RW_DATABASE_OPEN_READ_ONLY) == 0 && g_mkdir_with_parents (data_dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
@@ -1214,6 +1256,12 @@ rw_database_open_full (const char          *data_dir,
       !check_header (self, &is_new, &is_wal, error))
     return NULL;
 
+  if (is_new && (flags & RW_DATABASE_OPEN_READ_ONLY) != 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no journal in %s."), self->data_dir);
+      return NULL;
+    }
   if (is_new && !create_private_file (self->path, &created, error))
     return NULL;
 

@@ -57,6 +57,7 @@ typedef enum
 {
   RW_DATABASE_OPEN_DEFAULT = 0,
   RW_DATABASE_OPEN_DEFER_UPGRADE = 1 << 0,
+  RW_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } RwDatabaseOpenFlags;
 
 RwDatabase   *rw_database_open_full           (const char          *data_dir,

@@ -756,9 +756,69 @@ tidy_thread (GTask        *task,
       return;
     }
 
+  /* Nothing of what was purged stays in the index or the log. */
+  if (n > 0 && !rw_check_in_sql_scrub (db, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* This start-up worked: the copy kept by the last upgrade can go. */
   rw_database_remove_snapshot (db);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+scrub_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = rw_database_open (task_data, &error);
+  if (db == NULL || !rw_check_in_sql_scrub (db, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rw_journal_scrub_async:
+ * @self: a #RwJournal
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called in this thread when done
+ * @user_data: for @callback
+ *
+ * After a check-in is deleted for good (its Undo gone), removes what is
+ * left of it in the search index and the write-ahead log, in a worker
+ * thread with its own connection (see rw_check_in_sql_scrub()).
+ */
+void
+rw_journal_scrub_async (RwJournal           *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rw_journal_scrub_async);
+  g_task_set_task_data (task, g_strdup (rw_database_get_data_dir (self->database)), g_free);
+  g_task_run_in_thread (task, scrub_thread);
+}
+
+gboolean
+rw_journal_scrub_finish (RwJournal     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

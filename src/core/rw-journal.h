@@ -66,6 +66,13 @@ gboolean        rw_journal_purge            (RwJournal   *self,
                                              GError     **error);
 gboolean        rw_journal_purge_hidden     (RwJournal   *self,
                                              GError     **error);
+void            rw_journal_scrub_async      (RwJournal           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rw_journal_scrub_finish     (RwJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 RwCheckIn      *rw_journal_lookup           (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);
