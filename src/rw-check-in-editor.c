@@ -63,6 +63,7 @@ struct _RwCheckInEditor
   guint dirty : 1;
   guint restored : 1;
   guint closing : 1;
+  guint future_confirmed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RwCheckInEditor, rw_check_in_editor, ADW_TYPE_WINDOW)
@@ -315,10 +316,19 @@ field_changed_cb (RwCheckInEditor *self)
       value = get_metric (self, i);
       text = value == RW_METRIC_UNSET ? g_strdup (_("Not set")) : g_strdup_printf ("%d", value);
       gtk_label_set_label (self->value_labels[i], text);
+      /* A screen reader says "Not set" too, not the slider's -1. */
       if (value == RW_METRIC_UNSET)
-        gtk_widget_add_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->ranges[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+        }
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->ranges[i]), "unset");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ranges[i]),
+                                         GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
+        }
     }
 
   if (self->loading)
@@ -344,6 +354,7 @@ calendar_day_selected_cb (RwCheckInEditor *self)
 
   g_free (self->date);
   self->date = g_steal_pointer (&date);
+  self->future_confirmed = FALSE;
   update_date_label (self);
   gtk_menu_button_popdown (self->date_button);
   field_changed_cb (self);
@@ -566,6 +577,39 @@ setup_tag_completion (RwCheckInEditor *self)
   gtk_entry_set_completion (self->tag_entry, completion);
 }
 
+/* A scale not set yet sits at the far left: its first arrow key (or
+ * Page Up/Down) puts it in the middle, where most answers start, rather
+ * than at 0, five presses from there. */
+static void
+move_slider_cb (GtkRange      *range,
+                GtkScrollType  scroll,
+                gpointer       user_data)
+{
+  if (gtk_range_get_value (range) >= 0)
+    return;
+
+  switch (scroll)
+    {
+    case GTK_SCROLL_STEP_BACKWARD:
+    case GTK_SCROLL_STEP_FORWARD:
+    case GTK_SCROLL_STEP_UP:
+    case GTK_SCROLL_STEP_DOWN:
+    case GTK_SCROLL_STEP_LEFT:
+    case GTK_SCROLL_STEP_RIGHT:
+    case GTK_SCROLL_PAGE_BACKWARD:
+    case GTK_SCROLL_PAGE_FORWARD:
+    case GTK_SCROLL_PAGE_UP:
+    case GTK_SCROLL_PAGE_DOWN:
+    case GTK_SCROLL_PAGE_LEFT:
+    case GTK_SCROLL_PAGE_RIGHT:
+      g_signal_stop_emission_by_name (range, "move-slider");
+      gtk_range_set_value (range, 5);
+      break;
+    default:
+      break;
+    }
+}
+
 static void
 build_metric_row (RwCheckInEditor *self,
                   GtkListBox      *list,
@@ -603,7 +647,7 @@ build_metric_row (RwCheckInEditor *self,
   gtk_scale_add_mark (GTK_SCALE (scale), 10, GTK_POS_BOTTOM, NULL);
   gtk_widget_add_css_class (scale, "metric-scale");
   gtk_widget_add_css_class (scale, "unset");
-  accessible = g_strdup_printf (_("%s, from %s to %s; far left is not set"),
+  accessible = g_strdup_printf (_("%s, from %s to %s, or not set at the far left"),
                                 rw_metric_get_label (metric),
                                 g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].low),
                                 g_dgettext (GETTEXT_PACKAGE, metric_ends[metric].high));
@@ -612,6 +656,7 @@ build_metric_row (RwCheckInEditor *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (scale),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (scale, "move-slider", G_CALLBACK (move_slider_cb), NULL);
 
   /* The meaning of both ends, under the scale: labels on the marks
    * themselves would stick out past the ends of the scale. */
@@ -758,6 +803,45 @@ discard_draft (RwCheckInEditor *self)
     g_message ("Could not clear the draft: %s", error->message);
 }
 
+static void future_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                RwCheckInEditor  *self);
+
+/* A date after today is most likely a slip of the calendar: ask once
+ * before saving it (an edit that keeps its date does not ask again). */
+static gboolean
+confirm_future_date (RwCheckInEditor *self)
+{
+  guint32 day = rw_date_from_iso (self->date);
+  guint32 today = rw_clock_get_day (self->clock);
+  AdwMessageDialog *dialog;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->future_confirmed || day == 0 || day <= today)
+    return TRUE;
+  if (self->original != NULL && g_strcmp0 (rw_check_in_get_date (self->original), self->date) == 0)
+    return TRUE;
+
+  when = rw_date_format_friendly (day, today);
+  /* TRANSLATORS: %s is a date, "Friday 27 November" */
+  body = g_strdup_printf (_("This check-in is dated %s, a day that has not come yet. "
+                            "It will be listed above today’s."), when);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save a Check-in for a Future Date?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (future_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -779,6 +863,9 @@ save_action (GtkWidget  *widget,
     }
 
   if (!validate (self))
+    return;
+
+  if (!confirm_future_date (self))
     return;
 
   check_in = rw_check_in_editor_dup_check_in (self);
@@ -804,6 +891,26 @@ save_action (GtkWidget  *widget,
   rw_journal_offer_help (self->journal, RW_SAFETY_SOURCE_EDITOR, check_in,
                          rw_clock_get_day (self->clock));
   really_close (self);
+}
+
+static gboolean
+save_idle_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "editor.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+future_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RwCheckInEditor  *self)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  self->future_confirmed = TRUE;
+  /* Let the dialog finish its own response before the editor closes. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -940,6 +1047,9 @@ rw_check_in_editor_constructed (GObject *object)
   field_changed_cb (self);
   self->dirty = self->restored;
   validate (self);
+
+  /* Where a person starts: how they feel, not the Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->ranges[RW_METRIC_MOOD]));
 }
 
 static void
@@ -1159,6 +1269,7 @@ rw_check_in_editor_set_date (RwCheckInEditor *self,
 
   g_free (self->date);
   self->date = g_strdup (date);
+  self->future_confirmed = FALSE;
   update_date_label (self);
   select_calendar_day (self);
   field_changed_cb (self);

@@ -73,6 +73,7 @@ struct _RwJournalPage
   guint jump_frames;        /* frames left to bring it to the upper third */
   guint highlight_timeout;
   const char *state;
+  guint undo_timeout;
 };
 
 typedef struct
@@ -80,7 +81,6 @@ typedef struct
   RwJournalPage *page;
   char *id;
   AdwToast *toast;
-  guint timeout;
   gboolean undone;
 } PendingDelete;
 
@@ -89,6 +89,7 @@ G_DEFINE_FINAL_TYPE (RwJournalPage, rw_journal_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_UNDO_TIMEOUT,
   N_PROPS
 };
 
@@ -126,8 +127,6 @@ get_settings (RwJournalPage *self)
 static void
 pending_free (PendingDelete *pending)
 {
-  if (pending->timeout != 0)
-    rw_clock_remove_timeout (get_clock (pending->page), pending->timeout);
   g_clear_object (&pending->toast);
   g_free (pending->id);
   g_free (pending);
@@ -915,7 +914,7 @@ edit_check_in_action (GtkWidget  *widget,
 }
 
 static void
-purge_pending (RwJournalPage *self)
+purge_all_pending (RwJournalPage *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -923,25 +922,22 @@ purge_pending (RwJournalPage *self)
     g_message ("Could not remove deleted check-ins yet: %s", error->message);
 }
 
+/* Undo ends only when its toast goes (timed out, closed, or replaced
+ * when the page goes): never while it is on screen or waiting its turn.
+ * Only this check-in goes; another delete's Undo may still be showing. */
 static void
 toast_dismissed_cb (AdwToast      *toast,
                     PendingDelete *pending)
 {
   RwJournalPage *self = pending->page;
+  g_autoptr(GError) error = NULL;
 
-  if (!pending->undone)
-    purge_pending (self);
+  /* The toast can be dismissed again while it slides away (the Undo
+   * button dismisses it once more when idle): this was the last time. */
+  g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, pending);
+  if (!pending->undone && !rw_journal_purge (get_journal (self), pending->id, &error))
+    g_message ("Could not remove a deleted check-in yet: %s", error->message);
   g_hash_table_remove (self->pending, pending->id);
-}
-
-static gboolean
-undo_expired_cb (gpointer user_data)
-{
-  PendingDelete *pending = user_data;
-
-  pending->timeout = 0;
-  adw_toast_dismiss (pending->toast);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -967,11 +963,10 @@ delete_check_in_action (GtkWidget  *widget,
   adw_toast_set_button_label (pending->toast, _("_Undo"));
   adw_toast_set_action_name (pending->toast, "journal.undo-delete");
   adw_toast_set_action_target_value (pending->toast, g_variant_new_string (id));
-  /* The page's clock decides when Undo ends, so tests can move time. */
-  adw_toast_set_timeout (pending->toast, 0);
+  /* libadwaita's own timeout: it waits while the pointer rests on the
+   * toast or the toast has focus, so Undo lasts as long as it shows. */
+  adw_toast_set_timeout (pending->toast, self->undo_timeout);
   g_signal_connect (pending->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
-  pending->timeout = rw_clock_add_timeout (get_clock (self), RW_UNDO_SECONDS * 1000,
-                                           undo_expired_cb, pending, NULL);
   g_hash_table_replace (self->pending, pending->id, pending);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
 }
@@ -1138,7 +1133,7 @@ rw_journal_page_dispose (GObject *object)
       g_hash_table_iter_init (&iter, self->pending);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_signal_handlers_disconnect_by_data (((PendingDelete *) value)->toast, value);
-      purge_pending (self);
+      purge_all_pending (self);
     }
   g_clear_pointer (&self->pending, g_hash_table_unref);
 
@@ -1184,6 +1179,9 @@ rw_journal_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_UNDO_TIMEOUT:
+      g_value_set_uint (value, rw_journal_page_get_undo_timeout (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1201,6 +1199,9 @@ rw_journal_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_UNDO_TIMEOUT:
+      rw_journal_page_set_undo_timeout (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1226,6 +1227,16 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, RW_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwJournalPage:undo-timeout:
+   *
+   * How many seconds the Undo toast of a delete shows (not counting the
+   * time the pointer rests on it); the check-in goes for good only when
+   * the toast has gone.
+   */
+  properties[PROP_UNDO_TIMEOUT] =
+    g_param_spec_uint ("undo-timeout", NULL, NULL, 1, G_MAXUINT, RW_UNDO_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1283,6 +1294,7 @@ rw_journal_page_init (RwJournalPage *self)
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) pending_free);
   self->scroll_target = G_MAXUINT;
+  self->undo_timeout = RW_UNDO_SECONDS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1377,4 +1389,31 @@ rw_journal_page_get_editor (RwJournalPage *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
   return self->editor;
+}
+
+guint
+rw_journal_page_get_undo_timeout (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), 0);
+  return self->undo_timeout;
+}
+
+/**
+ * rw_journal_page_set_undo_timeout:
+ * @self: a #RwJournalPage
+ * @seconds: how long the Undo toast of the next delete shows
+ *
+ * Sets #RwJournalPage:undo-timeout (tests make it short).
+ */
+void
+rw_journal_page_set_undo_timeout (RwJournalPage *self,
+                                  guint          seconds)
+{
+  g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->undo_timeout == seconds)
+    return;
+  self->undo_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_TIMEOUT]);
 }

@@ -23,6 +23,9 @@ const char     *rw_journal_page_get_visible_state   (RwJournalPage  *self);
 gboolean        rw_journal_page_get_low_mood_shown  (RwJournalPage  *self);
 const char     *rw_journal_page_get_low_mood_number (RwJournalPage  *self);
 GtkWindow      *rw_journal_page_get_editor          (RwJournalPage  *self);
+guint           rw_journal_page_get_undo_timeout    (RwJournalPage  *self);
+void            rw_journal_page_set_undo_timeout    (RwJournalPage  *self,
+                                                     guint           seconds);
 void            rw_journal_page_set_search          (RwJournalPage  *self,
                                                      const char     *text);
 void            rw_journal_page_set_tag_filter      (RwJournalPage  *self,

@@ -12,6 +12,7 @@
 #include "rw-check-in-editor.h"
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
+#include "rw-test-ui.h"
 #include "rw-test-util.h"
 
 typedef struct
@@ -293,10 +294,164 @@ test_cancel (Fixture       *f,
   }
 }
 
+/* The message dialog the editor shows, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_future_date_asks (Fixture       *f,
+                       gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 6);
+  rw_check_in_editor_set_date (editor, "2026-11-25");
+
+  /* Saving asks first, and Cancel keeps the editor as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_cmpuint (n_stored (f), ==, 0);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Future Date"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "25 November"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (n_stored (f), ==, 0);
+  g_assert_nonnull (editor);
+
+  /* Save Anyway saves it, as dated. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  spin ();
+  g_assert_null (editor);
+  {
+    g_autoptr(RwCheckIn) stored = only_item (f);
+    g_assert_cmpstr (rw_check_in_get_date (stored), ==, "2026-11-25");
+  }
+
+  /* Today saves without a question. */
+  editor = open_editor (f, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_range_set_value (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_null (find_dialog ());
+  g_assert_null (editor);
+  g_assert_cmpuint (n_stored (f), ==, 2);
+}
+
+static void
+test_ctrl_enter_in_note (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RwCheckInEditor *editor = open_editor (f, NULL);
+      GtkTextBuffer *buffer = rw_check_in_editor_get_note_buffer (editor);
+      GtkWidget *note = rw_test_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      gtk_text_buffer_set_text (buffer, "Slept badly", -1);
+      gtk_widget_grab_focus (note);
+
+      /* The note's own keys: Ctrl+Enter saves what is typed, as is. */
+      g_assert_true (rw_test_press_key (note, keys[i], GDK_CONTROL_MASK));
+      spin ();
+      g_assert_null (editor);
+      g_assert_cmpuint (n_stored (f), ==, i + 1);
+      g_assert_nonnull (f->saved);
+      g_assert_cmpstr (rw_check_in_get_note (f->saved), ==, "Slept badly");
+    }
+}
+
+static void
+test_starts_on_mood (Fixture       *f,
+                     gconstpointer  data)
+{
+  RwCheckInEditor *editor = open_editor (f, NULL);
+  GtkWidget *mood = GTK_WIDGET (rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD));
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (editor));
+
+  /* The first key typed goes to the mood scale, not to Cancel. */
+  g_assert_true (focus == mood);
+  g_assert_true (gtk_widget_has_focus (mood));
+
+  /* Read out as "Not set", not as the slider's -1. */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mood),
+                                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (mood), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "Not set");
+  gtk_range_set_value (GTK_RANGE (mood), 6);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mood),
+                                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_first_arrow_from_middle (Fixture       *f,
+                              gconstpointer  data)
+{
+  struct {
+    guint keyval;
+    double first;
+    double second;
+  } cases[] = {
+    { GDK_KEY_Right, 5, 6 },
+    { GDK_KEY_Left, 5, 4 },
+    { GDK_KEY_Up, 5, 6 },
+    { GDK_KEY_Down, 5, 4 },
+    { GDK_KEY_Page_Up, 5, 6 },
+  };
+  RwCheckInEditor *editor = open_editor (f, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkRange *range = rw_check_in_editor_get_metric_range (editor, i % RW_N_METRICS);
+
+      g_assert_cmpfloat (gtk_range_get_value (range), <, 0);
+      /* An unset scale's first press starts in the middle... */
+      g_assert_true (rw_test_press_key (GTK_WIDGET (range), cases[i].keyval, 0));
+      g_assert_cmpfloat (gtk_range_get_value (range), ==, cases[i].first);
+      /* ...and the next ones move it a step as usual. */
+      g_assert_true (rw_test_press_key (GTK_WIDGET (range), cases[i].keyval, 0));
+      g_assert_cmpfloat (gtk_range_get_value (range), ==, cases[i].second);
+    }
+
+  /* Home still leaves a scale not set. */
+  {
+    GtkRange *mood = rw_check_in_editor_get_metric_range (editor, RW_METRIC_MOOD);
+    g_autoptr(RwCheckIn) shown = NULL;
+
+    g_assert_true (rw_test_press_key (GTK_WIDGET (mood), GDK_KEY_Home, 0));
+    shown = rw_check_in_editor_dup_check_in (editor);
+    g_assert_cmpint (rw_check_in_get_metric (shown, RW_METRIC_MOOD), ==, RW_METRIC_UNSET);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend, so tests can read what a
+   * screen reader would be told (no bus needed). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -308,6 +463,10 @@ main (int   argc,
   ADD ("invalid-refused", test_invalid_refused);
   ADD ("draft-restored", test_draft_restored);
   ADD ("cancel", test_cancel);
+  ADD ("future-date-asks", test_future_date_asks);
+  ADD ("ctrl-enter-in-note", test_ctrl_enter_in_note);
+  ADD ("starts-on-mood", test_starts_on_mood);
+  ADD ("first-arrow-from-middle", test_first_arrow_from_middle);
 
 #undef ADD
 

@@ -312,6 +312,36 @@ test_hide_undo_purge (Fixture       *f,
   }
 }
 
+/* Two deletes in a row: the first one's Undo ending removes only that
+ * one, while the second's Undo (still on screen) can bring it back. */
+static void
+test_purge_one (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) first = add (f, "2026-11-20", "08:00", 5, "first");
+  g_autoptr(RwCheckIn) second = add (f, "2026-11-21", "08:00", 6, "second");
+  g_autoptr(RwCheckIn) shown = add (f, "2026-11-22", "08:00", 7, "shown");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_journal_hide (f->journal, rw_check_in_get_id (first), &error));
+  g_assert_true (rw_journal_hide (f->journal, rw_check_in_get_id (second), &error));
+  g_assert_true (rw_journal_purge (f->journal, rw_check_in_get_id (first), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rw_journal_unhide (f->journal, rw_check_in_get_id (second), &error));
+  g_assert_no_error (error);
+  g_assert_false (rw_journal_unhide (f->journal, rw_check_in_get_id (first), &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_listed (f), ==, 2);
+
+  /* A check-in not hidden (brought back, or never deleted) is left alone. */
+  g_assert_true (rw_journal_purge (f->journal, rw_check_in_get_id (shown), &error));
+  g_assert_true (rw_journal_purge (f->journal, rw_check_in_get_id (first), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_listed (f), ==, 2);
+}
+
 static RwCheckIn *
 add_tagged (Fixture    *f,
             const char *date,
@@ -617,6 +647,7 @@ main (int   argc,
   ADD ("range", test_range);
   ADD ("any", test_any);
   ADD ("hide-undo-purge", test_hide_undo_purge);
+  ADD ("purge-one", test_purge_one);
   ADD ("tags", test_tags);
   ADD ("close-leaves-no-side-files", test_close_leaves_no_side_files);
   ADD ("deleted-note-leaves-no-trace", test_deleted_note_leaves_no_trace);

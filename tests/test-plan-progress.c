@@ -292,9 +292,10 @@ static const struct
   const char *task;
   gboolean ticked;
   const char *source;
-  guint done;                /* on the ring: any check-in from day 2 on ticks day 2 too */
+  guint done;                /* on the ring: any check-in ticks day 2 too */
 } auto_cases[] = {
-  { "check-in-before-day-2", ADD_CHECK_IN, "2026-11-10", NULL, 0, "d2-check-in", FALSE, NULL, 0 },
+  { "check-in-before-day-2", ADD_CHECK_IN, "2026-11-10", NULL, 0, "d2-check-in", TRUE, "check-in", 1 },
+  { "check-in-before-the-plan", ADD_CHECK_IN, "2016-11-10", NULL, 0, "d2-check-in", TRUE, "check-in", 1 },
   { "check-in-on-day-2", ADD_CHECK_IN, "2026-11-11", NULL, 0, "d2-check-in", TRUE, "check-in", 1 },
   { "check-in-after-day-2", ADD_CHECK_IN, "2026-11-13", NULL, 0, "d2-check-in", TRUE, "check-in", 1 },
   { "walk-on-another-day", ADD_CHECK_IN, "2026-11-12", "walk", 0, "d4-move", FALSE, NULL, 1 },
@@ -526,6 +527,35 @@ test_failed_write_changes_nothing (Fixture       *f,
   g_assert_false (rw_plan_progress_get_checked (f->progress, "d1-research", NULL));
 }
 
+/* Years of check-ins, imported or saved before the plan began: "Save
+ * your first check-in" is done the moment the plan starts. */
+static void
+test_journal_kept_before_the_plan (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "old.csv", NULL);
+  const char *source = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("date,time,mood\n");
+
+  for (guint i = 1; i <= 28; i++)
+    g_string_append_printf (text, "2016-02-%02u,09:00,%u\n", i, i % 11);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, &error));
+  g_string_free (text, TRUE);
+  {
+    RwImportResult result = { 0 };
+
+    g_assert_true (rw_import_file (rw_journal_get_database (f->journal), csv, RW_FORMAT_CSV,
+                                   &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.added, ==, 28);
+  }
+
+  start (f, "2026-11-10");
+  g_assert_true (rw_plan_progress_get_checked (f->progress, "d2-check-in", &source));
+  g_assert_cmpstr (source, ==, "check-in");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,6 +577,7 @@ main (int    argc,
   ADD ("history", test_history);
   ADD ("other-process", test_other_process);
   ADD ("failed-write-changes-nothing", test_failed_write_changes_nothing);
+  ADD ("journal-kept-before-the-plan", test_journal_kept_before_the_plan);
 
 #undef ADD
 

@@ -261,12 +261,11 @@ test_auto_completion (Fixture       *f,
   run = rw_plan_start (f->db, f->plan, day ("2026-11-10"), &error);
   g_assert_cmpuint (rw_plan_refresh (f->db, f->plan, run, &error), ==, 0);
 
-  /* A check-in before day 2 does not count for it... */
+  /* Any check-in is a first check-in, even one before day 2. */
   add_check_in (f, "2026-11-10", NULL);
-  g_assert_cmpuint (rw_plan_refresh (f->db, f->plan, run, &error), ==, 0);
-  /* ...one on day 2 (or later) does. */
-  add_check_in (f, "2026-11-11", NULL);
   g_assert_cmpuint (rw_plan_refresh (f->db, f->plan, run, &error), ==, 1);
+  add_check_in (f, "2026-11-11", NULL);
+  g_assert_cmpuint (rw_plan_refresh (f->db, f->plan, run, &error), ==, 0);
   g_assert_cmpint (rw_plan_get_checked (f->db, run, "d2-check-in", &source), >, 0);
   g_assert_cmpstr (source, ==, "check-in");
 

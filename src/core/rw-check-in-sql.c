@@ -671,6 +671,43 @@ rw_check_in_sql_purge_hidden (RwDatabase  *db,
   return TRUE;
 }
 
+/**
+ * rw_check_in_sql_purge_one:
+ * @db: a #RwDatabase inside a transaction
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Removes the check-in @id for good if it is hidden; one brought back
+ * (or never hidden, or already gone) is left as it is.
+ */
+gboolean
+rw_check_in_sql_purge_one (RwDatabase  *db,
+                           const char  *id,
+                           GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  gint64 rowid;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (rw_database_in_transaction (db), FALSE);
+
+  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = ? AND hidden != 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return fail (db, rc, _("delete the check-in"), error);
+  rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (g_steal_pointer (&stmt));
+
+  return delete_rowid (db, rowid, error);
+}
+
 gboolean
 rw_check_in_sql_exists (RwDatabase  *db,
                         const char  *id,

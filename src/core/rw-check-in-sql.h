@@ -130,6 +130,9 @@ gboolean   rw_check_in_sql_set_hidden   (RwDatabase            *db,
 gboolean   rw_check_in_sql_purge_hidden (RwDatabase            *db,
                                          guint                 *n_purged,
                                          GError               **error);
+gboolean   rw_check_in_sql_purge_one    (RwDatabase            *db,
+                                         const char            *id,
+                                         GError               **error);
 gboolean   rw_check_in_sql_exists       (RwDatabase            *db,
                                          const char            *id,
                                          gboolean              *exists,

@@ -406,6 +406,34 @@ rw_journal_purge_hidden (RwJournal  *self,
   return rw_database_write (self->database, purge_hidden, &n, error);
 }
 
+static gboolean
+purge_one (RwDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  return rw_check_in_sql_purge_one (db, data, error);
+}
+
+/**
+ * rw_journal_purge:
+ * @self: a #RwJournal
+ * @id: a check-in's id
+ * @error: return location for a #GError
+ *
+ * Removes the check-in @id for good if it is still hidden (its Undo has
+ * ended); other hidden check-ins, whose Undo may still be on screen, stay.
+ */
+gboolean
+rw_journal_purge (RwJournal   *self,
+                  const char  *id,
+                  GError     **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return rw_database_write (self->database, purge_one, (gpointer) id, error);
+}
+
 /**
  * rw_journal_lookup:
  * @self: a #RwJournal

@@ -61,6 +61,9 @@ gboolean        rw_journal_hide             (RwJournal   *self,
 gboolean        rw_journal_unhide           (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);
+gboolean        rw_journal_purge            (RwJournal   *self,
+                                             const char  *id,
+                                             GError     **error);
 gboolean        rw_journal_purge_hidden     (RwJournal   *self,
                                              GError     **error);
 void            rw_journal_scrub_async      (RwJournal           *self,

@@ -694,9 +694,11 @@ task_done_in_journal (RwDatabase *db,
     {
     case RW_TASK_CHECK_IN:
       {
-        RwCheckInQuery since = { .from = date };
+        /* "Your first check-in": one saved before the plan started, or
+         * imported, is a first check-in too. */
+        RwCheckInQuery all = { NULL };
 
-        return any_check_in (db, &since);
+        return any_check_in (db, &all);
       }
     case RW_TASK_TAG:
       /* Tag names compare without case (the column's collation). */

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   RW_TASK_MANUAL,
-  RW_TASK_CHECK_IN,     /* done when a check-in exists on or after the day */
+  RW_TASK_CHECK_IN,     /* done when the journal has any check-in, of any date */
   RW_TASK_TAG,          /* done when a check-in that day carries one of @tags */
   RW_TASK_BREATHING,    /* done when a session of @minutes ends on or after the day */
   RW_TASK_REFLECTION,   /* done when the reflection is saved (as a check-in note) */
