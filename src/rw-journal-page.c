@@ -926,6 +926,18 @@ purge_all_pending (RwJournalPage *self)
  * when the page goes): never while it is on screen or waiting its turn.
  * Only this check-in goes; another delete's Undo may still be showing. */
 static void
+scrub_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Left for the next delete or start-up; nothing to tell the person. */
+  if (!rw_journal_scrub_finish (RW_JOURNAL (source), result, &error))
+    g_message ("Could not tidy the search index after a delete: %s", error->message);
+}
+
+static void
 toast_dismissed_cb (AdwToast      *toast,
                     PendingDelete *pending)
 {
@@ -935,8 +947,15 @@ toast_dismissed_cb (AdwToast      *toast,
   /* The toast can be dismissed again while it slides away (the Undo
    * button dismisses it once more when idle): this was the last time. */
   g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, pending);
-  if (!pending->undone && !rw_journal_purge (get_journal (self), pending->id, &error))
-    g_message ("Could not remove a deleted check-in yet: %s", error->message);
+  if (!pending->undone)
+    {
+      if (rw_journal_purge (get_journal (self), pending->id, &error))
+        /* Gone for good: and its words from the search index and the
+         * log too, in a worker. */
+        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, NULL);
+      else
+        g_message ("Could not remove a deleted check-in yet: %s", error->message);
+    }
   g_hash_table_remove (self->pending, pending->id);
 }
 

@@ -247,13 +247,30 @@ run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+file_holds (const char *path,
+            const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (word) <= length; i++)
+    if (memcmp (contents + i, word, strlen (word)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_delete_then_expire (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(RwCheckIn) a = add (f, "2026-11-22", "09:00", 6, "let me go", NULL);
+  g_autoptr(RwCheckIn) a = add (f, "2026-11-22", "09:00", 6, "let me go, zebrasentinel", NULL);
   g_autoptr(RwCheckIn) b = add (f, "2026-11-21", "09:00", 5, "stay", NULL);
   const char *id = rw_check_in_get_id (a);
+  g_autofree char *wal = g_strconcat (rw_journal_get_path (f->journal), "-wal", NULL);
+  gint64 deadline;
 
   rw_journal_page_set_undo_timeout (f->page, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-check-in", "s", id));
@@ -267,6 +284,18 @@ test_delete_then_expire (Fixture       *f,
   g_assert_true (wait_until_purged (f, id, 10000));
   g_assert_cmpuint (n_check_ins (f), ==, 1);
   g_assert_true (is_kept (f, rw_check_in_get_id (b)));
+
+  /* Its words go from the files too (the search index kept them): the
+   * scrub runs in a worker once the row is gone. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
+          file_holds (wal, "zebrasentinel")) && g_get_monotonic_time () < deadline)
+    {
+      spin ();
+      g_usleep (20000);
+    }
+  g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
+  g_assert_false (file_holds (wal, "zebrasentinel"));
 }
 
 /* The old Undo ended on a clock of its own after 10 s, whatever the
