@@ -522,6 +522,19 @@ history_action (GtkWidget  *widget,
 }
 
 static void
+mouse_history_pressed_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          RwGuidePage     *self)
+{
+  gboolean back = gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (gesture)) == 8;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self), back ? "guide.back" : "guide.forward", NULL);
+}
+
+static void
 chapter_row_activated_cb (RwGuidePage   *self,
                           GtkListBoxRow *row)
 {
@@ -801,6 +814,7 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mouse_history_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "guide.open-chapter", "s", open_chapter_action);
   gtk_widget_class_install_action (widget_class, "guide.open-block", "(uu)", open_block_action);
@@ -812,10 +826,8 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_install_action (widget_class, "guide.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "guide.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "guide.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "guide.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "guide.forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "guide.forward", NULL);
+  /* Back and Forward (Alt+Left, Alt+Right, the mouse's buttons) are in
+   * the template: they work wherever the focus is. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "guide.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "guide.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "guide.zoom-in", NULL);

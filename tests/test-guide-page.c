@@ -305,6 +305,160 @@ test_back_and_forward (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (rw_guide_page_get_text_box (f->page)));
 }
 
+/* The shortcut for @wanted among @widget's controllers of the scope
+ * asked for (local, or window-wide), activated. */
+static gboolean
+activate_shortcut (GtkWidget          *widget,
+                   GtkShortcutTrigger *wanted,
+                   gboolean            local)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_LOCAL) != local)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+activate_window_wide (GtkWidget          *widget,
+                      GtkShortcutTrigger *wanted)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  if (activate_shortcut (widget, wanted, FALSE))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (activate_window_wide (child, wanted))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a key press in @window does, as GTK goes about it: the shortcuts
+ * of the focus widget and its ancestors, then those that shown widgets
+ * hold for the whole window. */
+static gboolean
+press_key_in_window (GtkWindow       *window,
+                     guint            keyval,
+                     GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (GtkWidget *widget = gtk_window_get_focus (window); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (activate_shortcut (widget, wanted, TRUE))
+      return TRUE;
+  return activate_window_wide (GTK_WIDGET (window), wanted);
+}
+
+static gboolean
+match_link_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Presses mouse button @button (8 is back, 9 forward) over @page. */
+static void
+press_mouse_button (RwGuidePage *page,
+                    guint        button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  guint pressed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+          pressed++;
+        }
+    }
+  g_assert_cmpuint (pressed, ==, 1);
+}
+
+/* A link followed in the text, with the focus in the header bar (where
+ * it is after a click on a link whose paragraph is then gone): Alt+Left
+ * and the mouse's back button return, Alt+Right and its forward button
+ * go on, and the Back button shows it can. */
+static void
+test_back_from_anywhere (Fixture       *f,
+                         gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  int first = rw_guide_find_chapter (guide, "02-in-the-brain");
+  int references = rw_guide_find_chapter (guide, "13-references");
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *elsewhere = gtk_button_new_with_label ("Elsewhere");
+  GtkWidget *back;
+  GtkLabel *link;
+  gboolean handled = FALSE;
+
+  gtk_window_destroy (f->window);
+  spin ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), elsewhere);
+  gtk_window_set_titlebar (f->window, header);
+  f->page = rw_guide_page_new (f->context);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  back = rw_test_find (GTK_WIDGET (f->page), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (back)), ==, "go-previous-symbolic");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==, "guide.back");
+  g_assert_false (gtk_widget_is_sensitive (back));
+
+  /* The link to a reference, as a click on it does. */
+  link = GTK_LABEL (rw_test_find (rw_guide_page_get_text_box (f->page), match_link_label, "href=\"ref:"));
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "activate-link", "ref:zanos2018", &handled);
+  g_assert_true (handled);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+  g_assert_true (gtk_widget_is_sensitive (back));
+
+  gtk_widget_grab_focus (elsewhere);
+  g_assert_true (gtk_window_get_focus (f->window) == elsewhere);
+  g_assert_true (press_key_in_window (f->window, GDK_KEY_Left, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  g_assert_true (press_key_in_window (f->window, GDK_KEY_Right, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+
+  press_mouse_button (f->page, 8);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  press_mouse_button (f->page, 9);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+
+  /* Not while the guide is hidden (another view shows). */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_false (press_key_in_window (f->window, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+}
+
 static void
 test_keys (Fixture       *f,
            gconstpointer  data)
@@ -373,6 +527,8 @@ main (int    argc,
   ADD ("keys", test_keys);
   ADD ("links-reached-with-tab", test_links_reached_with_tab);
   ADD ("narrow-builds-when-opened", test_narrow_builds_when_opened);
+  g_test_add ("/guide-page/back-from-anywhere", Fixture, "02-in-the-brain", fixture_setup,
+              test_back_from_anywhere, fixture_teardown);
   g_test_add ("/guide-page/lays-out-only-the-open-chapter", Fixture, "06-myths", fixture_setup,
               test_lays_out_only_the_open_chapter, fixture_teardown);
 
