@@ -59,6 +59,7 @@ struct _RwGuidePage
   RwGuide *guide;
   GPtrArray *block_widgets;    /* GtkWidget, one per block of the built chapter */
   GPtrArray *hits;             /* RwGuideHit */
+  char *query;                 /* what the hits are of */
   GArray *back;                /* Place, newest last */
   GArray *forward;             /* Place, newest last */
 
@@ -373,6 +374,21 @@ leaflet_changed_cb (RwGuidePage *self)
     queue_scroll (self);
 }
 
+/* The leaflet moves the focus into the pane it shows; with both panes
+ * on screen it stays in the sidebar, so that the next search result or
+ * chapter is a key away. */
+static void
+show_reading (RwGuidePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->reading);
+  if (focus != NULL && !adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_is_ancestor (focus, self->sidebar) && gtk_root_get_focus (root) != focus)
+    gtk_widget_grab_focus (focus);
+}
+
 /* Shows @chapter: at @block (> 0), at the top (0), where the person left
  * it (-1), or at @scroll (>= 0, with @block -1). */
 static void
@@ -391,7 +407,7 @@ show_chapter (RwGuidePage *self,
   gtk_label_set_label (self->chapter_title, chapter->title);
   gtk_list_box_select_row (self->chapter_list, gtk_list_box_get_row_at_index (self->chapter_list, index));
   g_settings_set_string (get_settings (self), "guide-chapter", chapter->id);
-  adw_leaflet_set_visible_child (self->leaflet, self->reading);
+  show_reading (self);
 
   self->target_block = block > 0 ? block : -1;
   if (block == 0)
@@ -584,6 +600,12 @@ fill_results (RwGuidePage *self,
 {
   GtkWidget *child;
 
+  /* The same search again (the entry's own, after one made in code):
+   * the rows, and the one in focus, stay. */
+  if (self->hits != NULL && g_strcmp0 (query, self->query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_list))) != NULL)
     gtk_list_box_remove (self->result_list, child);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
@@ -603,6 +625,37 @@ static void
 search_changed_cb (RwGuidePage *self)
 {
   fill_results (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search entry opens the first result. */
+static void
+search_activate_cb (RwGuidePage *self)
+{
+  if (self->hits != NULL && self->hits->len > 0)
+    rw_guide_page_activate_result (self, 0);
+}
+
+/* Down from the search entry: into the results, or to the open chapter
+ * in the list; Enter then opens the row in focus. */
+static void
+focus_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RwGuidePage *self = RW_GUIDE_PAGE (widget);
+  const char *shown = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  GtkListBoxRow *row = NULL;
+
+  if (g_strcmp0 (shown, "results") == 0)
+    row = gtk_list_box_get_row_at_index (self->result_list, 0);
+  else if (g_strcmp0 (shown, "chapters") == 0)
+    {
+      row = gtk_list_box_get_selected_row (self->chapter_list);
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->chapter_list, 0);
+    }
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -733,6 +786,7 @@ rw_guide_page_finalize (GObject *object)
 
   g_clear_pointer (&self->guide, rw_guide_free);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_free (self->query);
   g_ptr_array_unref (self->block_widgets);
   g_array_unref (self->back);
   g_array_unref (self->forward);
@@ -812,6 +866,7 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, mouse_history_pressed_cb);
@@ -825,6 +880,7 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_install_action (widget_class, "guide.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "guide.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "guide.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "guide.focus-list", NULL, focus_list_action);
 
   /* Back and Forward (Alt+Left, Alt+Right, the mouse's buttons) are in
    * the template: they work wherever the focus is. */

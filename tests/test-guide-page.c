@@ -116,6 +116,60 @@ test_search_jumps (Fixture       *f,
   g_assert_cmpuint (rw_guide_page_search (f->page, "zzqxv"), ==, 0);
 }
 
+/* From the keyboard only: Down from the search entry goes into the
+ * results, Down again to the next one, Enter opens the one in focus at
+ * its match; Enter in the entry opens the first. */
+static void
+test_results_from_keyboard (Fixture       *f,
+                            gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  g_autoptr(GPtrArray) hits = rw_guide_search (guide, "bladder");
+  GtkWidget *entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus, *list;
+  RwGuideHit *hit;
+
+  g_assert_cmpuint (hits->len, >=, 2);
+  g_assert_cmpuint (rw_guide_page_search (f->page, "bladder"), ==, hits->len);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+  list = gtk_widget_get_parent (focus);
+  g_assert_true (gtk_widget_is_drawable (list));
+
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 1);
+  /* Enter is the window's: it activates the widget in focus. */
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0));
+  spin ();
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (rw_guide_page_get_target_block (f->page), ==, hit->block);
+  /* Both panes show: the focus stays on the result, a key from the next. */
+  g_assert_true (gtk_window_get_focus (f->window) == focus);
+
+  /* Enter in the entry: the first result. */
+  rw_guide_page_open_chapter (f->page, rw_guide_find_chapter (guide, "06-myths"), 0);
+  spin ();
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (rw_guide_page_get_target_block (f->page), ==, hit->block);
+
+  /* With no search, Down goes to the open chapter in the list. */
+  rw_guide_page_search (f->page, "");
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, hit->chapter);
+}
+
 static void
 test_text_size (Fixture       *f,
                 gconstpointer  data)
@@ -520,6 +574,7 @@ main (int    argc,
 
   ADD ("link-to-heading", test_link_to_heading);
   ADD ("search-jumps", test_search_jumps);
+  ADD ("results-from-keyboard", test_results_from_keyboard);
   ADD ("text-size", test_text_size);
   ADD ("myth-cards", test_myth_cards);
   ADD ("reading-position-kept", test_reading_position_kept);
