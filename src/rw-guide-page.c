@@ -559,6 +559,21 @@ chapter_row_activated_cb (RwGuidePage   *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "guide.open-chapter", "s", chapter->id);
 }
 
+/* The list marks the chapter shown, and nothing else: the arrow keys
+ * (which select as they go) move the focus, Enter or a click opens. */
+static void
+chapter_row_selected_cb (RwGuidePage   *self,
+                         GtkListBoxRow *row)
+{
+  GtkListBoxRow *shown;
+
+  if (row == NULL || self->chapter < 0 || self->chapter_list == NULL)
+    return;
+  shown = gtk_list_box_get_row_at_index (self->chapter_list, self->chapter);
+  if (row != shown && shown != NULL)
+    gtk_list_box_select_row (self->chapter_list, shown);
+}
+
 static void
 result_row_activated_cb (RwGuidePage   *self,
                          GtkListBoxRow *row)
@@ -869,6 +884,7 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chapter_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mouse_history_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "guide.open-chapter", "s", open_chapter_action);

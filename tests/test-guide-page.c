@@ -170,6 +170,67 @@ test_results_from_keyboard (Fixture       *f,
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, hit->chapter);
 }
 
+static int
+selected_chapter (RwGuidePage *page)
+{
+  GtkWidget *label = GTK_WIDGET (rw_test_find_label (GTK_WIDGET (page), "What Ketamine Is"));
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* The chapter list marks the chapter shown, however it came to show (a
+ * link, a search result, Back and Forward), and moving through the list
+ * with the arrow keys marks nothing until Enter opens a chapter. */
+static void
+test_list_follows_the_chapter (Fixture       *f,
+                               gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  g_autoptr(GPtrArray) hits = rw_guide_search (guide, "bladder");
+  int first = rw_guide_find_chapter (guide, "02-in-the-brain");
+  int references = rw_guide_find_chapter (guide, "13-references");
+  GtkWidget *entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *row, *list;
+  RwGuideHit *hit = g_ptr_array_index (hits, 0);
+
+  g_assert_cmpint (selected_chapter (f->page), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-link", "s", "ref:zanos2018"));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, references);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.back", NULL));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.forward", NULL));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, references);
+
+  g_assert_cmpint (hit->chapter, !=, references);
+  rw_guide_page_search (f->page, "bladder");
+  rw_guide_page_activate_result (f->page, 0);
+  spin ();
+  rw_guide_page_search (f->page, "");
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter);
+
+  /* The arrow keys move the focus, not the mark. */
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  row = gtk_window_get_focus (f->window);
+  list = gtk_widget_get_parent (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, hit->chapter);
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  row = gtk_window_get_focus (f->window);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, hit->chapter + 2);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter);
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter + 2);
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter + 2);
+}
+
 static void
 test_text_size (Fixture       *f,
                 gconstpointer  data)
@@ -584,6 +645,8 @@ main (int    argc,
   ADD ("narrow-builds-when-opened", test_narrow_builds_when_opened);
   g_test_add ("/guide-page/back-from-anywhere", Fixture, "02-in-the-brain", fixture_setup,
               test_back_from_anywhere, fixture_teardown);
+  g_test_add ("/guide-page/list-follows-the-chapter", Fixture, "02-in-the-brain", fixture_setup,
+              test_list_follows_the_chapter, fixture_teardown);
   g_test_add ("/guide-page/lays-out-only-the-open-chapter", Fixture, "06-myths", fixture_setup,
               test_lays_out_only_the_open_chapter, fixture_teardown);
 
