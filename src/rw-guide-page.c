@@ -177,6 +177,9 @@ text_label (RwGuidePage *self,
    * with Tab instead, link by link. */
   gtk_label_set_selectable (GTK_LABEL (label), !has_links);
   gtk_widget_set_focusable (label, has_links);
+  /* Out of the focus chain altogether: a selectable label that cannot
+   * take the focus still claims Tab, and Tab stopped at the first one. */
+  gtk_widget_set_can_focus (label, has_links);
   if (has_links)
     g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), self);
   return label;

@@ -621,6 +621,28 @@ test_links_reached_with_tab (Fixture       *f,
       with_links += links;
     }
   g_assert_cmpuint (with_links, >, 0);
+
+  /* Tab goes from the buttons above the text into it, to a link, and on
+   * (a selectable paragraph held it back: Tab stayed on the last button). */
+  {
+    GtkWidget *larger = NULL;
+    GtkWidget *focus;
+
+    for (GtkWidget *w = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_BUTTON); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "guide.zoom-in") == 0)
+        larger = w;
+    g_assert_nonnull (larger);
+    gtk_widget_grab_focus (larger);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+        focus = gtk_window_get_focus (f->window);
+        g_assert_true (GTK_IS_LABEL (focus));
+        g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (focus)), "<a "));
+        g_assert_true (gtk_widget_is_ancestor (focus, rw_guide_page_get_text_box (f->page)));
+      }
+  }
 }
 
 int
