@@ -645,6 +645,45 @@ test_links_reached_with_tab (Fixture       *f,
   }
 }
 
+/* The shortcuts window lists Back, Forward and the way into the results. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-shortcuts-window.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  static const char * const wanted[] = { "<Alt>Left", "<Alt>Right", "Down" };
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWidget *guide = NULL;
+
+  for (GSList *l = objects; l != NULL && guide == NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        g_autofree char *title = NULL;
+
+        g_object_get (l->data, "title", &title, NULL);
+        if (g_strcmp0 (title, "Guide") == 0)
+          guide = l->data;
+      }
+  g_assert_nonnull (guide);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      gboolean found = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (guide); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+          {
+            g_autofree char *accelerator = NULL;
+
+            g_object_get (child, "accelerator", &accelerator, NULL);
+            found |= g_strcmp0 (accelerator, wanted[i]) == 0;
+          }
+      if (!found)
+        g_error ("%s is not in the shortcuts window's Guide group", wanted[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +710,8 @@ main (int    argc,
               test_list_follows_the_chapter, fixture_teardown);
   g_test_add ("/guide-page/lays-out-only-the-open-chapter", Fixture, "06-myths", fixture_setup,
               test_lays_out_only_the_open_chapter, fixture_teardown);
+
+  g_test_add_func ("/guide-page/shortcuts-listed", test_shortcuts_listed);
 
 #undef ADD
 
