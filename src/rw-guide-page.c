@@ -392,6 +392,20 @@ show_reading (RwGuidePage *self)
     gtk_widget_grab_focus (focus);
 }
 
+/* A link followed from the keyboard is in the text about to be made
+ * anew: the focus goes to Back first (Enter returns), not with it. */
+static void
+move_focus_from_text (RwGuidePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->text_box))
+    return;
+  if (!gtk_widget_grab_focus (self->back_button))
+    gtk_widget_child_focus (gtk_widget_get_parent (self->back_button), GTK_DIR_TAB_FORWARD);
+}
+
 /* Shows @chapter: at @block (> 0), at the top (0), where the person left
  * it (-1), or at @scroll (>= 0, with @block -1). */
 static void
@@ -422,9 +436,11 @@ show_chapter (RwGuidePage *self,
   else
     self->target_scroll = -1;
 
+  update_history_actions (self);
+  if (self->built != self->chapter)
+    move_focus_from_text (self);
   ensure_built (self);
   queue_scroll (self);
-  update_history_actions (self);
 }
 
 static void
