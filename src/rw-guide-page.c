@@ -18,9 +18,10 @@
  * The Guide view: a chapter list beside the reading pane (one pane at a
  * time when narrow), chapters drawn as native GTK labels from the core's
  * blocks, links between chapters and to references with Back and Forward
- * (Alt+Left, Alt+Right), "Myth / Fact" cards, search across chapters, the
- * reading position kept per chapter, and a text size of one's own
- * (Ctrl+plus, Ctrl+minus, Ctrl+0).
+ * (Alt+Left, Alt+Right and the mouse's buttons, wherever the focus is),
+ * "Myth / Fact" cards, search across chapters (Down goes to the results,
+ * Enter opens one), the reading position kept per chapter, and a text
+ * size of one's own (Ctrl+plus, Ctrl+minus, Ctrl+0).
  *
  * Only the open chapter has widgets, made when it is first shown: the
  * page costs the chapter list and one chapter, whatever the guide's size.
