@@ -192,11 +192,26 @@ rw_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "data-dir", "^&ay", &dir))
     {
+      if (dir[0] == '\0')
+        {
+          /* An unset variable in a launcher: not the default journal. */
+          g_printerr ("rewire: %s\n", _("--data-dir needs a folder, and none was given."));
+          return 1;
+        }
       g_free (self->data_dir);
       self->data_dir = g_strdup (dir);
-      /* A journal elsewhere is a separate instance of the app. */
-      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+
+  /* A journal elsewhere (--data-dir or $REWIRE_DATA_DIR) is a separate
+   * instance of the app: a window already open on the default journal
+   * must not be handed the request and show the wrong journal. */
+  {
+    g_autofree char *chosen = rw_journal_resolve_data_dir (self->data_dir);
+    g_autofree char *standard = g_build_filename (g_get_user_data_dir (), "rewire", NULL);
+
+    if (g_strcmp0 (chosen, standard) != 0)
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  }
 
   return -1;
 }
@@ -215,7 +230,19 @@ static void
 rw_application_shutdown (GApplication *app)
 {
   RwApplication *self = RW_APPLICATION (app);
+  GList *windows;
 
+  /* The windows hold the context, and with it the journal's connection:
+   * they go first, so that the journal is closed before the process
+   * ends and SQLite folds the write-ahead log back into journal.db and
+   * removes it and the -shm. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* And closed even if something still holds the context. */
+  if (self->context != NULL)
+    rw_journal_close (rw_context_get_journal (self->context));
   g_clear_object (&self->context);
 
   G_APPLICATION_CLASS (rw_application_parent_class)->shutdown (app);

@@ -651,19 +651,22 @@ rw_chart_view_get_style (RwChartView *self)
 }
 
 /**
- * rw_chart_view_export:
+ * rw_chart_view_export_as:
  * @self: a #RwChartView
- * @path: a .png, .svg or .pdf file
+ * @path: the file to write
+ * @format: what to write into it, whatever its name says
  * @error: return location for a #GError
  *
- * Writes the chart as it is on screen: at its size, in its colours.
+ * Writes the chart as it is on screen, at its size and in its colours,
+ * under a heading of what it shows; a PDF is a page of the locale's paper.
  *
  * Returns: whether the file was written
  */
 gboolean
-rw_chart_view_export (RwChartView  *self,
-                      const char   *path,
-                      GError      **error)
+rw_chart_view_export_as (RwChartView    *self,
+                         const char     *path,
+                         RwChartFormat   format,
+                         GError        **error)
 {
   int width, height;
 
@@ -672,6 +675,31 @@ rw_chart_view_export (RwChartView  *self,
   ensure_style (self);
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  return rw_chart_export (self->chart, path, width >= 50 ? width : 900, height >= 50 ? height : 400,
-                          &self->style, error);
+  return rw_chart_export_as (self->chart, path, format, width >= 50 ? width : 900,
+                             height >= 50 ? height : 400, rw_paper_get_default (), &self->style,
+                             error);
+}
+
+/**
+ * rw_chart_view_export:
+ * @self: a #RwChartView
+ * @path: a .png, .svg or .pdf file
+ * @error: return location for a #GError
+ *
+ * rw_chart_view_export_as() in the format the name's ending says.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+rw_chart_view_export (RwChartView  *self,
+                      const char   *path,
+                      GError      **error)
+{
+  RwChartFormat format;
+
+  g_return_val_if_fail (RW_IS_CHART_VIEW (self), FALSE);
+
+  if (!rw_chart_format_from_path (path, &format))
+    return rw_chart_export (self->chart, path, 900, 400, &self->style, error);
+  return rw_chart_view_export_as (self, path, format, error);
 }

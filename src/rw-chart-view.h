@@ -32,5 +32,9 @@ const RwChartStyle *rw_chart_view_get_style      (RwChartView   *self);
 gboolean            rw_chart_view_export         (RwChartView   *self,
                                                   const char    *path,
                                                   GError       **error);
+gboolean            rw_chart_view_export_as      (RwChartView   *self,
+                                                  const char    *path,
+                                                  RwChartFormat  format,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "rw-insights.h"
 #include "rw-trends-page.h"
 #include "rw-wrap-box.h"
+#include "rw-year-calendar.h"
 
 struct _RwTrendsPage
 {
@@ -26,12 +27,19 @@ struct _RwTrendsPage
 
   /* Template widgets */
   GtkWidget *scrolled;
+  AdwToastOverlay *toast_overlay;
+  AdwToast *toast;           /* the last "Chart saved" */
   RwChartView *chart_view;
   GtkLabel *range_label;
   RwWrapBox *cards;
   GtkWidget *insights_title;
   GtkBox *insights_box;
   GtkWidget *details_button;
+  GtkWidget *gap_box;
+  GtkLabel *gap_label;
+  AdwBin *year_bin;
+  GtkLabel *year_label;
+  RwYearCalendar *year_calendar;   /* made with the context, owned by year_bin */
 
   /* Owned */
   RwContext *context;
@@ -40,6 +48,7 @@ struct _RwTrendsPage
 
   RwRange range;
   guint32 last;              /* last day shown (julian) */
+  guint32 latest;            /* latest check-in, when the range shown is empty; else 0 */
   gboolean visible[RW_N_SERIES];
   gboolean stale;            /* the journal changed while the page was hidden */
   gboolean show_details;     /* the numbers under each insight */
@@ -91,15 +100,18 @@ update_actions (RwTrendsPage *self)
   gtk_widget_action_set_enabled (widget, "trends.previous", self->range != RW_RANGE_ALL);
   gtk_widget_action_set_enabled (widget, "trends.next",
                                  self->range != RW_RANGE_ALL && self->last < today (self));
+  gtk_widget_action_set_enabled (widget, "trends.show-latest", self->latest != 0);
   gtk_widget_action_set_enabled (widget, "trends.export", series != NULL);
   gtk_widget_action_set_enabled (widget, "trends.export-to", series != NULL);
+  gtk_widget_action_set_enabled (widget, "trends.export-as", series != NULL);
 }
 
 static void
 update_cards (RwTrendsPage *self)
 {
   RwSeries *series = rw_chart_get_series (rw_chart_view_get_chart (self->chart_view));
-  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible);
+  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, self->previous, self->visible,
+                                                          today (self));
 
   rw_wrap_box_remove_all (self->cards);
   for (guint i = 0; i < cards->len; i++)
@@ -177,6 +189,30 @@ update_description (RwTrendsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* An empty range with check-ins elsewhere (after a gap, or paged too
+ * far back) offers the latest ones. */
+static void
+update_gap (RwTrendsPage *self,
+            RwSeries     *series)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 latest = 0;
+
+  if (rw_series_is_empty (series) &&
+      !rw_journal_get_span (rw_context_get_journal (self->context), NULL, &latest, &error))
+    g_warning ("Could not find the latest check-in: %s", error->message);
+  self->latest = latest;
+  if (latest != 0)
+    {
+      g_autofree char *day = rw_date_format (latest, "%-d %B %Y");
+      g_autofree char *text = g_strdup_printf (_("Nothing was logged in these days. Your latest "
+                                                 "check-in is from %s."), day);
+
+      gtk_label_set_label (self->gap_label, text);
+    }
+  gtk_widget_set_visible (self->gap_box, latest != 0);
+}
+
 static void
 reload (RwTrendsPage *self)
 {
@@ -204,6 +240,7 @@ reload (RwTrendsPage *self)
         self->previous = rw_journal_load_series (journal, first - days, first - 1, NULL);
     }
 
+  update_gap (self, series);
   rw_chart_view_set_series (self->chart_view, series);
   range = rw_insights_describe_range (series);
   gtk_label_set_label (self->range_label, range);
@@ -264,6 +301,70 @@ next_action (GtkWidget  *widget,
   reload (self);
 }
 
+/* The range moved to end on the latest check-in. */
+static void
+show_latest_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+
+  if (self->latest == 0)
+    return;
+  self->last = self->latest;
+  reload (self);
+}
+
+static guint
+year_of (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_date_get_year (&date);
+}
+
+/* The year calendar's buttons: back to the first check-in's year, on to
+ * this one. */
+static void
+update_year (RwTrendsPage *self)
+{
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+  g_autofree char *text = g_strdup_printf ("%u", year);
+  guint32 first = 0;
+
+  rw_journal_get_span (rw_context_get_journal (self->context), &first, NULL, NULL);
+  gtk_label_set_label (self->year_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous-year",
+                                 first != 0 && year > year_of (first));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next-year", year < year_of (today (self)));
+}
+
+static void
+previous_year_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year > 1)
+    rw_year_calendar_set_year (self->year_calendar, year - 1);
+}
+
+static void
+next_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  guint year = rw_year_calendar_get_year (self->year_calendar);
+
+  if (year < year_of (today (self)))
+    rw_year_calendar_set_year (self->year_calendar, year + 1);
+}
+
 static void
 show_error (RwTrendsPage *self,
             const char   *heading,
@@ -277,6 +378,47 @@ show_error (RwTrendsPage *self,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* Writes the chart and says in a toast where it went. */
+static void
+export_chart (RwTrendsPage  *self,
+              const char    *path,
+              RwChartFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!rw_chart_view_export_as (self->chart_view, path, format, &error))
+    {
+      show_error (self, _("The Chart Was Not Saved"), error->message);
+      return;
+    }
+  name = g_filename_display_basename (path);
+  dir = g_path_get_dirname (path);
+  folder = g_filename_display_basename (dir);
+  uri = g_filename_to_uri (dir, NULL, NULL);
+  /* Translators: a toast after saving, "Chart saved as rewire-30d.pdf in Documents" */
+  title = g_markup_printf_escaped (_("Chart saved as %s in %s"), name, folder);
+  toast = adw_toast_new (title);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "trends.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  /* A newer save replaces the last one's toast rather than queueing. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_object (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A path, written in the format its name ends in (none: PNG, and the name
+ * gets .png). */
 static void
 export_to_action (GtkWidget  *widget,
                   const char *action_name,
@@ -284,17 +426,51 @@ export_to_action (GtkWidget  *widget,
 {
   RwTrendsPage *self = RW_TRENDS_PAGE (widget);
   const char *path = g_variant_get_string (parameter, NULL);
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *with_png = NULL;
-  g_autoptr(GError) error = NULL;
+  RwChartFormat format = RW_CHART_FORMAT_PNG;
+  g_autofree char *fixed = NULL;
 
-  /* A name without a known ending is a PNG. */
-  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
-      !g_str_has_suffix (lower, ".pdf"))
-    path = with_png = g_strconcat (path, ".png", NULL);
-  if (!rw_chart_view_export (self->chart_view, path, &error))
-    show_error (self, _("The Chart Was Not Saved"), error->message);
+  rw_chart_format_from_path (path, &format);
+  fixed = rw_chart_format_fix_path (path, format);
+  export_chart (self, fixed, format);
 }
+
+/* A path and a format ("png", "svg" or "pdf"), whatever the name says:
+ * the name's ending is put right to match. */
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RwTrendsPage *self = RW_TRENDS_PAGE (widget);
+  const char *path, *name;
+  g_autofree char *fixed = NULL;
+  g_autofree char *dotted = NULL;
+  RwChartFormat format;
+
+  g_variant_get (parameter, "(&s&s)", &path, &name);
+  dotted = g_strconcat ("x.", name, NULL);
+  if (!rw_chart_format_from_path (dotted, &format))
+    {
+      g_warning ("Unknown chart format “%s”", name);
+      return;
+    }
+  fixed = rw_chart_format_fix_path (path, format);
+  export_chart (self, fixed, format);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* The filter of each format, as the dialog offers them. */
+static const char *const format_names[] = { "png", "svg", "pdf" };
 
 static void
 export_response_cb (GtkNativeDialog *dialog,
@@ -307,7 +483,18 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-to", "s", path);
+    {
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      /* The filter the person left it at, or chose: that format wins
+       * over the name's ending when it is not the one first offered. */
+      RwChartFormat chosen = filter != NULL
+                             ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "rw-format"))
+                             : RW_CHART_FORMAT_PNG;
+      RwChartFormat format = rw_chart_format_choose (path, chosen, RW_CHART_FORMAT_PNG);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "trends.export-as", "(ss)", path,
+                                  format_names[format]);
+    }
   g_signal_handlers_disconnect_by_data (dialog, self);
   g_clear_object (&self->chooser);
 }
@@ -336,7 +523,11 @@ export_action (GtkWidget  *widget,
 
       gtk_file_filter_set_name (filter, _(patterns[i][0]));
       gtk_file_filter_add_pattern (filter, patterns[i][1]);
+      g_object_set_data (G_OBJECT (filter), "rw-format", GINT_TO_POINTER (i));
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+      /* PNG first, as the name offered ends. */
+      if (i == RW_CHART_FORMAT_PNG)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   {
     g_autofree char *to = rw_date_to_iso (rw_series_get_last (series));
@@ -371,6 +562,14 @@ set_context (RwTrendsPage *self,
   self->last = today (self);
   g_signal_connect_object (rw_context_get_journal (context), "changed",
                            G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->year_calendar = rw_year_calendar_new (context);
+  adw_bin_set_child (self->year_bin, GTK_WIDGET (self->year_calendar));
+  g_signal_connect_object (self->year_calendar, "notify::year", G_CALLBACK (update_year), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (rw_context_get_journal (context), "changed",
+                           G_CALLBACK (update_year), self, G_CONNECT_SWAPPED);
+  update_year (self);
 }
 
 static void
@@ -464,6 +663,7 @@ rw_trends_page_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_TRENDS_PAGE);
+  g_clear_object (&self->toast);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rw_trends_page_parent_class)->dispose (object);
@@ -531,12 +731,17 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rewire/Rewire/rw-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, cards);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_title);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, insights_box);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_box);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_label);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
   gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
@@ -547,8 +752,13 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
     }
   gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "trends.show-latest", NULL, show_latest_action);
+  gtk_widget_class_install_action (widget_class, "trends.previous-year", NULL, previous_year_action);
+  gtk_widget_class_install_action (widget_class, "trends.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "trends.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "trends.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "trends.export-as", "(ss)", export_as_action);
+  gtk_widget_class_install_action (widget_class, "trends.open-folder", "s", open_folder_action);
 }
 
 static void
@@ -682,6 +892,13 @@ rw_trends_page_get_chart_view (RwTrendsPage *self)
 {
   g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
   return self->chart_view;
+}
+
+RwYearCalendar *
+rw_trends_page_get_year_calendar (RwTrendsPage *self)
+{
+  g_return_val_if_fail (RW_IS_TRENDS_PAGE (self), NULL);
+  return self->year_calendar;
 }
 
 RwChart *

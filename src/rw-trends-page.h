@@ -10,6 +10,7 @@
 #include "rw-chart-view.h"
 #include "rw-context.h"
 #include "rw-core.h"
+#include "rw-year-calendar.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ void          rw_trends_page_set_show_details (RwTrendsPage *self,
 /* For tests: what the page shows. */
 RwChartView  *rw_trends_page_get_chart_view (RwTrendsPage *self);
 RwChart      *rw_trends_page_get_chart    (RwTrendsPage   *self);
+RwYearCalendar *rw_trends_page_get_year_calendar (RwTrendsPage *self);
 char         *rw_trends_page_dup_summary_text (RwTrendsPage *self);
 char         *rw_trends_page_dup_insights_text (RwTrendsPage *self);
 

@@ -226,6 +226,21 @@ open_link_cb (GSimpleAction *action,
     }
 }
 
+/* A day from the Trends view's year calendar, opened in the journal. */
+static void
+show_day_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  const char *date = g_variant_get_string (parameter, NULL);
+
+  if (self->context == NULL || rw_date_from_iso (date) == 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  rw_journal_page_jump_to_date (RW_JOURNAL_PAGE (ensure_view (self, "journal")), date);
+}
+
 static void
 breathe_cb (GSimpleAction *action,
             GVariant      *parameter,
@@ -260,6 +275,7 @@ static const GActionEntry win_actions[] = {
   { "show-help-overlay", show_help_overlay_cb },
   { "breathe", breathe_cb },
   { "open-link", open_link_cb, "s" },
+  { "show-day", show_day_cb, "s" },
   { "manage-tags", manage_tags_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },

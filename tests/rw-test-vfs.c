@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef struct
 {
   sqlite3_file base;
   sqlite3_file *real;
+  int last_errno;   /* of the last failure the shim made up */
 } ShimFile;
 
 static sqlite3_vfs shim_vfs;
@@ -56,6 +58,15 @@ shim_truncate (sqlite3_file *f, sqlite3_int64 size)
 static int
 shim_sync (sqlite3_file *f, int flags)
 {
+  if (mode == RW_TEST_VFS_SYNC_NO_SPACE)
+    {
+      /* As the unix VFS reports a failed fsync: an I/O error, the
+       * reason left in errno. */
+      errno = ENOSPC;
+      ((ShimFile *) f)->last_errno = ENOSPC;
+      return SQLITE_IOERR_FSYNC;
+    }
+  ((ShimFile *) f)->last_errno = 0;
   return REAL (f)->pMethods->xSync (REAL (f), flags);
 }
 
@@ -86,6 +97,12 @@ shim_check_reserved_lock (sqlite3_file *f, int *out)
 static int
 shim_file_control (sqlite3_file *f, int op, void *arg)
 {
+  /* As the unix VFS answers it, for the failures the shim makes up. */
+  if (op == SQLITE_FCNTL_LAST_ERRNO && ((ShimFile *) f)->last_errno != 0)
+    {
+      *(int *) arg = ((ShimFile *) f)->last_errno;
+      return SQLITE_OK;
+    }
   return REAL (f)->pMethods->xFileControl (REAL (f), op, arg);
 }
 
@@ -166,6 +183,7 @@ shim_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flag
   int rc;
 
   shim->real = (sqlite3_file *) (shim + 1);
+  shim->last_errno = 0;
   if (mode == RW_TEST_VFS_CANTOPEN && (flags & SQLITE_OPEN_MAIN_DB))
     {
       file->pMethods = NULL;

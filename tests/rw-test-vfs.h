@@ -19,6 +19,7 @@ typedef enum
   RW_TEST_VFS_DISK_FULL,  /* every write fails with ENOSPC's SQLITE_FULL */
   RW_TEST_VFS_READ_ONLY,  /* files open read-only, as on a read-only mount */
   RW_TEST_VFS_CANTOPEN,   /* the main file does not open, as SQLite refusing a path */
+  RW_TEST_VFS_SYNC_NO_SPACE, /* writes work, every sync fails with ENOSPC as an I/O error */
 } RwTestVfsMode;
 
 /* Registers the shim as SQLite's default VFS (once per process). */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rw-core.h"
+#include "rw-chart-private.h"
 #include "rw-test-util.h"
 
 #define WIDTH 700
@@ -231,7 +232,7 @@ test_step_follows_width (void)
     { 30, 360, RW_CHART_STEP_DAY },
     { 90, 360, RW_CHART_STEP_DAY },
     { 365, 1200, RW_CHART_STEP_DAY },
-    { 365, 900, RW_CHART_STEP_DAY },
+    { 365, 900, RW_CHART_STEP_WEEK },
     { 365, 360, RW_CHART_STEP_WEEK },
     { 3 * 365, 1200, RW_CHART_STEP_WEEK },
     { 3650, 1200, RW_CHART_STEP_MONTH },
@@ -248,6 +249,76 @@ test_step_follows_width (void)
       g_test_message ("%u days at %d px", cases[i].days, cases[i].width);
       g_assert_cmpint (rw_chart_get_step (chart), ==, cases[i].step);
     }
+}
+
+/* The text of the legend's entries, one line each. */
+static char *
+legend_text (RwChart *chart)
+{
+  const RwChartLayout *layout = rw_chart_ensure_layout (chart);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
+
+      if (label->part == RW_CHART_PART_LEGEND)
+        g_string_append_printf (text, "%s\n", pango_layout_get_text (label->layout));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Ten years at 1200 px are a few hundred buckets, not 3650 points in a
+ * wall, and the legend and the hover say what a point is; 30 days are
+ * days. */
+static void
+test_long_range_buckets (void)
+{
+  g_autoptr(RwSeries) years = make_varied (3650);
+  g_autoptr(RwSeries) three = make_varied (3 * 365);
+  g_autoptr(RwSeries) month = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autofree char *legend = NULL;
+  const char *text;
+
+  rw_chart_set_visible (chart, RW_SERIES_ANXIETY, TRUE);
+  rw_chart_set_visible (chart, RW_SERIES_ENERGY, TRUE);
+  rw_chart_set_series (chart, years);
+  rw_chart_set_size (chart, 1200, 500);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_MONTH);
+  /* March 2026 to February 2036, one point a month. */
+  g_assert_cmpuint (rw_chart_get_n_points (chart), ==, 120);
+  legend = legend_text (chart);
+  g_test_message ("%s", legend);
+  g_assert_nonnull (strstr (legend, "Monthly means; shaded: lowest to highest day\n"));
+  g_assert_null (strstr (legend, "day mean"));
+  rw_chart_set_highlight (chart, 40);
+  g_assert_true (g_str_has_prefix (rw_chart_get_highlight_text (chart), "April 2026\n"));
+
+  /* Three years: weeks from Monday, each named by its Monday. */
+  rw_chart_set_series (chart, three);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_WEEK);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), >=, 3 * 52);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), <=, 3 * 53);
+  g_clear_pointer (&legend, g_free);
+  legend = legend_text (chart);
+  g_assert_nonnull (strstr (legend, "Weekly means; shaded: lowest to highest day\n"));
+  /* 1 March 2026 is a Sunday, 11 March a Wednesday. */
+  rw_chart_set_highlight (chart, 10);
+  text = rw_chart_get_highlight_text (chart);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Week of Monday 9 March 2026\n"));
+  rw_chart_set_highlight (chart, 0);
+  g_assert_true (g_str_has_prefix (rw_chart_get_highlight_text (chart),
+                                   "Week of Monday 23 February 2026\n1 of 1 day"));
+
+  /* A month is its days. */
+  rw_chart_set_series (chart, month);
+  g_assert_cmpint (rw_chart_get_step (chart), ==, RW_CHART_STEP_DAY);
+  g_assert_cmpuint (rw_chart_get_n_points (chart), ==, 30);
+  g_clear_pointer (&legend, g_free);
+  legend = legend_text (chart);
+  g_assert_null (strstr (legend, "means"));
 }
 
 /* Ten years, every day 7 but one at 0, drawn as monthly means over bands
@@ -381,6 +452,185 @@ test_large_text_fits (void)
   cairo_surface_destroy (surface);
 }
 
+/* At a text scale of 1.5, every label of the scales, dates and legend
+ * lies whole inside the chart (a long legend entry wraps), and the scales'
+ * labels left of the plots: "12 h" is never cut to "2 h". */
+static void
+test_large_text_labels_inside (void)
+{
+  const struct {
+    guint days;
+    int width, height;
+  } cases[] = {
+    { 30, 360, 520 }, { 30, 1200, 500 }, { 3650, 360, 520 }, { 3650, 1200, 500 }, { 400, 700, 300 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(RwSeries) series = make_varied (cases[c].days);
+      g_autoptr(RwChart) chart = rw_chart_new ();
+      const RwChartLayout *layout;
+      RwChartStyle style;
+      guint scales = 0;
+
+      rw_chart_style_init (&style, FALSE);
+      style.resolution = 96 * 1.5;
+      for (guint k = 0; k < RW_N_SERIES; k++)
+        rw_chart_set_visible (chart, k, TRUE);
+      rw_chart_set_series (chart, series);
+      rw_chart_set_size (chart, cases[c].width, cases[c].height);
+      rw_chart_set_style (chart, &style);
+      layout = rw_chart_ensure_layout (chart);
+      g_test_message ("%u days at %d × %d", cases[c].days, cases[c].width, cases[c].height);
+      for (guint i = 0; i < layout->labels->len; i++)
+        {
+          const RwChartLabel *label = &g_array_index (layout->labels, RwChartLabel, i);
+          PangoRectangle ink, logical;
+
+          if (label->part != RW_CHART_PART_SCALES && label->part != RW_CHART_PART_DATES &&
+              label->part != RW_CHART_PART_LEGEND)
+            continue;
+          pango_layout_get_pixel_extents (label->layout, &ink, &logical);
+          g_test_message ("“%s” at %g, %g, %d × %d", pango_layout_get_text (label->layout),
+                          label->x, label->y, logical.width, logical.height);
+          g_assert_cmpfloat (label->x + MIN (ink.x, logical.x), >=, 0);
+          g_assert_cmpfloat (label->y + MIN (ink.y, logical.y), >=, 0);
+          g_assert_cmpfloat (label->x + MAX (ink.x + ink.width, logical.x + logical.width), <=,
+                             cases[c].width);
+          g_assert_cmpfloat (label->y + MAX (ink.y + ink.height, logical.y + logical.height), <=,
+                             cases[c].height);
+          if (label->part == RW_CHART_PART_SCALES)
+            {
+              g_assert_cmpfloat (label->x + logical.x + logical.width, <=, layout->plot_x);
+              scales++;
+            }
+        }
+      /* Three panels, each with at least its ends labelled. */
+      g_assert_cmpuint (scales, >=, 6);
+    }
+}
+
+/* Runs @argv and returns its standard output. */
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A saved chart stands on its own: a PDF is a landscape page of A4 or
+ * Letter with a title naming the metrics and the range with its years,
+ * and a file is written in the format asked for whatever its name said. */
+static void
+test_export_stands_alone (void)
+{
+  g_autoptr(RwSeries) series = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autofree char *dir = rw_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  RwChartStyle style;
+  const struct {
+    RwPaper paper;
+    const char *size;
+  } papers[] = {
+    { RW_PAPER_A4, "Page size:       841.89 x 595.28 pts (A4)" },
+    { RW_PAPER_LETTER, "Page size:       792 x 612 pts (letter)" },
+  };
+  RwPaper paper;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("needs pdfinfo and pdftotext (poppler-utils)");
+      rw_test_remove_dir (dir);
+      return;
+    }
+  rw_chart_style_init (&style, FALSE);
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_ANXIETY, TRUE);
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    {
+      const char *info_argv[] = { "pdfinfo", pdf, NULL };
+      const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+
+      /* The page, not the size given. */
+      g_assert_true (rw_chart_export_as (chart, pdf, RW_CHART_FORMAT_PDF, 300, 200, papers[p].paper,
+                                         &style, &error));
+      g_assert_no_error (error);
+      info = run_tool (info_argv);
+      g_test_message ("%s", info);
+      g_assert_nonnull (strstr (info, papers[p].size));
+      g_assert_nonnull (strstr (info, "Pages:           1\n"));
+      text = run_tool (text_argv);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "Rewire: Mood, Anxiety, Sleep hours, Sleep quality"));
+      g_assert_nonnull (strstr (text, "1 March 2026 to 30 March 2026"));
+      g_assert_nonnull (strstr (text, "days logged"));
+      g_assert_nonnull (strstr (text, "Sleep quality"));
+    }
+
+  /* PDF asked for under a .png name: a PDF. */
+  g_assert_true (rw_chart_export_as (chart, png, RW_CHART_FORMAT_PDF, WIDTH, HEIGHT, RW_PAPER_A4,
+                                     &style, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  }
+
+  /* The name put right for the format chosen. */
+  {
+    const struct {
+      const char *path;
+      RwChartFormat format;
+      const char *fixed;
+    } names[] = {
+      { "chart.png", RW_CHART_FORMAT_PDF, "chart.pdf" },
+      { "chart.PNG", RW_CHART_FORMAT_SVG, "chart.svg" },
+      { "chart.pdf", RW_CHART_FORMAT_PDF, "chart.pdf" },
+      { "chart", RW_CHART_FORMAT_PNG, "chart.png" },
+      { "my.chart", RW_CHART_FORMAT_PDF, "my.chart.pdf" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *fixed = rw_chart_format_fix_path (names[i].path, names[i].format);
+        g_assert_cmpstr (fixed, ==, names[i].fixed);
+      }
+  }
+  /* PDF chosen in the dialog over a .png name: PDF; the filter left at
+   * PNG and the name ending in .pdf: PDF. */
+  g_assert_cmpint (rw_chart_format_choose ("chart.png", RW_CHART_FORMAT_PDF, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
+  g_assert_cmpint (rw_chart_format_choose ("chart.pdf", RW_CHART_FORMAT_PNG, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
+  g_assert_cmpint (rw_chart_format_choose ("chart", RW_CHART_FORMAT_PNG, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PNG);
+  g_assert_cmpint (rw_chart_format_choose ("chart.svg", RW_CHART_FORMAT_PDF, RW_CHART_FORMAT_PNG), ==,
+                   RW_CHART_FORMAT_PDF);
+  g_assert_true (rw_paper_from_name ("A4", &paper));
+  g_assert_cmpint (paper, ==, RW_PAPER_A4);
+  g_assert_true (rw_paper_from_name ("letter", &paper));
+  g_assert_cmpint (paper, ==, RW_PAPER_LETTER);
+  g_assert_false (rw_paper_from_name ("legal", &paper));
+
+  g_unlink (pdf);
+  g_unlink (png);
+  rw_test_remove_dir (dir);
+}
+
 /* The layout (and the weekly or monthly means in it) is computed once per
  * data, shown series, size and font: not again for a hover, a new
  * highlight, its box, or colours. */
@@ -451,7 +701,7 @@ test_export_is_the_draw (void)
         g_autoptr(RwSeries) series = make_varied (ranges[r]);
         g_autoptr(RwChart) chart = rw_chart_new ();
         g_autoptr(GError) error = NULL;
-        cairo_surface_t *drawn, *exported, *replayed, *recording;
+        cairo_surface_t *drawn, *exported, *replayed, *recording, *file;
         RwChartStyle style;
         cairo_t *cr;
 
@@ -463,8 +713,19 @@ test_export_is_the_draw (void)
 
         g_assert_true (rw_chart_export (chart, path, WIDTH, HEIGHT, &style, &error));
         g_assert_no_error (error);
-        exported = cairo_image_surface_create_from_png (path);
-        g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+        file = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (file), ==, CAIRO_STATUS_SUCCESS);
+        /* The chart as drawn, under a heading. */
+        g_assert_cmpint (cairo_image_surface_get_width (file), ==, WIDTH);
+        g_assert_cmpint (cairo_image_surface_get_height (file), >, HEIGHT + 20);
+        exported = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+        cr = cairo_create (exported);
+        cairo_set_source_surface (cr, file, 0, HEIGHT - cairo_image_surface_get_height (file));
+        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (exported);
+        cairo_surface_destroy (file);
         g_assert_cmpuint (count_differences (drawn, exported, 0), ==, 0);
 
         recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -744,12 +1005,15 @@ main (int    argc,
 
   g_test_add_func ("/chart/point-gap-and-bar", test_point_gap_and_bar);
   g_test_add_func ("/chart/step-follows-width", test_step_follows_width);
+  g_test_add_func ("/chart/long-range-buckets", test_long_range_buckets);
   g_test_add_func ("/chart/long-range-keeps-bad-day", test_long_range_keeps_bad_day);
   g_test_add_func ("/chart/weeks-start-on-monday", test_weeks_start_on_monday);
   g_test_add_func ("/chart/sleep-panels-apart", test_sleep_panels_apart);
   g_test_add_func ("/chart/large-text-fits", test_large_text_fits);
+  g_test_add_func ("/chart/large-text-labels-inside", test_large_text_labels_inside);
   g_test_add_func ("/chart/layout-once", test_layout_once);
   g_test_add_func ("/chart/export-is-the-draw", test_export_is_the_draw);
+  g_test_add_func ("/chart/export-stands-alone", test_export_stands_alone);
   g_test_add_func ("/chart/long-range-is-a-few-paths", test_long_range_is_a_few_paths);
   g_test_add_func ("/chart/parts-make-the-draw", test_parts_make_the_draw);
   g_test_add_func ("/chart/highlight-text", test_highlight_text);

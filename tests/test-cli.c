@@ -416,7 +416,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     4"));
+  g_assert_nonnull (strstr (f->out, "Schema:     5"));
 }
 
 /* A failing export names the problem and leaves no file, no 0-byte file
@@ -455,6 +455,64 @@ test_export_failures (Fixture       *f,
     g_assert_true (g_str_has_suffix (contents, "\n  ]\n}\n"));
     g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
   }
+}
+
+/* An export killed at any moment leaves nothing in the folder but a
+ * complete file: no hidden temporary holding journal data, no empty or
+ * cut file. The file has no name until it is whole (O_TMPFILE). */
+static void
+test_killed_export_leaves_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->dir, "in.csv", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "all.csv", NULL);
+  g_autoptr(GString) csv = g_string_new (RW_CSV_HEADER "\n");
+  const guint rows = 40000;
+  guint killed = 0, complete = 0;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, ",%04u-%02u-%02u,09:00,%u,,,,,,,,a note long enough to take "
+                            "some time to write out\n", 1990 + i / 336, 1 + i / 28 % 12, 1 + i % 28, i % 11);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, csv_path), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const char *argv[] = { g_getenv ("REWIRE_BINARY"), "export", "--data-dir", f->dir,
+                             "--output", out, NULL };
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *name;
+
+      g_unlink (out);
+      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      g_usleep (g_random_int_range (20, 400) * 1000);
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, NULL);
+      if (g_subprocess_get_if_signaled (child))
+        killed++;
+
+      listing = g_dir_open (out_dir, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_cmpstr (name, ==, "all.csv");
+      if (g_file_test (out, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+          g_assert_cmpuint (count_lines (contents), ==, rows + 1);
+          complete++;
+        }
+    }
+  g_test_message ("%u of 12 exports killed, %u complete", killed, complete);
+  g_assert_cmpuint (killed, >, 0);
 }
 
 static void
@@ -505,7 +563,45 @@ test_chart (Fixture       *f,
                                    &text, NULL, NULL, NULL));
       g_assert_nonnull (strstr (text, "Mood, day mean"));
       g_assert_nonnull (strstr (text, "Sleep hours"));
+      /* Its heading: the metrics and the range with its years. */
+      g_assert_nonnull (strstr (text, "Rewire: Mood, Anxiety, Sleep hours"));
+      g_assert_nonnull (strstr (text, "1 October 2026 to 30 October 2026 · 20 of 30 days logged"));
       g_assert_nonnull (strstr (text, "Oct"));
+    }
+
+  /* --paper: the PDF's page, A4 or Letter, landscape; by default the
+   * locale's; another paper is a usage error. */
+  if (g_find_program_in_path ("pdfinfo") != NULL)
+    {
+      const char *papers[][2] = {
+        { "a4", "Page size:       841.89 x 595.28 pts (A4)" },
+        { "letter", "Page size:       792 x 612 pts (letter)" },
+        /* By default, C's paper. */
+        { NULL, "841.89 x 595.28" },
+      };
+      const char *c_locale[] = { "LC_ALL", "C.UTF-8", NULL };
+      g_autofree char *pdf = g_build_filename (f->dir, "paper.pdf", NULL);
+
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          const char *argv[] = { "pdfinfo", pdf, NULL };
+          g_autofree char *info = NULL;
+
+          if (papers[p][0] != NULL)
+            g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30",
+                                  "--paper", papers[p][0], "--output", pdf), ==, 0);
+          else
+            g_assert_cmpint (run_env (f, c_locale, "chart", "--data-dir", f->dir, "--end",
+                                      "2026-10-30", "--output", pdf, NULL), ==, 0);
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                       &info, NULL, NULL, NULL));
+          g_test_message ("%s", info);
+          g_assert_nonnull (strstr (info, papers[p][1]));
+        }
+      g_unlink (pdf);
+      g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--paper", "legal", "--output", pdf), ==, 1);
+      g_assert_nonnull (strstr (f->err, "legal"));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
 
   /* An empty range still draws, and says so. */
@@ -651,6 +747,138 @@ test_low_mood_offer (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "local emergency number"));
 }
 
+/* The mistakes a script or a tired person makes are named, and none
+ * writes a journal: an empty --data-dir (an unset variable) is not the
+ * default journal; check, export, edit and delete of a folder with no
+ * journal say so and create nothing; a value that is not UTF-8 names its
+ * option (GOption said only "Invalid byte sequence in conversion input"). */
+static void
+test_mistakes_are_named (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "not-yet", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+  const char *home[] = { "XDG_DATA_HOME", f->dir, NULL };
+
+  g_assert_cmpint (run_env (f, home, "add", "--data-dir", "", "--mood", "5", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--data-dir needs a folder, and none was given."));
+  g_assert_cmpint (run_env (f, home, "--data-dir", "", "list", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--data-dir needs a folder"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *standard = g_build_filename (f->dir, "rewire", NULL);
+    g_assert_false (g_file_test (standard, G_FILE_TEST_EXISTS));
+  }
+
+  g_assert_cmpint (run (f, "check", "--data-dir", missing), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_nonnull (strstr (f->err, "not-yet"));
+  g_assert_cmpint (run (f, "export", "--data-dir", missing, "--output", out), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_cmpint (run (f, "delete", "--data-dir", missing, "0e5b4a52"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal in"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note", "caf\xe9"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "The value of --note is not valid text (UTF-8)"));
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--tags=\xff"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "The value of --tags is not valid text (UTF-8)"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+}
+
+/* A note's control characters (an escape sequence could recolour or
+ * clear the terminal) are shown as U+FFFD in the table; the machine
+ * formats keep them exactly. */
+static void
+test_list_shows_no_control_characters (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "5", "--note",
+                        "bell\a and \033[2Jclear"), ==, 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_null (strchr (f->out, '\033'));
+  g_assert_null (strchr (f->out, '\a'));
+  g_assert_nonnull (strstr (f->out, "bell\xef\xbf\xbd and \xef\xbf\xbd[2Jclear"));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "json"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "bell\\u0007 and \\u001b[2Jclear"));
+}
+
+/* rewire delete leaves no trace of the note in the journal's files. */
+static void
+test_delete_leaves_no_trace (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note",
+                          "an ordinary day of walking"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3", "--note",
+                        "zebrasentinel quokkaword"), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (run (f, "delete", "--data-dir", f->dir, id), ==, 0);
+
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  for (gsize i = 0; i + 13 <= length; i++)
+    g_assert_false (memcmp (contents + i, "zebrasentinel", 13) == 0 ||
+                    memcmp (contents + i, "quokkaword", 10) == 0);
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--search", "walking"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 21);
+}
+
+static gboolean
+set_immutable (const char *dir,
+               gboolean    on)
+{
+  const char *argv[] = { "chattr", on ? "+i" : "-i", dir, NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* A journal in a folder that cannot be written (read-only media; here an
+ * immutable folder, which stops root too) can still be listed, exported
+ * and checked; a save says why it cannot be made, and nothing changes. */
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "rewire-test-ro-export.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "7", "--note", "kept safe"), ==, 0);
+  if (!set_immutable (f->dir, TRUE))
+    {
+      g_test_skip ("chattr +i is not allowed here");
+      return;
+    }
+  before = rw_test_file_checksum (f->db_path);
+
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "kept safe"));
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Check-ins:  1"));
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--output", out), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "cannot be written"));
+  g_assert_nonnull (strstr (f->err, "read-only disk"));
+
+  g_assert_true (set_immutable (f->dir, FALSE));
+  after = rw_test_file_checksum (f->db_path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "kept safe"));
+  g_unlink (out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +907,11 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
+  ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
+  ADD ("mistakes-are-named", test_mistakes_are_named);
+  ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);
+  ADD ("read-only-folder", test_read_only_folder);
+  ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD
 

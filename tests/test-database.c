@@ -327,6 +327,76 @@ test_locked (Fixture       *f,
   g_assert_cmpuint (count_check_ins (db), ==, 3);
 }
 
+typedef struct
+{
+  sqlite3 *other;
+  char *marker;
+} Importer;
+
+static gpointer
+finish_import_later (gpointer data)
+{
+  Importer *importer = data;
+
+  g_usleep (4500 * 1000);
+  g_unlink (importer->marker);
+  sqlite3_exec (importer->other, "COMMIT", NULL, NULL, NULL);
+  return NULL;
+}
+
+static void
+count_wait_cb (RwDatabase *db,
+               gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* A command blocked by an import running in another process waits for
+ * it (saying so once) instead of giving up after 3 s; the window does
+ * not wait, and a marker left by an import that died is ignored. */
+static void
+test_waits_for_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-20", 5, "after the import");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marker = g_build_filename (f->dir, "import.pid", NULL);
+  const char *sleeper_argv[] = { "sleep", "60", NULL };
+  g_autoptr(GSubprocess) sleeper = NULL;
+  g_autofree char *pid_text = NULL;
+  Importer importer = { NULL, marker };
+  GThread *thread;
+  guint told = 0;
+
+  fill (db, 2);
+  rw_database_set_wait_func (db, count_wait_cb, &told);
+
+  /* A marker naming a process that is gone: the lock is given up on. */
+  g_assert_true (g_file_set_contents (marker, "999999999\n", -1, NULL));
+  g_assert_cmpint (sqlite3_open (f->path, &importer.other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (importer.other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (rw_test_add (db, check_in, &error));
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_cmpuint (told, ==, 0);
+
+  /* A living importer (a stand-in process holds the pid), which ends
+   * after 4.5 s: the save waits for it, told once, and is kept. */
+  sleeper = g_subprocess_newv (sleeper_argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  pid_text = g_strdup_printf ("%s\n", g_subprocess_get_identifier (sleeper));
+  g_assert_true (g_file_set_contents (marker, pid_text, -1, NULL));
+  thread = g_thread_new ("importer", finish_import_later, &importer);
+  g_assert_true (rw_test_add (db, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told, ==, 1);
+  g_thread_join (thread);
+  sqlite3_close (importer.other);
+  g_subprocess_force_exit (sleeper);
+  g_assert_cmpuint (count_check_ins (db), ==, 3);
+}
+
 static void
 test_disk_full (Fixture       *f,
                 gconstpointer  data)
@@ -354,6 +424,33 @@ test_disk_full (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (count_check_ins (db), ==, 5);
   }
+}
+
+/* A full disk that reaches SQLite as an I/O error (a failed fsync, as
+ * near-full disks give) is still reported as a full disk, with what to
+ * do; nothing is lost, and the next save works once space returns. */
+static void
+test_disk_full_as_io_error (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-21", 3, "does not fit on the disk");
+
+  fill (db, 5);
+  rw_test_vfs_set_mode (RW_TEST_VFS_SYNC_NO_SPACE);
+  g_assert_false (rw_test_add (db, check_in, &error));
+  rw_test_vfs_set_mode (RW_TEST_VFS_NORMAL);
+  g_assert_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_nonnull (strstr (error->message, "free some space"));
+  g_assert_null (strstr (error->message, "I/O"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_check_ins (db), >=, 5);
+
+  g_assert_true (rw_test_add (db, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 6);
 }
 
 static void
@@ -502,6 +599,66 @@ test_upgrade_from_v1 (Fixture       *f,
     /* Every check-in of the old schema is there, visible. */
     g_assert_cmpuint (count_check_ins (db), ==, 12);
     g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 12);
+  }
+}
+
+/* Schema 5 keeps ids in lower case. A journal of schema 4 with ids an
+ * import kept in upper case comes back with every check-in, each under a
+ * lower-case id; one whose lower-case id was taken (an upper-case copy
+ * imported as a second check-in) keeps its content under a new id. The
+ * upper-case id then finds its check-in. */
+static void
+test_upgrade_lowercases_ids (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *mixed = "AAAAAAAA-0000-4000-8000-00000000000A";
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 4, &error);
+    sqlite3 *handle;
+
+    g_assert_no_error (error);
+    fill (db, 3);
+    handle = rw_database_get_handle (db);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "UPDATE check_ins SET uuid = 'AAAAAAAA-0000-4000-8000-00000000000A' WHERE id = 1;"
+                                   "UPDATE check_ins SET uuid = 'bbbbbbbb-0000-4000-8000-00000000000b' WHERE id = 2;"
+                                   "UPDATE check_ins SET uuid = 'BBBBBBBB-0000-4000-8000-00000000000B' WHERE id = 3;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_autoptr(RwJournal) journal = NULL;
+    g_autoptr(RwCheckIn) found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 5);
+    g_assert_cmpuint (count_check_ins (db), ==, 3);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE uuid != lower (uuid)"), ==, 0);
+    g_assert_cmpint (pragma_int (db, "SELECT count(DISTINCT uuid) FROM check_ins"), ==, 3);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 1 AND "
+                                     "uuid = 'aaaaaaaa-0000-4000-8000-00000000000a'"), ==, 1);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 2 AND "
+                                     "uuid = 'bbbbbbbb-0000-4000-8000-00000000000b'"), ==, 1);
+    /* The copy: a new valid id of its own, its note kept. */
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (rw_database_get_handle (db),
+                                           "SELECT uuid FROM check_ins WHERE id = 3", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_true (g_uuid_string_is_valid ((const char *) sqlite3_column_text (stmt, 0)));
+      g_assert_cmpint (((const char *) sqlite3_column_text (stmt, 0))[14], ==, '4');
+      sqlite3_finalize (stmt);
+    }
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE id = 3 AND note LIKE 'Check-in number 2,%'"), ==, 1);
+
+    /* The upper-case id still finds its check-in, to edit or delete. */
+    journal = rw_journal_new_for_database (db);
+    g_assert_true (rw_journal_hide (journal, mixed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 2);
   }
 }
 
@@ -803,11 +960,14 @@ main (int   argc,
   ADD ("refuse/foreign-application-id", test_foreign_application_id);
   ADD ("quick-check", test_quick_check);
   ADD ("locked", test_locked);
+  ADD ("waits-for-import", test_waits_for_import);
   ADD ("disk-full", test_disk_full);
+  ADD ("disk-full-as-io-error", test_disk_full_as_io_error);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
   ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
+  ADD ("upgrade-lowercases-ids", test_upgrade_lowercases_ids);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
   ADD ("symlinked-parent", test_symlinked_parent);

@@ -325,6 +325,47 @@ test_existing_ids_are_skipped (Fixture       *f,
   }
 }
 
+/* Ids are matched whatever their case: an upper-case copy of an id in
+ * the journal is skipped, not added a second time, and a check-in
+ * imported with an upper-case id is found by it, in either case. */
+static void
+test_ids_ignore_case (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) text = g_string_new (RW_CSV_HEADER "\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upper = NULL;
+  RwImportResult result = { 0 };
+  guint before;
+
+  fill_hostile (f->db);
+  before = count (f->db);
+  list = all_check_ins (f->db);
+  upper = g_ascii_strup (rw_check_in_get_id (g_ptr_array_index (list, 0)), -1);
+  g_string_append_printf (text, "%s,2020-01-01,01:00,1,,,,,,,,copy\n", upper);
+  g_string_append (text, "7F7C9C1E-2B7A-4C55-9A43-0C1F2B3D4E5F,2020-01-02,01:00,2,,,,,,,,new\n");
+  bytes = g_bytes_new (text->str, text->len);
+
+  g_assert_true (rw_import_bytes (f->db, bytes, RW_FORMAT_CSV, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  g_assert_cmpuint (count (f->db), ==, before + 1);
+  {
+    g_autoptr(RwCheckIn) by_upper = rw_check_in_sql_load (f->db, "7F7C9C1E-2B7A-4C55-9A43-0C1F2B3D4E5F", &error);
+    g_autoptr(RwCheckIn) by_lower = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (by_upper), ==, "new");
+    g_assert_cmpstr (rw_check_in_get_id (by_upper), ==, "7f7c9c1e-2b7a-4c55-9a43-0c1f2b3d4e5f");
+    by_lower = rw_check_in_sql_load (f->db, "7f7c9c1e-2b7a-4c55-9a43-0c1f2b3d4e5f", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (by_lower), ==, "new");
+  }
+}
+
 static void
 test_failed_export_keeps_old_file (Fixture       *f,
                                    gconstpointer  data)
@@ -582,6 +623,44 @@ test_unreadable_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "missing.csv"));
 }
 
+/* A folder, a FIFO with no writer, a device and an empty file are each
+ * refused at once, by name and with what to do, and nothing is added.
+ * A FIFO used to hang the import and a folder gave a garbled message. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.csv", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rw_import_file (f->db, f->other_dir, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_nonnull (strstr (error->message, "Choose a CSV or JSON file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (rw_import_file (f->db, fifo, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "pipe.csv"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_false (rw_import_file (f->db, "/dev/null", RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "/dev/null"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_false (rw_import_file (f->db, empty, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "empty.csv"));
+  g_assert_nonnull (strstr (error->message, "is empty"));
+
+  g_assert_cmpuint (count (f->db), ==, 0);
+}
+
 static void
 test_format_names (void)
 {
@@ -614,6 +693,7 @@ main (int    argc,
   ADD ("bad-row-changes-nothing", test_bad_row_changes_nothing);
   ADD ("disk-full-changes-nothing", test_disk_full_import_changes_nothing);
   ADD ("existing-ids-skipped", test_existing_ids_are_skipped);
+  ADD ("ids-ignore-case", test_ids_ignore_case);
   ADD ("failed-export-keeps-old-file", test_failed_export_keeps_old_file);
   ADD ("failed-rename-leaves-nothing", test_failed_rename_leaves_nothing);
   ADD ("full-disk-export", test_full_disk_export);
@@ -621,6 +701,7 @@ main (int    argc,
   ADD ("import-tags-and-index", test_import_tags_and_index);
   ADD ("large-import-searchable", test_large_import_searchable);
   ADD ("unreadable-file", test_unreadable_file);
+  ADD ("not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/import/format-names", test_format_names);
 
 #undef ADD

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rw-core.h"
@@ -48,13 +49,15 @@ make (const char *first,
   return rw_series_new_from_check_ins (list, start, start + MAX (n, 1) - 1);
 }
 
-/* The cards as "title|value|detail" lines. */
+/* The cards as "title|value|detail" lines, on @today. */
 static char *
-cards_text (RwSeries       *series,
-            RwSeries       *previous,
-            const gboolean *visible)
+cards_text_on (RwSeries       *series,
+               RwSeries       *previous,
+               const gboolean *visible,
+               const char     *today)
 {
-  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, previous, visible);
+  g_autoptr(GPtrArray) cards = rw_insights_get_cards (series, previous, visible,
+                                                      rw_date_from_iso (today));
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < cards->len; i++)
@@ -64,6 +67,15 @@ cards_text (RwSeries       *series,
                               card->detail != NULL ? card->detail : "-");
     }
   return g_string_free (out, FALSE);
+}
+
+/* On a day in the same year as the series of these tests. */
+static char *
+cards_text (RwSeries       *series,
+            RwSeries       *previous,
+            const gboolean *visible)
+{
+  return cards_text_on (series, previous, visible, "2026-03-20");
 }
 
 static void
@@ -79,28 +91,24 @@ test_cards_compare_with_before (void)
       "Days logged|7|of 7\n"
       "Mood|6.0|up 2.0 on the period before\n"
       "Sleep hours|7.5 h|about the same as the period before\n"
-      "Best day|7 Mar|mood 6.0\n"
-      "Hardest day|7 Mar|mood 6.0\n" },
+      "Same mood every day|6.0|on all 7 days with a mood\n" },
     { 3, 5, 6, 8, TRUE,
       "Days logged|7|of 7\n"
       "Mood|3.0|down 2.0 on the period before\n"
       "Sleep hours|6.0 h|down 2.0 on the period before\n"
-      "Best day|7 Mar|mood 3.0\n"
-      "Hardest day|7 Mar|mood 3.0\n" },
+      "Same mood every day|3.0|on all 7 days with a mood\n" },
     /* Nothing logged before: nothing to compare with. */
     { 5, -1, 7, RW_SLEEP_UNSET, TRUE,
       "Days logged|7|of 7\n"
       "Mood|5.0|nothing to compare with before\n"
       "Sleep hours|7.0 h|nothing to compare with before\n"
-      "Best day|7 Mar|mood 5.0\n"
-      "Hardest day|7 Mar|mood 5.0\n" },
+      "Same mood every day|5.0|on all 7 days with a mood\n" },
     /* "All" has no period before. */
     { 5, 0, 7, 0, FALSE,
       "Days logged|7|of 7\n"
       "Mood|5.0|-\n"
       "Sleep hours|7.0 h|-\n"
-      "Best day|7 Mar|mood 5.0\n"
-      "Hardest day|7 Mar|mood 5.0\n" },
+      "Same mood every day|5.0|on all 7 days with a mood\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -121,13 +129,13 @@ test_cards_follow_visible (void)
   g_autoptr(RwSeries) empty = make ("2026-03-01", 0, 5, 7, NULL, 0);
   gboolean visible[RW_N_SERIES] = { [RW_SERIES_SLEEP_HOURS] = TRUE, [RW_SERIES_ANXIETY] = TRUE };
   g_autofree char *text = cards_text (series, NULL, visible);
-  g_autoptr(GPtrArray) none = rw_insights_get_cards (empty, NULL, visible);
-  g_autoptr(GPtrArray) null = rw_insights_get_cards (NULL, NULL, visible);
+  g_autoptr(GPtrArray) none = rw_insights_get_cards (empty, NULL, visible, 1);
+  g_autoptr(GPtrArray) null = rw_insights_get_cards (NULL, NULL, visible, 1);
 
   /* No mood card (hidden), no anxiety card (never recorded); the best and
    * hardest day are by mood, whatever is shown. */
   g_assert_cmpstr (text, ==, "Days logged|7|of 7\nSleep hours|7.0 h|-\n"
-                             "Best day|7 Mar|mood 5.0\nHardest day|7 Mar|mood 5.0\n");
+                             "Same mood every day|5.0|on all 7 days with a mood\n");
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpuint (null->len, ==, 0);
 }
@@ -155,6 +163,76 @@ test_best_and_hardest_day (void)
   text = cards_text (series, NULL, mood_and_sleep);
   g_assert_cmpstr (text, ==, "Days logged|4|of 7\nMood|5.0|-\n"
                              "Best day|11 Mar|mood 8.0\nHardest day|12 Mar|mood 2.0\n");
+}
+
+/* Check-ins of (date, mood) pairs as a series from @first to @last. */
+static RwSeries *
+make_days (const char * const *days,
+           const char         *first,
+           const char         *last)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; days[i] != NULL; i += 2)
+    {
+      RwCheckIn *check_in = rw_check_in_new ();
+
+      rw_check_in_set_date (check_in, days[i]);
+      rw_check_in_set_time (check_in, "09:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, atoi (days[i + 1]));
+      g_ptr_array_add (list, check_in);
+    }
+  return rw_series_new_from_check_ins (list, rw_date_from_iso (first), rw_date_from_iso (last));
+}
+
+/* The best and hardest day carry their year when the range spans years or
+ * the day is in another year; one day logged is named once; ties say how
+ * many days share the mood (the most recent is named). */
+static void
+test_best_and_hardest_wording (void)
+{
+  const struct {
+    const char *days[9];
+    const char *first, *last, *today;
+    const char *expected;
+  } cases[] = {
+    /* Over two years: both with the year. */
+    { { "2024-12-30", "3", "2025-02-01", "8", NULL }, "2024-06-01", "2025-05-31", "2025-05-31",
+      "Best day|1 Feb 2025|mood 8.0\nHardest day|30 Dec 2024|mood 3.0\n" },
+    /* Within one year, but not this one. */
+    { { "2025-03-02", "3", "2025-03-04", "8", NULL }, "2025-03-01", "2025-03-07", "2026-01-05",
+      "Best day|4 Mar 2025|mood 8.0\nHardest day|2 Mar 2025|mood 3.0\n" },
+    /* This year: no year. */
+    { { "2026-03-02", "3", "2026-03-04", "8", NULL }, "2026-03-01", "2026-03-07", "2026-12-01",
+      "Best day|4 Mar|mood 8.0\nHardest day|2 Mar|mood 3.0\n" },
+    /* One day: named once, as the only one. */
+    { { "2026-03-04", "6", NULL }, "2026-03-01", "2026-03-07", "2026-03-07",
+      "Only day with a mood|4 Mar|mood 6.0\n" },
+    /* Ties: the most recent, and how many. */
+    { { "2026-03-01", "9", "2026-03-02", "2", "2026-03-03", "9", "2026-03-05", "9", NULL },
+      "2026-03-01", "2026-03-07", "2026-03-07",
+      "Best day|5 Mar|the most recent of 3 days with mood 9.0\nHardest day|2 Mar|mood 2.0\n" },
+  };
+  const gboolean visible[RW_N_SERIES] = { FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RwSeries) series = make_days (cases[i].days, cases[i].first, cases[i].last);
+      g_autofree char *text = cards_text_on (series, NULL, visible, cases[i].today);
+      const char *extremes = strchr (text, '\n') + 1;   /* after "Days logged" */
+
+      g_assert_cmpstr (extremes, ==, cases[i].expected);
+      if (i == 3 || i == 4)
+        {
+          const gboolean mood[RW_N_SERIES] = { [RW_SERIES_MOOD] = TRUE };
+          g_autofree char *said = rw_insights_describe (series, mood);
+
+          g_assert_nonnull (strstr (said, i == 3 ? "The only day with a mood: 4 March 2026 (mood 6.0)."
+                                                 : "Best day 5 March 2026 (mood 9.0, the most recent "
+                                                   "of 3 days with it), hardest day 2 March 2026 "
+                                                   "(mood 2.0)."));
+        }
+    }
 }
 
 static char *
@@ -467,7 +545,7 @@ test_describe (void)
   g_assert_cmpstr (range, ==, "1 Mar 2026 – 7 Mar 2026");
   g_assert_cmpstr (text, ==, "From 1 March 2026 to 7 March 2026, 7 days with a check-in. "
                              "Mood: mean 6.0 over 7 days. Sleep hours: mean 7.5 h over 7 nights. "
-                             "Best day 7 March 2026 (mood 6.0), hardest day 7 March 2026 (mood 6.0).");
+                             "Mood 6.0 on all 7 days with a mood.");
   g_assert_cmpstr (nothing, ==, "No check-ins from 1 March 2026 to 1 March 2026.");
   g_assert_cmpstr (none, ==, "No check-ins yet.");
 }
@@ -481,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/insights/cards-compare-with-before", test_cards_compare_with_before);
   g_test_add_func ("/insights/cards-follow-visible", test_cards_follow_visible);
   g_test_add_func ("/insights/best-and-hardest-day", test_best_and_hardest_day);
+  g_test_add_func ("/insights/best-and-hardest-wording", test_best_and_hardest_wording);
   g_test_add_func ("/insights/lines-need-enough-days", test_lines_need_enough_days);
   g_test_add_func ("/insights/sleep-line-wording", test_sleep_line_wording);
   g_test_add_func ("/insights/noise-shows-nothing", test_noise_shows_nothing);

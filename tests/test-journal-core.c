@@ -6,6 +6,8 @@
  * RwJournal's writes (what the app's widgets change) and the row-level
  * SQL reads behind listing and exporting.
  */
+#define _GNU_SOURCE /* memmem */
+
 #include "config.h"
 
 #include <string.h>
@@ -490,6 +492,116 @@ test_resolve_data_dir (void)
   g_assert_cmpstr (from_xdg, ==, expected);
 }
 
+/* Closing the journal (as the app does on quit), while something else
+ * still holds it, folds the write-ahead log back: no -wal or -shm stays
+ * beside journal.db, everything saved is in it, and a later save is
+ * refused with a message instead of crashing. */
+static void
+test_close_leaves_no_side_files (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-20", "09:00", 6, "kept");
+  g_autoptr(RwCheckIn) late = rw_test_check_in_new ("2026-11-21", "09:00", 6, "late");
+  g_autofree char *wal = g_strconcat (rw_journal_get_path (f->journal), "-wal", NULL);
+  g_autofree char *shm = g_strconcat (rw_journal_get_path (f->journal), "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwJournal) held = g_object_ref (f->journal);
+
+  g_assert_true (rw_journal_add (f->journal, check_in, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  rw_journal_close (f->journal);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (rw_journal_add (held, late, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "closed"));
+  g_clear_error (&error);
+
+  {
+    g_autoptr(RwJournal) again = rw_journal_open (f->dir, &error);
+    g_autoptr(RwCheckIn) found = NULL;
+
+    g_assert_no_error (error);
+    found = rw_journal_lookup (again, rw_check_in_get_id (check_in), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rw_check_in_get_note (found), ==, "kept");
+  }
+}
+
+static gboolean
+file_holds (const char *path,
+            const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, word, strlen (word)) != NULL;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* A note deleted for good leaves no trace on disk: after the Undo is
+ * gone and the scrub has run, its words are in neither journal.db nor
+ * its write-ahead log, though the search index kept them before. The
+ * journal stays whole and searchable. */
+static void
+test_deleted_note_leaves_no_trace (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) secret = rw_test_check_in_new ("2026-11-20", "09:00", 4,
+                                                      "zebrasentinel and quokkaword");
+  g_autofree char *wal = g_strconcat (rw_journal_get_path (f->journal), "-wal", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("an ordinary day %u, walking and sleeping", i);
+      g_autoptr(RwCheckIn) other = rw_test_check_in_new ("2026-10-01", "09:00", 6, note);
+
+      g_assert_true (rw_journal_add (f->journal, other, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rw_journal_add (f->journal, secret, &error));
+  g_assert_true (rw_journal_hide (f->journal, rw_check_in_get_id (secret), &error));
+  g_assert_true (rw_journal_purge_hidden (f->journal, &error));
+  g_assert_no_error (error);
+  /* Before the scrub the index still holds the words. */
+  g_assert_true (file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
+                 file_holds (wal, "zebrasentinel"));
+
+  rw_journal_scrub_async (f->journal, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rw_journal_scrub_finish (f->journal, result, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *word = i == 0 ? "zebrasentinel" : "quokkaword";
+
+      g_assert_false (file_holds (rw_journal_get_path (f->journal), word));
+      g_assert_false (file_holds (wal, word));
+    }
+  {
+    RwCheckInQuery query = { .search = "walking" };
+
+    g_assert_cmpuint (rw_test_count_check_ins (f->db, &query), ==, 40);
+  }
+  rw_journal_close (f->journal);
+  g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +618,8 @@ main (int   argc,
   ADD ("any", test_any);
   ADD ("hide-undo-purge", test_hide_undo_purge);
   ADD ("tags", test_tags);
+  ADD ("close-leaves-no-side-files", test_close_leaves_no_side_files);
+  ADD ("deleted-note-leaves-no-trace", test_deleted_note_leaves_no_trace);
 
 #undef ADD
 

@@ -139,6 +139,66 @@ test_times_as_glib_writes_them (void)
   }
 }
 
+static gboolean
+parse (const char  *text,
+       gsize        length,
+       GError     **error)
+{
+  g_autoptr(GPtrArray) check_ins = NULL;
+
+  return rw_json_parse_check_ins (text, length, &check_ins, NULL, error);
+}
+
+/* json-glib has no depth limit (100,000 levels crashed the import) and
+ * cuts a string at \u0000: both are refused with the line, before
+ * json-glib sees them. Brackets and escapes inside strings still read. */
+static void
+test_depth_and_nul (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"format\":\"rewire\",\"version\":1,\n\"check_ins\":");
+  g_autoptr(GError) error = NULL;
+  const char *nul_escape =
+    "{\"format\":\"rewire\",\"version\":1,\"check_ins\":[\n"
+    "{\"id\":\"aaaaaaaa-0000-4000-8000-000000000001\",\"date\":\"2026-01-02\",\"time\":\"09:00\",\n"
+    "\"mood\":5,\"note\":\"before\\u0000after\"}]}";
+  const char raw_nul[] = "{\"format\":\"rewire\",\n\"version\":1,\"check_ins\":[\"a\0b\"]}";
+  const char *brackets_in_text =
+    "{\"format\":\"rewire\",\"version\":1,\"check_ins\":[\n"
+    "{\"id\":\"aaaaaaaa-0000-4000-8000-000000000001\",\"date\":\"2026-01-02\",\"time\":\"09:00\",\n"
+    "\"mood\":5,\"note\":\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ {{{{ \\\" \\\\u0000 \\u00e9\"}]}";
+  g_autoptr(GPtrArray) check_ins = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  g_assert_false (parse (deep->str, deep->len, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 2 "));
+  g_assert_nonnull (strstr (error->message, "more than 32 deep"));
+  g_clear_error (&error);
+
+  g_assert_false (parse (nul_escape, strlen (nul_escape), &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 3 "));
+  g_assert_nonnull (strstr (error->message, "\\u0000"));
+  g_clear_error (&error);
+
+  g_assert_false (parse (raw_nul, sizeof raw_nul - 1, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 2 "));
+  g_assert_nonnull (strstr (error->message, "NUL byte"));
+  g_clear_error (&error);
+
+  g_assert_true (rw_json_parse_check_ins (brackets_in_text, strlen (brackets_in_text),
+                                          &check_ins, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_ins->len, ==, 1);
+  g_assert_cmpstr (rw_check_in_get_note (g_ptr_array_index (check_ins, 0)), ==,
+                   "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ {{{{ \" \\u0000 é");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,6 +209,7 @@ main (int    argc,
   g_test_add_func ("/json/missing-members", test_missing_members_are_not_recorded);
   g_test_add_func ("/json/bad-input", test_bad_input);
   g_test_add_func ("/json/times", test_times_as_glib_writes_them);
+  g_test_add_func ("/json/depth-and-nul", test_depth_and_nul);
 
   return g_test_run ();
 }

@@ -137,6 +137,40 @@ test_range_bounds (void)
   rw_test_remove_dir (dir);
 }
 
+/* Where the check-ins begin and end; 0 for an empty journal. */
+static void
+test_span (void)
+{
+  g_autofree char *dir = rw_test_make_dir ();
+  g_autoptr(RwDatabase) db = rw_database_open (dir, NULL);
+  const char *dates[] = { "2024-06-10", "2019-03-02", "2025-01-31" };
+  guint32 first = 99, last = 99;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_series_find_span (db, &first, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (last, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+
+      rw_check_in_set_date (check_in, dates[i]);
+      rw_check_in_set_time (check_in, "10:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, 5);
+      rw_test_insert (db, check_in);
+    }
+  g_assert_true (rw_series_find_span (db, &first, &last, &error));
+  g_assert_cmpuint (first, ==, day ("2019-03-02"));
+  g_assert_cmpuint (last, ==, day ("2025-01-31"));
+  g_assert_true (rw_series_find_span (db, NULL, &last, &error));
+  g_assert_cmpuint (last, ==, day ("2025-01-31"));
+
+  g_clear_object (&db);
+  rw_test_remove_dir (dir);
+}
+
 static guint
 bound (GArray *bounds,
        guint   i)
@@ -316,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/series/daily-means-and-sleep-once", test_daily_means_and_sleep_once);
   g_test_add_func ("/series/rolling-mean-with-gaps", test_rolling_mean_with_gaps);
   g_test_add_func ("/series/range-bounds", test_range_bounds);
+  g_test_add_func ("/series/span", test_span);
   g_test_add_func ("/series/bins-and-summaries", test_bins_and_summaries);
   g_test_add_func ("/series/associations", test_associations);
   g_test_add_func ("/series/summary", test_summary);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rw-test-util.h"
+#include "rw-test-ui.h"
 #include "rw-chart-view.h"
 #include "rw-import.h"
 #include "rw-journal-private.h"
@@ -599,6 +600,15 @@ test_keyboard_and_focus_ring (Fixture       *f,
   view = rw_trends_page_get_chart_view (f->page);
   widget = GTK_WIDGET (view);
   wait_frames (widget, 1);
+  /* Xvfb's pointer rests mid-screen, over the chart: the window mapped
+   * under it may have taken a hover. Let that arrive, then take the
+   * pointer away, so that only keys move the highlight below. */
+  for (guint i = 0; i < 20; i++)
+    {
+      spin ();
+      g_usleep (10000);
+    }
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_MOTION), "leave");
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);
   unfocused = render_widget (widget);
@@ -609,6 +619,7 @@ test_keyboard_and_focus_ring (Fixture       *f,
   gtk_window_set_focus_visible (f->window, TRUE);
   wait_frames (widget, 1);
   g_assert_true (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  g_assert_true (gtk_widget_has_visible_focus (widget));
   focused = render_widget (widget);
   g_assert_cmpint (cairo_image_surface_get_width (focused), ==, w);
   /* All round the edge, within 6 px of it. */
@@ -631,8 +642,10 @@ test_keyboard_and_focus_ring (Fixture       *f,
 }
 
 /* trends.export opens a file chooser with a name for the file; what the
- * person chooses goes to trends.export-to, which writes the chart as it
- * is on screen. (The chooser is not driven here: GTK's fallback dialog
+ * person chooses goes to trends.export-as (the format chosen there wins,
+ * and the name's ending is made to match; rw_chart_format_choose() is
+ * tested in test-chart), which writes the chart as it is on screen and
+ * says where in a toast. (The chooser is not driven here: GTK's fallback dialog
  * loads libcloudproviders, which leaks.) */
 static void
 test_export (Fixture       *f,
@@ -657,16 +670,147 @@ test_export (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   image = cairo_image_surface_create_from_png (written);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  /* The chart at its size on screen. */
+  /* The chart at its size on screen, under a heading. */
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, gtk_widget_get_width (GTK_WIDGET (view)));
-  g_assert_cmpint (cairo_image_surface_get_height (image), ==, gtk_widget_get_height (GTK_WIDGET (view)));
+  g_assert_cmpint (cairo_image_surface_get_height (image), >, gtk_widget_get_height (GTK_WIDGET (view)));
   cairo_surface_destroy (image);
   g_unlink (written);
+  /* A toast says where it went, with a way there. */
+  {
+    g_autofree char *folder = g_path_get_basename (f->dir);
+    g_autofree char *said = g_strdup_printf ("Chart saved as trends.png in %s", folder);
+
+    g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), said));
+    g_assert_nonnull (rw_test_find_button (GTK_WIDGET (f->page), "Open Folder"));
+  }
+
+  /* PDF chosen for a name ending in .png: a PDF, named .pdf. */
+  {
+    g_autofree char *png = g_build_filename (f->dir, "chosen.png", NULL);
+    g_autofree char *pdf = g_build_filename (f->dir, "chosen.pdf", NULL);
+    g_autofree char *folder = g_path_get_basename (f->dir);
+    g_autofree char *said = g_strdup_printf ("Chart saved as chosen.pdf in %s", folder);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.export-as", "(ss)", png,
+                                               "pdf"));
+    g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_clear_pointer (&contents, g_free);
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    rw_test_spin (5);
+    g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), said));
+    g_unlink (pdf);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.export-to", "s", svg));
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_unlink (svg);
+}
+
+/* After a gap the range shown is empty; a button moves it to end on the
+ * latest check-in. With check-ins in the range there is no such button. */
+static void
+test_gap_shows_latest (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkLabel *label;
+
+  for (guint d = 1; d <= 5; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-08-%02u", d);
+      g_free (add (f, date, 6, 7, NULL));
+    }
+  show_page (f);
+  g_assert_true (rw_series_is_empty (shown (f)));
+  button = rw_test_find (GTK_WIDGET (f->page), rw_test_match_button, "Show Latest Check-ins");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  label = rw_test_find_label (GTK_WIDGET (f->page), "5 August 2026");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+  g_assert_cmpuint (rw_series_get_n_days (shown (f)), ==, 30);
+  g_assert_cmpuint (rw_series_get_days_logged (shown (f)), ==, 5);
+  g_assert_false (gtk_widget_is_visible (button));
+  /* Back to today with Next. */
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (f->page), "trends.next", NULL)));
+
+  /* Paging back past the first check-in offers the latest too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.previous", NULL);
+  spin ();
+  g_assert_true (rw_series_is_empty (shown (f)));
+  g_assert_true (gtk_widget_is_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.show-latest", NULL);
+  spin ();
+  g_assert_cmpuint (rw_series_get_last (shown (f)), ==, rw_date_from_iso ("2026-08-05"));
+
+  /* A check-in today: the range is not empty, no button. */
+  g_free (add (f, "2026-11-22", 5, 7, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "7d");
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  g_assert_false (rw_series_is_empty (shown (f)));
+  g_assert_false (gtk_widget_is_visible (button));
+}
+
+/* At "All" over two years the best and hardest day carry their year. */
+static void
+test_extremes_show_year (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *cards = NULL;
+
+  g_free (add (f, "2025-12-30", 3, 7, NULL));
+  g_free (add (f, "2026-11-20", 8, 7, NULL));
+  show_page (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.range", "s", "all");
+  spin ();
+  cards = rw_trends_page_dup_summary_text (f->page);
+  g_test_message ("%s", cards);
+  g_assert_nonnull (strstr (cards, "Best day\n20 Nov 2026\nmood 8.0"));
+  g_assert_nonnull (strstr (cards, "Hardest day\n30 Dec 2025\nmood 3.0"));
+}
+
+/* The year at a glance is on the page: its year before and after go back
+ * to the first check-in's year and on to this one. */
+static void
+test_year_calendar_years (Fixture       *f,
+                          gconstpointer  data)
+{
+  RwYearCalendar *calendar;
+  GtkWidget *previous, *next;
+
+  g_free (add (f, "2024-05-01", 4, 7, NULL));
+  g_free (add (f, "2026-11-01", 6, 7, NULL));
+  show_page (f);
+  calendar = rw_trends_page_get_year_calendar (f->page);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (calendar), GTK_WIDGET (f->page)));
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2026);
+  previous = find_actionable (GTK_WIDGET (f->page), "trends.previous-year", NULL);
+  next = find_actionable (GTK_WIDGET (f->page), "trends.next-year", NULL);
+  g_assert_true (gtk_widget_get_sensitive (previous));
+  g_assert_false (gtk_widget_get_sensitive (next));
+
+  g_signal_emit_by_name (previous, "clicked");
+  g_signal_emit_by_name (previous, "clicked");
+  spin ();
+  g_assert_cmpuint (rw_year_calendar_get_year (calendar), ==, 2024);
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "2024"));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_cmpfloat (rw_series_get_value (rw_year_calendar_get_series (calendar), RW_SERIES_MOOD,
+                                          rw_date_from_iso ("2024-05-01") -
+                                            rw_date_from_iso ("2024-01-01")), ==, 4);
 }
 
 int
@@ -695,6 +839,9 @@ main (int    argc,
   ADD ("hover-redraws-nothing-else", test_hover_redraws_nothing_else);
   ADD ("keyboard-and-focus-ring", test_keyboard_and_focus_ring);
   ADD ("export", test_export);
+  ADD ("gap-shows-latest", test_gap_shows_latest);
+  ADD ("extremes-show-year", test_extremes_show_year);
+  ADD ("year-calendar-years", test_year_calendar_years);
 
 #undef ADD
 

@@ -230,6 +230,25 @@ test_check_in (void)
   g_clear_error (&error);
   rw_check_in_set_tags (check_in, NULL);
 
+  /* 50 tags are kept; a 51st is refused, saying how many are allowed. */
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < RW_TAGS_MAX; i++)
+      g_ptr_array_add (many, g_strdup_printf ("tag %u", i));
+    g_ptr_array_add (many, NULL);
+    rw_check_in_set_tags (check_in, (const char * const *) many->pdata);
+    g_assert_true (rw_validate_check_in (check_in, &error));
+    g_assert_no_error (error);
+    many->pdata[RW_TAGS_MAX] = g_strdup ("one more");
+    g_ptr_array_add (many, NULL);
+    rw_check_in_set_tags (check_in, (const char * const *) many->pdata);
+    g_assert_false (rw_validate_check_in (check_in, &error));
+    g_assert_nonnull (strstr (error->message, "at most 50 tags"));
+    g_clear_error (&error);
+    rw_check_in_set_tags (check_in, NULL);
+  }
+
   rw_check_in_set_note (check_in, "bad \xff utf-8");
   g_assert_false (rw_validate_check_in (check_in, &error));
   g_assert_nonnull (strstr (error->message, "UTF-8"));

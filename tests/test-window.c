@@ -136,6 +136,39 @@ test_switch_views (Fixture       *f,
   g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "plan");
 }
 
+/* win.show-day (a day clicked in the Trends view's year calendar) shows
+ * the journal at that day. */
+static void
+test_show_day_opens_journal (Fixture       *f,
+                             gconstpointer  data)
+{
+  RwJournal *journal = rw_context_get_journal (f->context);
+  RwJournalPage *page;
+  g_autoptr(GObject) item = NULL;
+
+  for (guint day = 1; day <= 5; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-10-%02u", day);
+      g_autoptr(RwCheckIn) check_in = rw_check_in_new ();
+
+      rw_check_in_set_date (check_in, date);
+      rw_check_in_set_time (check_in, "09:00");
+      rw_check_in_set_metric (check_in, RW_METRIC_MOOD, 5);
+      g_assert_true (rw_journal_add (journal, check_in, NULL));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "trends"));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s",
+                                             "2025-10-03"));
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  page = rw_window_get_journal_page (f->window);
+  item = g_list_model_get_item (G_LIST_MODEL (rw_journal_page_get_history (page)),
+                                rw_journal_page_get_scroll_target (page));
+  g_assert_true (RW_IS_DAY_HEADER (item));
+  g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2025-10-03");
+}
+
 static void
 test_window_size_remembered (Fixture       *f,
                              gconstpointer  data)
@@ -495,7 +528,10 @@ test_second_launch_hands_over (void)
   dir = rw_test_make_dir ();
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", dir, TRUE);
+  /* The default journal, of a home of its own: a journal chosen with
+   * $REWIRE_DATA_DIR or --data-dir opens a window of its own instead. */
+  g_subprocess_launcher_unsetenv (launcher, "REWIRE_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
   first = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
@@ -515,8 +551,89 @@ test_second_launch_hands_over (void)
   g_assert_nonnull (g_subprocess_get_identifier (first));
   g_assert_true (has_owner (bus));
 
+  /* A journal chosen with $REWIRE_DATA_DIR is not handed to the window
+   * of the default one: it opens its own (and writes its own journal). */
+  {
+    g_autofree char *other = g_build_filename (dir, "elsewhere", NULL);
+    g_autofree char *other_db = g_build_filename (other, "journal.db", NULL);
+    g_autoptr(GSubprocess) third = NULL;
+
+    g_subprocess_launcher_setenv (launcher, "REWIRE_DATA_DIR", other, TRUE);
+    third = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (!g_file_test (other_db, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+      g_usleep (50000);
+    g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (g_subprocess_get_identifier (third));
+    g_subprocess_send_signal (third, SIGTERM);
+    g_subprocess_wait (third, NULL, NULL);
+  }
+
   g_subprocess_send_signal (first, SIGTERM);
   g_subprocess_wait (first, NULL, NULL);
+  rw_test_remove_dir (dir);
+}
+
+/* Quitting closes the journal: SQLite folds the write-ahead log back
+ * into journal.db and removes it and the -shm, so nothing of the session
+ * (a deleted note's words among it) is left in a side file. The window
+ * used to keep its connection to the end of the process. */
+static void
+test_quit_closes_journal (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *journal_dir = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *object_path = NULL;
+  const char *argv[] = { g_getenv ("REWIRE_BINARY"), NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) window = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  if (bus == NULL || has_owner (bus))
+    {
+      g_test_skip ("Needs a session bus where Rewire is not running");
+      return;
+    }
+
+  dir = rw_test_make_dir ();
+  journal_dir = g_build_filename (dir, "rewire", NULL);
+  wal = g_build_filename (journal_dir, "journal.db-wal", NULL);
+  shm = g_build_filename (journal_dir, "journal.db-shm", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "REWIRE_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
+  window = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!(has_owner (bus) && g_file_test (wal, G_FILE_TEST_EXISTS)) &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (50000);
+  g_assert_true (has_owner (bus));
+  /* The window has the journal open. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* As Ctrl+Q does: app.quit, here over D-Bus. */
+  object_path = g_strconcat ("/", APP_ID, NULL);
+  g_strdelimit (object_path, ".", '/');
+  reply = g_dbus_connection_call_sync (bus, APP_ID, object_path, "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (window, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (window));
+  g_assert_cmpint (g_subprocess_get_exit_status (window), ==, 0);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   rw_test_remove_dir (dir);
 }
 
@@ -539,12 +656,14 @@ main (int    argc,
   g_test_add ("/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("switch-views", test_switch_views);
+  ADD ("show-day-opens-journal", test_show_day_opens_journal);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
   ADD ("views-built-when-shown", test_views_built_when_shown);
   ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
+  g_test_add_func ("/window/quit-closes-journal", test_quit_closes_journal);
 
 #undef ADD
 

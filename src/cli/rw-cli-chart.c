@@ -24,14 +24,16 @@ rw_cli_cmd_chart (RwCli  *cli,
   g_autofree char *end = NULL;
   g_autofree char *output = NULL;
   g_autofree char *style_name = NULL;
+  g_autofree char *paper_name = NULL;
   int width = 0, height = 0;
   GOptionEntry entries[] = {
     { "metric", 0, 0, G_OPTION_ARG_STRING, &metric_names, N_("What to draw, separated by commas: mood, sleep, sleep-quality, anxiety, focus, hope, energy (default: mood,sleep)"), N_("LIST") },
     { "range", 0, 0, G_OPTION_ARG_STRING, &range_name, N_("7d, 30d, 90d, 1y or all (default: 30d)"), N_("RANGE") },
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day of the range, YYYY-MM-DD (default: today)"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf (created private, 0600)"), N_("FILE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width: pixels for PNG, points for SVG and PDF (default: 900)"), "W" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: 500)"), "H" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width: pixels for PNG, points for SVG (default: 900)"), "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height of the chart, under its heading (default: 500)"), "H" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("The page of a PDF: a4 or letter (default: your locale's)"), N_("PAPER") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("light (default) or dark"), N_("STYLE") },
     { NULL }
   };
@@ -44,7 +46,9 @@ rw_cli_cmd_chart (RwCli  *cli,
   g_autofree char *summary = NULL;
   g_auto(GStrv) names = NULL;
   RwChartStyle style;
+  RwChartFormat format;
   RwRange range = RW_RANGE_30D;
+  RwPaper paper = rw_paper_get_default ();
   guint32 last;
   int status;
 
@@ -60,6 +64,8 @@ rw_cli_cmd_chart (RwCli  *cli,
     return rw_cli_usage_error (_("Unknown range “%s”: use 7d, 30d, 90d, 1y or all."), range_name);
   if (style_name != NULL && !g_str_equal (style_name, "light") && !g_str_equal (style_name, "dark"))
     return rw_cli_usage_error (_("Unknown style “%s”: use light or dark."), style_name);
+  if (paper_name != NULL && !rw_paper_from_name (paper_name, &paper))
+    return rw_cli_usage_error (_("Unknown paper “%s”: use a4 or letter."), paper_name);
   if ((width != 0 && (width < 50 || width > 20000)) || (height != 0 && (height < 50 || height > 20000)))
     return rw_cli_usage_error (_("Width and height must be from 50 to 20000."));
 
@@ -89,7 +95,7 @@ rw_cli_cmd_chart (RwCli  *cli,
   else
     last = rw_date_today ();
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, FALSE, &error);
   if (db == NULL)
     return rw_cli_fail_with (error);
   series = rw_series_load_range (db, range, last, &error);
@@ -98,8 +104,11 @@ rw_cli_cmd_chart (RwCli  *cli,
 
   rw_chart_set_series (chart, series);
   rw_chart_style_init (&style, style_name != NULL && g_str_equal (style_name, "dark"));
-  if (!rw_chart_export (chart, output, width > 0 ? width : 900, height > 0 ? height : 500,
-                        &style, &error))
+  if (!rw_chart_format_from_path (output, &format))
+    return rw_cli_usage_error (_("Cannot tell the format of “%s”: end the name with .png, .svg "
+                                 "or .pdf."), output);
+  if (!rw_chart_export_as (chart, output, format, width > 0 ? width : 900, height > 0 ? height : 500,
+                           paper, &style, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
         return rw_cli_usage_error ("%s", error->message);

@@ -135,7 +135,7 @@ rw_cli_cmd_edit (RwCli  *cli,
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one check-in."), &status))
     goto out;
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_existing_database (cli, &error);
   if (db == NULL ||
       (id = rw_check_in_sql_resolve_id (db, argv[1], &error)) == NULL ||
       (check_in = rw_check_in_sql_load (db, id, &error)) == NULL ||
@@ -173,10 +173,12 @@ rw_cli_cmd_delete (RwCli  *cli,
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one check-in."), &status))
     return status;
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_existing_database (cli, &error);
   if (db == NULL ||
       (id = rw_check_in_sql_resolve_id (db, argv[1], &error)) == NULL ||
-      !rw_database_write (db, delete_cb, id, &error))
+      !rw_database_write (db, delete_cb, id, &error) ||
+      /* Deleted for good: nothing of it left in the index or the log. */
+      !rw_check_in_sql_scrub (db, &error))
     return rw_cli_fail_with (error);
 
   return RW_EXIT_OK;
@@ -225,7 +227,7 @@ rw_cli_cmd_list (RwCli  *cli,
   query.search = search;
   query.tag = tag;
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, FALSE, &error);
   if (db == NULL)
     return rw_cli_fail_with (error);
 
@@ -274,7 +276,7 @@ rw_cli_cmd_export (RwCli  *cli,
     return rw_cli_usage_error (_("Cannot tell the format of “%s”; use --format csv or "
                                  "--format json."), output);
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, TRUE, &error);
   if (db == NULL || !rw_export_to_file (db, NULL, format, output, NULL, &error))
     return rw_cli_fail_with (error);
 
@@ -340,7 +342,7 @@ rw_cli_cmd_check (RwCli  *cli,
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
     return status;
 
-  db = rw_cli_open_database (cli, &error);
+  db = rw_cli_open_readable (cli, TRUE, &error);
   if (db == NULL ||
       !rw_database_quick_check (db, &verdict, &error) ||
       !rw_check_in_sql_count (db, &check_ins, &days, &tags, &error))

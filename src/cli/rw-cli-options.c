@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rw-cli-private.h"
 
@@ -54,6 +55,33 @@ rw_cli_usage_error (const char *format,
   return RW_EXIT_USAGE;
 }
 
+/* GOption says only "Invalid byte sequence in conversion input" when an
+ * option's value is not UTF-8: name the option. */
+static int
+invalid_text_option (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *equals;
+      g_autofree char *name = NULL;
+
+      if (g_utf8_validate (argv[i], -1, NULL))
+        continue;
+      equals = strchr (argv[i], '=');
+      if (g_str_has_prefix (argv[i], "--") && equals != NULL)
+        name = g_strndup (argv[i], equals - argv[i]);
+      else if (i > 1 && g_str_has_prefix (argv[i - 1], "--"))
+        name = g_strdup (argv[i - 1]);
+      if (name != NULL && g_utf8_validate (name, -1, NULL))
+        return rw_cli_usage_error (_("The value of %s is not valid text (UTF-8). "
+                                     "Check the terminal's character set, or type it again."), name);
+      return rw_cli_usage_error (_("Argument %d is not valid text (UTF-8). "
+                                   "Check the terminal's character set, or type it again."), i);
+    }
+  return rw_cli_usage_error (_("An option's value is not valid text (UTF-8)."));
+}
+
 /**
  * rw_cli_parse:
  * @context: the command's options
@@ -81,7 +109,12 @@ rw_cli_parse (GOptionContext   *context,
   g_assert (n_args == 0 || wrong_count != NULL);
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    *status = rw_cli_usage_error ("%s", error->message);
+    {
+      if (error->domain == G_CONVERT_ERROR)
+        *status = invalid_text_option (*argc, *argv);
+      else
+        *status = rw_cli_usage_error ("%s", error->message);
+    }
   else if (n_args == 0 && *argc > 1)
     *status = rw_cli_usage_error (_("Unexpected argument “%s”."), (*argv)[1]);
   else if (n_args == 1 && *argc != 2)
@@ -91,13 +124,115 @@ rw_cli_parse (GOptionContext   *context,
   return FALSE;
 }
 
+static void
+waiting_for_import_cb (RwDatabase *db,
+                       gpointer    data)
+{
+  rw_cli_print_error (_("Waiting for the import that another window or command is running "
+                        "into this journal to finish…"));
+}
+
+/* A command can wait for an import running elsewhere; it says so once. */
+static RwDatabase *
+open_waiting (const char  *dir,
+              GError     **error)
+{
+  RwDatabase *db = rw_database_open (dir, error);
+
+  if (db != NULL)
+    rw_database_set_wait_func (db, waiting_for_import_cb, NULL);
+  return db;
+}
+
+static char *
+resolve_data_dir (RwCli   *cli,
+                  GError **error)
+{
+  /* An empty --data-dir (an unset variable in a script) would otherwise
+   * mean the default journal: say so instead of writing there. */
+  if (cli->data_dir != NULL && cli->data_dir[0] == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--data-dir needs a folder, and none was given."));
+      return NULL;
+    }
+  return rw_journal_resolve_data_dir (cli->data_dir);
+}
+
 RwDatabase *
 rw_cli_open_database (RwCli   *cli,
                       GError **error)
 {
-  g_autofree char *dir = rw_journal_resolve_data_dir (cli->data_dir);
+  g_autofree char *dir = resolve_data_dir (cli, error);
 
-  return rw_database_open (dir, error);
+  if (dir == NULL)
+    return NULL;
+  return open_waiting (dir, error);
+}
+
+/**
+ * rw_cli_open_readable:
+ *
+ * For the commands that only read (list, export, check, chart): a journal
+ * in a folder that cannot be written (read-only media, an immutable
+ * folder) is still read, as it is. A missing journal is created as by
+ * rw_cli_open_database() unless @existing.
+ */
+RwDatabase *
+rw_cli_open_readable (RwCli     *cli,
+                      gboolean   existing,
+                      GError   **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *dir = NULL;
+  RwDatabase *db;
+
+  db = existing ? rw_cli_open_existing_database (cli, &local) : rw_cli_open_database (cli, &local);
+  if (db != NULL || !g_error_matches (local, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return db;
+    }
+
+  dir = resolve_data_dir (cli, NULL);
+  {
+    g_autoptr(GError) read_only = NULL;
+
+    db = rw_database_open_full (dir, RW_DATABASE_SCHEMA_VERSION, RW_DATABASE_OPEN_READ_ONLY,
+                                &read_only);
+    /* When the read-only way fails too, its reason says more when it is
+     * about the read-only folder (changes still in a -wal, an update). */
+    if (db == NULL)
+      g_propagate_error (error, g_error_matches (read_only, RW_DATABASE_ERROR,
+                                                 RW_DATABASE_ERROR_READ_ONLY)
+                                ? g_steal_pointer (&read_only) : g_steal_pointer (&local));
+  }
+  return db;
+}
+
+/* For the commands that only make sense on a journal that exists (check,
+ * export, edit, delete): a missing one is named, and none is created. */
+RwDatabase *
+rw_cli_open_existing_database (RwCli   *cli,
+                               GError **error)
+{
+  g_autofree char *dir = resolve_data_dir (cli, error);
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "journal.db", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no journal in “%s”. Check --data-dir (or $REWIRE_DATA_DIR), "
+                     "or add a check-in first."), name);
+      return NULL;
+    }
+  return open_waiting (dir, error);
 }
 
 GOptionContext *

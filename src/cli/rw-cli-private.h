@@ -40,6 +40,11 @@ gboolean        rw_cli_parse              (GOptionContext  *context,
                                            int             *status);
 RwDatabase     *rw_cli_open_database      (RwCli          *cli,
                                            GError        **error);
+RwDatabase     *rw_cli_open_existing_database (RwCli     *cli,
+                                               GError   **error);
+RwDatabase     *rw_cli_open_readable      (RwCli          *cli,
+                                           gboolean        existing,
+                                           GError        **error);
 
 /* The values add and edit take, as typed; NULL when not given. */
 typedef struct

@@ -13,11 +13,33 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rw-cli-private.h"
 
 #define TAGS_WIDTH 18
 #define CHUNK_SIZE (64 * 1024)
+
+/* Text as a terminal may show it: a control character (an escape
+ * sequence in a note could recolour or clear the terminal, a bell ring
+ * it) becomes U+FFFD. */
+static void
+append_printable_len (GString    *out,
+                      const char *text,
+                      gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+}
 
 static void
 append_padded (GString    *out,
@@ -30,12 +52,12 @@ append_padded (GString    *out,
     {
       const char *cut = g_utf8_offset_to_pointer (text, width - 1);
 
-      g_string_append_len (out, text, cut - text);
+      append_printable_len (out, text, cut - text);
       g_string_append (out, "…");
       return;
     }
 
-  g_string_append (out, text);
+  append_printable_len (out, text, -1);
   for (glong i = length; i < (glong) width; i++)
     g_string_append_c (out, ' ');
 }
@@ -74,7 +96,9 @@ print_row_cb (RwCheckIn *check_in,
   append_metric (out, check_in, RW_METRIC_SLEEP_QUALITY);
   g_string_append (out, "  ");
   append_padded (out, tags, TAGS_WIDTH);
-  g_string_append_printf (out, "  %s\n", note);
+  g_string_append (out, "  ");
+  append_printable_len (out, note, -1);
+  g_string_append_c (out, '\n');
 
   /* Written in chunks so that 100,000 rows stream without holding them all. */
   if (out->len > CHUNK_SIZE)

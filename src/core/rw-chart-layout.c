@@ -8,7 +8,7 @@
  * a caption and a scale of its own; dates along the bottom. Margins are
  * measured from the labels they hold, so large text is never cut.
  *
- * With room for every day (2 px or more) each day is a point. Otherwise
+ * With room for every day (3 px or more) each day is a point. Otherwise
  * each week (5 px or more) or month is: its mean as a line, and for the
  * main series of a panel a band from its lowest to its highest day, so
  * that no bad day disappears from a long range. Those means and bands are
@@ -31,7 +31,7 @@
 #define RIGHT 16.0            /* right of the plots, for the last date */
 #define TICK 4.0              /* the date ticks' length */
 #define SWATCH_W 12.0
-#define MIN_DAY_WIDTH 2.0     /* narrower days: weeks */
+#define MIN_DAY_WIDTH 3.0     /* narrower days: weeks */
 #define MIN_WEEK_WIDTH 5.0    /* narrower weeks: months */
 #define SLEEP_MIN_MAX 12.0    /* the sleep scale reaches at least 12 h */
 
@@ -370,6 +370,7 @@ lay_out_legend (RwChart                    *chart,
   gboolean any_band = FALSE;
   double x = layout->plot_x, y = PAD;
   double line = MAX (layout->line_height, layout->swatch_h) + 4;
+  double extra = 0;  /* below the line, for an entry that wraps */
 
   for (guint k = 0; k < RW_N_SERIES; k++)
     any_band |= layout->band[k];
@@ -391,10 +392,17 @@ lay_out_legend (RwChart                    *chart,
         }
       else if (k == -2)
         {
-          if (!any_band)
+          /* What a point is, said once rather than by every entry. */
+          if (days)
             continue;
-          text = g_strdup (_("Shaded: lowest to highest day"));
-          entry = (RwChartLegendEntry) { RW_SWATCH_BAND, RW_INK_DIM };
+          if (any_band)
+            text = g_strdup (layout->step == RW_CHART_STEP_WEEK
+                             ? _("Weekly means; shaded: lowest to highest day")
+                             : _("Monthly means; shaded: lowest to highest day"));
+          else
+            text = g_strdup (layout->step == RW_CHART_STEP_WEEK ? _("Weekly means")
+                                                                 : _("Monthly means"));
+          entry = (RwChartLegendEntry) { any_band ? RW_SWATCH_BAND : RW_SWATCH_LINE, RW_INK_DIM };
         }
       else if (!chart->visible[k])
         continue;
@@ -407,10 +415,7 @@ lay_out_legend (RwChart                    *chart,
         }
       else
         {
-          /* Translators: a legend entry on long ranges, "Mood, weekly mean" */
-          text = g_strdup_printf (layout->step == RW_CHART_STEP_WEEK ? _("%s, weekly mean")
-                                                                      : _("%s, monthly mean"),
-                                  rw_series_kind_get_label (k));
+          text = g_strdup (rw_series_kind_get_label (k));
           entry.swatch = k == RW_SERIES_MOOD ? RW_SWATCH_THICK_LINE : RW_SWATCH_LINE;
           entry.ink = k == RW_SERIES_MOOD ? RW_INK_ROLLING : RW_INK_SERIES + k;
         }
@@ -419,17 +424,26 @@ lay_out_legend (RwChart                    *chart,
       if (x + SWATCH_W + 4 + w > layout->width - PAD && x > layout->plot_x)
         {
           x = layout->plot_x;
-          y += line;
+          y += line + extra;
+          extra = 0;
+        }
+      if (x + SWATCH_W + 4 + w > layout->width - PAD)
+        {
+          /* Wider than the chart on a line of its own: it wraps. */
+          pango_layout_set_width (label, MAX (1.0, layout->width - PAD - x - SWATCH_W - 4) * PANGO_SCALE);
+          pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (label, &w, &h);
+          extra = MAX (extra, h - layout->line_height);
         }
       entry.x = x;
       entry.y = y + (line - 4 - layout->swatch_h) / 2;
       g_array_append_val (layout->legend, entry);
       grow (layout, RW_CHART_PART_LEGEND, entry.x - 1, entry.y - 1, SWATCH_W + 2, layout->swatch_h + 2);
-      add_label (layout, RW_CHART_PART_LEGEND, label, x + SWATCH_W + 4, y + (line - 4) / 2, 0, 0.5,
-                 RW_INK_FOREGROUND);
+      add_label (layout, RW_CHART_PART_LEGEND, label, x + SWATCH_W + 4,
+                 y + (line - 4 - layout->line_height) / 2, 0, 0, RW_INK_FOREGROUND);
       x += SWATCH_W + 4 + w + 12;
     }
-  return y + line - PAD;
+  return y + line + extra - PAD;
 }
 
 static void
@@ -685,6 +699,26 @@ rw_chart_get_step (RwChart *chart)
 {
   g_return_val_if_fail (chart != NULL, RW_CHART_STEP_DAY);
   return rw_chart_ensure_layout (chart)->step;
+}
+
+/**
+ * rw_chart_get_n_points:
+ * @chart: the chart
+ *
+ * Returns: how many points each series is drawn as at the chart's size:
+ *   its days, or its weeks or months on long ranges; 0 without data
+ */
+guint
+rw_chart_get_n_points (RwChart *chart)
+{
+  const RwChartLayout *layout;
+
+  g_return_val_if_fail (chart != NULL, 0);
+
+  layout = rw_chart_ensure_layout (chart);
+  if (layout->empty)
+    return 0;
+  return layout->step == RW_CHART_STEP_DAY ? layout->n_days : layout->bins->len;
 }
 
 /**

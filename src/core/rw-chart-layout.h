@@ -26,6 +26,8 @@ typedef enum
 } RwChartStep;
 
 RwChartStep rw_chart_get_step       (RwChart        *chart);
+/* How many points (days, weeks or months) a series is drawn as. */
+guint       rw_chart_get_n_points   (RwChart        *chart);
 /* The day under @x, or -1 left or right of the plots. */
 int         rw_chart_day_at         (RwChart        *chart,
                                      double          x);

@@ -868,27 +868,28 @@ describe_bin (RwChart *chart)
   guint b = rw_chart_layout_point_of (layout, chart->highlight);
   const RwChartBin *bin = &g_array_index (layout->bins, RwChartBin, b);
   guint32 first = rw_series_get_first (s) + bin->start;
-  guint32 last = rw_series_get_first (s) + bin->end - 1;
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *title = NULL;
   guint logged = 0;
-  GDate start, end;
+  GDate start;
 
   g_date_clear (&start, 1);
-  g_date_clear (&end, 1);
   g_date_set_julian (&start, first);
-  g_date_set_julian (&end, last);
-  if (layout->step == RW_CHART_STEP_MONTH && g_date_get_day (&start) == 1 && g_date_is_last_of_month (&end))
+  /* The bucket by its name, even where the range cuts it short: the
+   * line below says how many of its days are in it. */
+  if (layout->step == RW_CHART_STEP_MONTH)
     {
       g_autofree char *month = rw_date_format (first, "%B %Y");
       title = g_markup_printf_escaped ("<b>%s</b>", month);
     }
   else
     {
-      g_autofree char *from = rw_date_format (first, "%-d %b %Y");
-      g_autofree char *to = rw_date_format (last, "%-d %b %Y");
-      g_autofree char *range = g_strdup_printf (_("%s – %s"), from, to);
-      title = g_markup_printf_escaped ("<b>%s</b>", range);
+      guint32 monday = first - (g_date_get_weekday (&start) - G_DATE_MONDAY);
+      g_autofree char *date = rw_date_format (monday, "%A %-d %B %Y");
+      /* Translators: the week a point of a long-range chart stands for,
+       * "Week of Monday 9 March 2026" */
+      g_autofree char *week = g_strdup_printf (_("Week of %s"), date);
+      title = g_markup_printf_escaped ("<b>%s</b>", week);
     }
   g_string_append (markup, title);
 

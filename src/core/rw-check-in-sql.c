@@ -223,7 +223,7 @@ lookup_rowid (RwDatabase  *db,
   g_autoptr(RwStmt) stmt = NULL;
   int rc;
 
-  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = ?", error);
+  stmt = rw_database_prepare (db, "SELECT id FROM check_ins WHERE uuid = lower (?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -1322,6 +1322,37 @@ rw_check_in_sql_optimize_index (RwDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   return rw_database_step_done (db, stmt, _("update the search index"), error);
+}
+
+static gboolean
+optimize_cb (RwDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  return rw_check_in_sql_optimize_index (db, error);
+}
+
+/**
+ * rw_check_in_sql_scrub:
+ * @db: a #RwDatabase, not in a transaction
+ * @error: return location for a #GError
+ *
+ * After a delete for good, leaves no trace of what was deleted: FTS5 in
+ * SQLite 3.40 has no secure-delete option and keeps a deleted note's
+ * words in its index segments until they are merged, so the index is
+ * merged into one (secure_delete zeroes the pages freed), then the
+ * write-ahead log, which still holds the old pages, is folded back and
+ * truncated. The merge takes most of a second on 100,000 notes: run it
+ * off the main thread (rw_journal_scrub_async()).
+ */
+gboolean
+rw_check_in_sql_scrub (RwDatabase  *db,
+                       GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+
+  return rw_database_write (db, optimize_cb, NULL, error) &&
+         rw_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 gboolean

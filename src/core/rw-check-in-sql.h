@@ -171,6 +171,8 @@ gboolean   rw_check_in_sql_delete_tag   (RwDatabase            *db,
                                          GError               **error);
 gboolean   rw_check_in_sql_optimize_index (RwDatabase          *db,
                                          GError               **error);
+gboolean   rw_check_in_sql_scrub          (RwDatabase          *db,
+                                           GError             **error);
 gboolean   rw_check_in_sql_count        (RwDatabase            *db,
                                          gint64                *check_ins,
                                          gint64                *days,

@@ -367,6 +367,16 @@ rw_check_in_set_id (RwCheckIn  *self,
   g_return_if_fail (RW_IS_CHECK_IN (self));
   g_return_if_fail (id != NULL);
 
+  /* Ids are kept in lower case, as Rewire writes them, so that an id
+   * typed or imported in upper case names the same check-in. */
+  if (strpbrk (id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (id, -1);
+
+      if (replace_str (&self->id, lower))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+      return;
+    }
   if (replace_str (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }

@@ -11,9 +11,11 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "rw-database.h"
@@ -42,6 +44,10 @@ struct _RwDatabase
   guint in_transaction : 1;
   guint upgrade_pending : 1;
   guint needs_snapshot : 1;
+  guint told_waiting : 1;
+  gint64 busy_since;
+  RwDatabaseWaitFunc wait_func;
+  gpointer wait_data;
 };
 
 G_DEFINE_FINAL_TYPE (RwDatabase, rw_database, G_TYPE_OBJECT)
@@ -56,6 +62,11 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define BUSY_TIMEOUT_MS 3000
+/* How long a command waits for an import running elsewhere. */
+#define IMPORT_WAIT_MAX_US (30 * 60 * G_USEC_PER_SEC)
+/* While an import writes, this file beside the journal holds its
+ * process id, so that a command blocked by it knows why and waits. */
+#define IMPORT_MARKER_NAME "import.pid"
 #define HEADER_SIZE 100
 
 /* Each migration runs in its own transaction together with the bump of
@@ -173,6 +184,21 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4 -> 5: ids in lower case, as Rewire writes them; earlier builds
+   * kept an imported id's case, so that an upper-case id could not be
+   * edited or deleted and an upper-case copy of an id imported as a
+   * second check-in. A row whose lower-case id is taken keeps its
+   * content under a new random (version 4) id: nothing is dropped. */
+  "UPDATE check_ins SET uuid = lower (printf ('%s-%s-4%s-%s%s-%s',"
+  "    hex (randomblob (4)), hex (randomblob (2)), substr (hex (randomblob (2)), 2),"
+  "    substr ('89ab', 1 + abs (random () % 4), 1), substr (hex (randomblob (2)), 2),"
+  "    hex (randomblob (6))))"
+  "  WHERE uuid != lower (uuid)"
+  "    AND (EXISTS (SELECT 1 FROM check_ins o WHERE o.uuid = lower (check_ins.uuid))"
+  "         OR id != (SELECT min (o.id) FROM check_ins o"
+  "                   WHERE lower (o.uuid) = lower (check_ins.uuid)));"
+  "UPDATE check_ins SET uuid = lower (uuid) WHERE uuid != lower (uuid);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);
@@ -190,6 +216,29 @@ rw_database_dispose (GObject *object)
     }
 
   G_OBJECT_CLASS (rw_database_parent_class)->dispose (object);
+}
+
+/**
+ * rw_database_close:
+ * @self: a #RwDatabase
+ *
+ * Closes the connection now, whoever still holds @self: the last
+ * connection to close folds the write-ahead log back into journal.db and
+ * removes it and the -shm. Later reads and writes fail with "The journal
+ * is closed."
+ */
+void
+rw_database_close (RwDatabase *self)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  if (self->db == NULL)
+    return;
+  g_hash_table_remove_all (self->statements);
+  /* A statement still stepping elsewhere keeps the connection until it
+   * is finalized (sqlite3_close_v2), instead of failing to close. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
 }
 
 static void
@@ -251,6 +300,42 @@ refuse_foreign (RwDatabase  *self,
                self->path);
 }
 
+/* A full disk often reaches SQLite as an I/O error, not SQLITE_FULL:
+ * when an fsync, a truncate or the -shm's growth fails with ENOSPC. Then
+ * the person must be told the disk is full, not "disk I/O error". */
+static gboolean
+io_error_is_full_disk (RwDatabase *self)
+{
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+  struct statvfs st;
+
+  if (system_errno == ENOSPC || system_errno == EDQUOT)
+    return TRUE;
+  /* The VFS keeps the errno of each file's last failure: the journal's,
+   * and its write-ahead log's. */
+  if (self->db != NULL)
+    {
+      sqlite3_file *wal = NULL;
+      int file_errno = 0;
+
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+          (file_errno == ENOSPC || file_errno == EDQUOT))
+        return TRUE;
+      file_errno = 0;
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+          wal != NULL && wal->pMethods != NULL &&
+          wal->pMethods->xFileControl (wal, SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+          (file_errno == ENOSPC || file_errno == EDQUOT))
+        return TRUE;
+    }
+  /* The errno may have been overwritten by what followed (a rollback):
+   * a folder with less than 1 MiB free tells the same. */
+  if (self->data_dir != NULL && statvfs (self->data_dir, &st) == 0 &&
+      (guint64) st.f_bavail * st.f_frsize < 1024 * 1024)
+    return TRUE;
+  return FALSE;
+}
+
 static void
 set_error (RwDatabase  *self,
            int          rc,
@@ -261,6 +346,9 @@ set_error (RwDatabase  *self,
   const char *path = self->path != NULL ? self->path : "";
   g_autofree char *advice = NULL;
   RwDatabaseError code;
+
+  if ((rc & 0xff) == SQLITE_IOERR && io_error_is_full_disk (self))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -737,6 +825,113 @@ rw_database_connect (const char  *path,
   return db;
 }
 
+static char *
+import_marker_path (RwDatabase *self)
+{
+  return g_build_filename (self->data_dir, IMPORT_MARKER_NAME, NULL);
+}
+
+/* TRUE when another living process says it is importing into this
+ * journal. A marker left by an import that was killed names a process
+ * that is gone, and is ignored. */
+static gboolean
+import_running_elsewhere (RwDatabase *self)
+{
+  g_autofree char *path = import_marker_path (self);
+  g_autofree char *text = NULL;
+  gint64 pid;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  pid = g_ascii_strtoll (text, NULL, 10);
+  if (pid <= 0 || pid > G_MAXINT || pid == getpid ())
+    return FALSE;
+  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
+}
+
+/* SQLite's busy handler: the journal is locked by another connection.
+ * Like sqlite3_busy_timeout(), it gives up after BUSY_TIMEOUT_MS; but
+ * when an import runs elsewhere and this connection was told to wait for
+ * one (the command line), it says so once and waits for it to end. */
+static int
+busy_cb (void *data,
+         int   count)
+{
+  RwDatabase *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->told_waiting = FALSE;
+    }
+  if (now - self->busy_since < BUSY_TIMEOUT_MS * (gint64) 1000)
+    {
+      g_usleep (MIN (1000 << MIN (count, 6), 50000));
+      return 1;
+    }
+  if (self->wait_func == NULL || now - self->busy_since > IMPORT_WAIT_MAX_US ||
+      !import_running_elsewhere (self))
+    return 0;
+  if (!self->told_waiting)
+    {
+      self->told_waiting = TRUE;
+      self->wait_func (self, self->wait_data);
+    }
+  g_usleep (100000);
+  return 1;
+}
+
+/**
+ * rw_database_set_wait_func:
+ * @self: a #RwDatabase
+ * @func: (nullable): called once when a write starts waiting for an
+ *   import that runs in another process
+ * @data: for @func
+ *
+ * Makes writes wait for an import running elsewhere (up to half an hour)
+ * instead of giving up after a few seconds: for the command line, which
+ * can wait. The window does not wait, so that it never freezes.
+ */
+void
+rw_database_set_wait_func (RwDatabase         *self,
+                           RwDatabaseWaitFunc  func,
+                           gpointer            data)
+{
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  self->wait_func = func;
+  self->wait_data = data;
+}
+
+/**
+ * rw_database_mark_import:
+ * @self: a #RwDatabase
+ * @importing: whether an import starts or ends
+ *
+ * Leaves (or removes) the marker that tells a command blocked by this
+ * import why, so that it waits instead of giving up.
+ */
+void
+rw_database_mark_import (RwDatabase *self,
+                         gboolean    importing)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (RW_IS_DATABASE (self));
+
+  path = import_marker_path (self);
+  if (importing)
+    {
+      g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
+
+      /* Only a hint: an import goes on without it. */
+      g_file_set_contents_full (path, pid, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+    }
+  else
+    g_unlink (path);
+}
+
 /* What opening does once the file is known to be a Rewire journal (or
  * new): when it must change the file, it first checks the whole file, so
  * that a damaged one is refused untouched, and keeps a snapshot of a
@@ -877,13 +1072,39 @@ open_checked (RwDatabase           *self,
   gint64 user_version = 0;
   gint64 tables = 0;
   int version = self->target_version;
+  gboolean read_only = (flags & RW_DATABASE_OPEN_READ_ONLY) != 0;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (read_only)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      g_autofree char *uri = NULL;
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      GStatBuf st;
+
+      /* Immutable: SQLite reads the file as it is and makes no -shm,
+       * which a read-only folder cannot hold; it would not read a -wal,
+       * so a journal with changes still in one is not opened this way. */
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                       _("The journal %s is in a folder that cannot be written, and its latest "
+                         "changes are still in journal.db-wal, which can only be read where the "
+                         "folder can be written. Copy the folder to a disk you can write to, "
+                         "then open it there."),
+                       self->path);
+          return FALSE;
+        }
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (self->db, TRUE);
-      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+      sqlite3_busy_handler (self->db, busy_cb, self);
     }
   else
     rw_database_set_error (self, rc, _("open the journal"), error);
@@ -933,6 +1154,22 @@ open_checked (RwDatabase           *self,
     {
       refuse_foreign (self, error);
       return FALSE;
+    }
+
+  if (read_only)
+    {
+      if (application_id == 0 || user_version != version)
+        {
+          g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                       _("The journal %s is in a folder that cannot be written, and it must be "
+                         "updated before this version of Rewire can read it. Copy the folder "
+                         "to a disk you can write to, then open it there."),
+                       self->path);
+          return FALSE;
+        }
+      self->schema_version = user_version;
+      return query_int (self, "PRAGMA data_version", &self->data_version,
+                        _("read the journal"), error);
     }
 
   /* Opening writes to an existing file only to adopt it, to switch it to
@@ -986,7 +1223,7 @@ rw_database_open_full (const char          *data_dir,
   self = g_object_new (RW_TYPE_DATABASE, NULL);
   self->target_version = version;
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+  if ((flags & RW_DATABASE_OPEN_READ_ONLY) == 0 && g_mkdir_with_parents (data_dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
@@ -1019,6 +1256,12 @@ rw_database_open_full (const char          *data_dir,
       !check_header (self, &is_new, &is_wal, error))
     return NULL;
 
+  if (is_new && (flags & RW_DATABASE_OPEN_READ_ONLY) != 0)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no journal in %s."), self->data_dir);
+      return NULL;
+    }
   if (is_new && !create_private_file (self->path, &created, error))
     return NULL;
 
@@ -1129,6 +1372,13 @@ rw_database_prepare (RwDatabase  *self,
   g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -1227,6 +1477,12 @@ rw_database_write (RwDatabase   *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
   changes_before = sqlite3_total_changes64 (self->db);
   if (!run_transaction (self, func, data, error))
     return FALSE;

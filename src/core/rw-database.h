@@ -39,7 +39,7 @@ typedef enum
 
 /* "RwJr" in big-endian, stored in PRAGMA application_id. */
 #define RW_DATABASE_APPLICATION_ID 0x52774A72
-#define RW_DATABASE_SCHEMA_VERSION 4
+#define RW_DATABASE_SCHEMA_VERSION 5
 #define RW_DATABASE_FILE_NAME "journal.db"
 
 #define RW_TYPE_DATABASE (rw_database_get_type ())
@@ -57,6 +57,7 @@ typedef enum
 {
   RW_DATABASE_OPEN_DEFAULT = 0,
   RW_DATABASE_OPEN_DEFER_UPGRADE = 1 << 0,
+  RW_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } RwDatabaseOpenFlags;
 
 RwDatabase   *rw_database_open_full           (const char          *data_dir,
@@ -75,6 +76,16 @@ const char   *rw_database_get_data_dir        (RwDatabase    *self);
 const char   *rw_database_get_path            (RwDatabase    *self);
 int           rw_database_get_schema_version  (RwDatabase    *self);
 sqlite3      *rw_database_get_handle          (RwDatabase    *self);
+void          rw_database_close               (RwDatabase    *self);
+
+typedef void (*RwDatabaseWaitFunc) (RwDatabase *database,
+                                    gpointer    data);
+
+void          rw_database_set_wait_func       (RwDatabase         *self,
+                                               RwDatabaseWaitFunc  func,
+                                               gpointer            data);
+void          rw_database_mark_import         (RwDatabase    *self,
+                                               gboolean       importing);
 
 /* Returns a cached statement, reset and with bindings cleared. Owned by
  * the database: never sqlite3_finalize() it. Reset it when done (or hold

@@ -12,6 +12,9 @@
  */
 #define G_LOG_DOMAIN "rw-export"
 
+/* O_TMPFILE and linkat(). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -267,6 +270,7 @@ rw_export_to_file (RwDatabase            *db,
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GError) local = NULL;
+  gboolean anonymous = FALSE;
   int sync_errno;
   int fd;
 
@@ -280,7 +284,17 @@ rw_export_to_file (RwDatabase            *db,
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+#ifdef O_TMPFILE
+  /* A file with no name until it is complete: a kill during the export
+   * leaves nothing behind, neither a part of the journal under a hidden
+   * name nor an empty file. Where the file system has no O_TMPFILE, a
+   * named temporary, removed on any failure. */
+  fd = g_open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    anonymous = TRUE;
+  else
+#endif
+    fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -295,6 +309,26 @@ rw_export_to_file (RwDatabase            *db,
 
   /* The data must be on the disk before the name points at it. */
   sync_errno = fsync (fd) != 0 ? errno : 0;
+  if (anonymous && sync_errno == 0)
+    {
+      /* Named only now, whole and synced; then renamed over @path, as
+       * linkat() cannot replace a file. */
+      g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+      g_clear_pointer (&tmp_path, g_free);
+      for (guint attempt = 0; attempt < 100 && tmp_path == NULL; attempt++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s%c.%s.%08x", dir, G_DIR_SEPARATOR, base,
+                                                   g_random_int ());
+
+          if (linkat (AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0)
+            tmp_path = g_steal_pointer (&name);
+          else if (errno != EEXIST)
+            break;
+        }
+      if (tmp_path == NULL)
+        sync_errno = errno != 0 ? errno : EEXIST;
+    }
   if (close (fd) != 0 && sync_errno == 0)
     sync_errno = errno;
   fd = -1;
@@ -326,7 +360,8 @@ rw_export_to_file (RwDatabase            *db,
 fail:
   if (fd >= 0)
     close (fd);
-  g_unlink (tmp_path);
+  if (tmp_path != NULL && !(anonymous && fd >= 0))
+    g_unlink (tmp_path);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
 }

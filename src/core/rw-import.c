@@ -8,8 +8,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rw-check-in-sql.h"
 #include "rw-csv.h"
@@ -22,6 +27,9 @@ G_DEFINE_QUARK (rw-import-error-quark, rw_import_error)
  * memory before writing a piece of it (and merging costs more than it
  * saves). */
 #define OPTIMIZE_INDEX_AFTER 1000
+
+/* No journal export comes near this; a bigger file is someone's mistake. */
+#define IMPORT_MAX_BYTES (G_GINT64_CONSTANT (1) << 30)
 
 gboolean
 rw_format_from_string (const char *text,
@@ -192,6 +200,7 @@ rw_import_check_ins (RwDatabase      *db,
                      GError         **error)
 {
   ImportJob job = { check_ins, lines, { 0, 0, 0 } };
+  gboolean ok;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (check_ins != NULL, FALSE);
@@ -199,7 +208,10 @@ rw_import_check_ins (RwDatabase      *db,
   job.result.rows = check_ins->len;
   /* One transaction: all or nothing. It emits RwDatabase::changed only
    * when something was added. */
-  if (!rw_database_write (db, (RwWriteFunc) import_func, &job, error))
+  rw_database_mark_import (db, TRUE);
+  ok = rw_database_write (db, (RwWriteFunc) import_func, &job, error);
+  rw_database_mark_import (db, FALSE);
+  if (!ok)
     return FALSE;
 
   if (result != NULL)
@@ -240,6 +252,111 @@ rw_import_bytes (RwDatabase      *db,
                               result, error);
 }
 
+static GBytes *
+read_import_file (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize length = 0;
+  int saved_errno;
+  int fd;
+
+  /* Read into memory, never mapped: a file cut short while it is read
+   * must give an error, not a SIGBUS. O_NONBLOCK so that a FIFO cannot
+   * hang the open; it is refused below. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not open “%s”: %s. Check the file name and that you may read it."),
+                   name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not read “%s”: %s."), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   S_ISDIR (st.st_mode)
+                   ? _("“%s” is a folder. Choose a CSV or JSON file to import.")
+                   : _("“%s” is not a regular file. Choose a CSV or JSON file to import."),
+                   name);
+      return NULL;
+    }
+  if (st.st_size == 0)
+    {
+      close (fd);
+      g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                   _("“%s” is empty. Nothing was imported."), name);
+      return NULL;
+    }
+  if (st.st_size > IMPORT_MAX_BYTES)
+    {
+      close (fd);
+      g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                   _("“%s” is larger than 1 GB, far more than any journal. Check that this is the file you meant."),
+                   name);
+      return NULL;
+    }
+
+  /* Back to blocking reads; read until the end, however long the file
+   * has become or however short. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  data = g_malloc ((gsize) st.st_size + 1);
+  for (;;)
+    {
+      gsize capacity = (gsize) st.st_size;
+      gssize n;
+
+      if (length == capacity)
+        {
+          char probe;
+
+          /* The file grew while it was read: no more than a byte past
+           * what stat said, or it is not a file at rest. */
+          n = read (fd, &probe, 1);
+          if (n == 0)
+            break;
+          if (n > 0)
+            {
+              close (fd);
+              g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                           _("“%s” changed while it was read. Try again once it is complete."),
+                           name);
+              return NULL;
+            }
+        }
+      else
+        n = read (fd, data + length, capacity - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not read “%s”: %s."), name, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+  data[length] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
 gboolean
 rw_import_file (RwDatabase      *db,
                 const char      *path,
@@ -247,23 +364,16 @@ rw_import_file (RwDatabase      *db,
                 RwImportResult  *result,
                 GError         **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  mapped = g_mapped_file_new (path, FALSE, &local);
-  if (mapped == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, local->code,
-                   _("%s. Check the file name and that you may read it."), local->message);
-      return FALSE;
-    }
+  bytes = read_import_file (path, error);
+  if (bytes == NULL)
+    return FALSE;
 
   if (format == RW_FORMAT_AUTO)
     format = rw_format_from_path (path);
-  bytes = g_mapped_file_get_bytes (mapped);
   return rw_import_bytes (db, bytes, format, result, error);
 }

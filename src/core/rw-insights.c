@@ -53,23 +53,70 @@ describe_change (double mean,
                           fabs (change));
 }
 
+static guint
+year_of (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_date_get_year (&date);
+}
+
+/* "3 Nov", with the year when the range spans more than one year or the
+ * day is not in this one. */
+static char *
+format_card_day (RwSeries *series,
+                 guint     index,
+                 guint32   today)
+{
+  guint32 day = rw_series_get_first (series) + index;
+  gboolean year = year_of (rw_series_get_first (series)) != year_of (rw_series_get_last (series)) ||
+                  year_of (day) != year_of (today);
+
+  return rw_date_format (day, year ? "%-d %b %Y" : "%-d %b");
+}
+
+/* The best or hardest day: the most recent of those with that mood, and
+ * says so when there are several. */
+static void
+add_extreme_card (GPtrArray  *cards,
+                  const char *title,
+                  RwSeries   *series,
+                  guint       index,
+                  guint32     today)
+{
+  double mood = rw_series_get_value (series, RW_SERIES_MOOD, index);
+  guint n = rw_series_count_mood (series, mood);
+
+  add_card (cards, title, format_card_day (series, index, today),
+            n > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "the most recent of %u day with mood %.1f",
+                                                  "the most recent of %u days with mood %.1f", n),
+                                     n, mood)
+                  : g_strdup_printf (_("mood %.1f"), mood));
+}
+
 /**
  * rw_insights_get_cards:
  * @series: the range shown
  * @previous: (nullable): the range of the same length before it, or %NULL
  *   when there is nothing to compare with (the whole journal)
  * @visible: (array fixed-size=7): which series are shown
+ * @today: today (julian), which decides whether a day shows its year
  *
  * The summary cards: days logged, the mean of each shown series with its
- * change on the period before, and the best and hardest day. None for an
- * empty range.
+ * change on the period before, and the best and hardest day (one card
+ * when there is only one day with a mood, or one mood on every day).
+ * None for an empty range.
  *
  * Returns: (transfer container) (element-type RwSummaryCard): the cards
  */
 GPtrArray *
 rw_insights_get_cards (RwSeries       *series,
                        RwSeries       *previous,
-                       const gboolean *visible)
+                       const gboolean *visible,
+                       guint32         today)
 {
   GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_summary_card_free);
   guint best, hardest;
@@ -107,13 +154,23 @@ rw_insights_get_cards (RwSeries       *series,
 
   if (rw_series_get_extremes (series, &best, &hardest))
     {
-      guint32 first = rw_series_get_first (series);
+      double hi = rw_series_get_value (series, RW_SERIES_MOOD, best);
+      double lo = rw_series_get_value (series, RW_SERIES_MOOD, hardest);
+      guint n = 0;
 
-      add_card (cards, _("Best day"), rw_date_format (first + best, "%-d %b"),
-                g_strdup_printf (_("mood %.1f"), rw_series_get_value (series, RW_SERIES_MOOD, best)));
-      add_card (cards, _("Hardest day"), rw_date_format (first + hardest, "%-d %b"),
-                g_strdup_printf (_("mood %.1f"),
-                                 rw_series_get_value (series, RW_SERIES_MOOD, hardest)));
+      rw_series_get_mean (series, RW_SERIES_MOOD, &n);
+      if (n == 1)
+        add_card (cards, _("Only day with a mood"), format_card_day (series, best, today),
+                  g_strdup_printf (_("mood %.1f"), hi));
+      else if (hi == lo)
+        add_card (cards, _("Same mood every day"), g_strdup_printf ("%.1f", hi),
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "on the %u day with a mood",
+                                                "on all %u days with a mood", n), n));
+      else
+        {
+          add_extreme_card (cards, _("Best day"), series, best, today);
+          add_extreme_card (cards, _("Hardest day"), series, hardest, today);
+        }
     }
   return cards;
 }
@@ -319,6 +376,23 @@ append_mean (GString      *out,
                             rw_series_kind_get_label (kind), mean, n);
 }
 
+/* "7 March 2026 (mood 6.0)", and how many days tie. */
+static char *
+describe_extreme (RwSeries *series,
+                  guint     index)
+{
+  g_autofree char *day = rw_date_format (rw_series_get_first (series) + index, "%-d %B %Y");
+  double mood = rw_series_get_value (series, RW_SERIES_MOOD, index);
+  guint n = rw_series_count_mood (series, mood);
+
+  if (n > 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s (mood %.1f, the most recent of %u day with it)",
+                                         "%s (mood %.1f, the most recent of %u days with it)", n),
+                            day, mood, n);
+  return g_strdup_printf (_("%s (mood %.1f)"), day, mood);
+}
+
 /**
  * rw_insights_describe:
  * @series: (nullable): the range a chart shows
@@ -354,12 +428,22 @@ rw_insights_describe (RwSeries       *series,
   if (visible[RW_SERIES_MOOD] && rw_series_get_extremes (series, &best, &hardest))
     {
       guint32 first = rw_series_get_first (series);
-      g_autofree char *best_day = rw_date_format (first + best, "%-d %B %Y");
-      g_autofree char *hard_day = rw_date_format (first + hardest, "%-d %B %Y");
+      g_autofree char *best_day = describe_extreme (series, best);
+      g_autofree char *hard_day = describe_extreme (series, hardest);
+      double hi = rw_series_get_value (series, RW_SERIES_MOOD, best);
+      guint n = 0;
 
-      g_string_append_printf (out, _("Best day %s (mood %.1f), hardest day %s (mood %.1f)."),
-                              best_day, rw_series_get_value (series, RW_SERIES_MOOD, best),
-                              hard_day, rw_series_get_value (series, RW_SERIES_MOOD, hardest));
+      rw_series_get_mean (series, RW_SERIES_MOOD, &n);
+      if (n == 1)
+        {
+          g_autofree char *day = rw_date_format (first + best, "%-d %B %Y");
+
+          g_string_append_printf (out, _("The only day with a mood: %s (mood %.1f)."), day, hi);
+        }
+      else if (hi == rw_series_get_value (series, RW_SERIES_MOOD, hardest))
+        g_string_append_printf (out, _("Mood %.1f on all %u days with a mood."), hi, n);
+      else
+        g_string_append_printf (out, _("Best day %s, hardest day %s."), best_day, hard_day);
     }
   return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
 }

@@ -37,7 +37,8 @@ void        rw_insight_line_free         (RwInsightLine  *line);
 
 GPtrArray  *rw_insights_get_cards        (RwSeries       *series,
                                           RwSeries       *previous,
-                                          const gboolean *visible);
+                                          const gboolean *visible,
+                                          guint32         today);
 GPtrArray  *rw_insights_get_lines        (RwSeries       *series);
 char       *rw_insights_describe_range   (RwSeries       *series);
 char       *rw_insights_describe         (RwSeries       *series,

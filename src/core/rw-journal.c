@@ -139,6 +139,23 @@ rw_journal_resolve_data_dir (const char *override_dir)
 }
 
 /**
+ * rw_journal_close:
+ * @self: a #RwJournal
+ *
+ * Closes the journal's connection, as the app does when it quits, so that
+ * no write-ahead log or -shm is left beside journal.db (what the session
+ * wrote, a deleted note's words among it, would stay there). Nothing can
+ * be read or written through @self afterwards.
+ */
+void
+rw_journal_close (RwJournal *self)
+{
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  rw_database_close (self->database);
+}
+
+/**
  * rw_journal_open:
  * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError
@@ -556,6 +573,25 @@ rw_journal_load_series_range (RwJournal  *self,
   return rw_series_load_range (self->database, range, last, error);
 }
 
+/**
+ * rw_journal_get_span:
+ * @self: a #RwJournal
+ * @first: (out) (optional): the first day with a check-in (julian), or 0
+ * @last: (out) (optional): the last day with a check-in, or 0
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with @error set if the journal could not be read
+ */
+gboolean
+rw_journal_get_span (RwJournal  *self,
+                     guint32    *first,
+                     guint32    *last,
+                     GError    **error)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), FALSE);
+  return rw_series_find_span (self->database, first, last, error);
+}
+
 gboolean
 rw_journal_record_breathing (RwJournal   *self,
                              const char  *pattern,
@@ -692,9 +728,69 @@ tidy_thread (GTask        *task,
       return;
     }
 
+  /* Nothing of what was purged stays in the index or the log. */
+  if (n > 0 && !rw_check_in_sql_scrub (db, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* This start-up worked: the copy kept by the last upgrade can go. */
   rw_database_remove_snapshot (db);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+scrub_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = rw_database_open (task_data, &error);
+  if (db == NULL || !rw_check_in_sql_scrub (db, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rw_journal_scrub_async:
+ * @self: a #RwJournal
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called in this thread when done
+ * @user_data: for @callback
+ *
+ * After a check-in is deleted for good (its Undo gone), removes what is
+ * left of it in the search index and the write-ahead log, in a worker
+ * thread with its own connection (see rw_check_in_sql_scrub()).
+ */
+void
+rw_journal_scrub_async (RwJournal           *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RW_IS_JOURNAL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rw_journal_scrub_async);
+  g_task_set_task_data (task, g_strdup (rw_database_get_data_dir (self->database)), g_free);
+  g_task_run_in_thread (task, scrub_thread);
+}
+
+gboolean
+rw_journal_scrub_finish (RwJournal     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -21,6 +21,7 @@ char           *rw_journal_resolve_data_dir (const char  *override_dir);
 
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
+void           rw_journal_close               (RwJournal       *self);
 RwJournal      *rw_journal_open_deferred    (const char  *data_dir,
                                              GError     **error);
 gboolean        rw_journal_needs_upgrade    (RwJournal   *self);
@@ -62,6 +63,13 @@ gboolean        rw_journal_unhide           (RwJournal   *self,
                                              GError     **error);
 gboolean        rw_journal_purge_hidden     (RwJournal   *self,
                                              GError     **error);
+void            rw_journal_scrub_async      (RwJournal           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rw_journal_scrub_finish     (RwJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 RwCheckIn      *rw_journal_lookup           (RwJournal   *self,
                                              const char  *id,
                                              GError     **error);
@@ -95,6 +103,10 @@ RwSeries       *rw_journal_load_series      (RwJournal   *self,
 RwSeries       *rw_journal_load_series_range (RwJournal  *self,
                                              RwRange      range,
                                              guint32      last,
+                                             GError     **error);
+gboolean        rw_journal_get_span         (RwJournal   *self,
+                                             guint32     *first,
+                                             guint32     *last,
                                              GError     **error);
 
 gboolean        rw_journal_record_breathing (RwJournal   *self,

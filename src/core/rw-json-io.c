@@ -434,6 +434,71 @@ check_in_from_object (JsonObject  *object,
   return g_steal_pointer (&check_in);
 }
 
+/* Rewire JSON nests four deep; anything near this is not an export. */
+#define JSON_MAX_DEPTH 32
+
+/* Checks the raw text before json-glib reads it: json-glib 1.6 recurses
+ * once per level with no limit (100,000 levels overflow the stack), and
+ * it cuts a string at an escaped NUL without a word. Strings are skipped
+ * as JSON writes them, so brackets inside text do not count. */
+static gboolean
+check_raw_json (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  guint depth = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\0')
+        {
+          g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                       _("Line %u of the file holds a NUL byte, which is not text. "
+                         "Check that this is a Rewire JSON export."), line);
+          return FALSE;
+        }
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (data[i + 1] == 'u' && i + 5 < length && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                               _("Line %u of the file holds text with a NUL character (\\u0000), "
+                                 "which a note cannot keep. Remove it and import again."), line);
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > JSON_MAX_DEPTH)
+            {
+              g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
+                           _("Line %u of the file nests lists or objects more than %u deep, "
+                             "far more than a Rewire export does. Check that this is a Rewire JSON export."),
+                           line, JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 /**
  * rw_json_parse_check_ins:
  * @data: the file's bytes
@@ -461,6 +526,8 @@ rw_json_parse_check_ins (const char  *data,
 
   g_return_val_if_fail (check_ins != NULL, FALSE);
 
+  if (!check_raw_json (data, length, error))
+    return FALSE;
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local))
     {
       g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,

@@ -24,4 +24,10 @@ RwSeries   *rw_series_load_range     (RwDatabase   *db,
                                       RwRange       range,
                                       guint32       last,
                                       GError      **error);
+/* The first and last day with a check-in, or 0 for both when there is
+ * none; FALSE with @error set when the journal cannot be read. */
+gboolean    rw_series_find_span      (RwDatabase   *db,
+                                      guint32      *first,
+                                      guint32      *last,
+                                      GError      **error);
 G_END_DECLS

@@ -282,6 +282,50 @@ rw_series_load_range (RwDatabase  *db,
   return rw_series_load (db, first, last, error);
 }
 
+/**
+ * rw_series_find_span:
+ * @db: the journal's database
+ * @first: (out) (optional): the first day with a check-in (julian), or 0
+ * @last: (out) (optional): the last day with a check-in, or 0
+ * @error: return location for a #GError
+ *
+ * Where the check-ins begin and end, so that a view that shows an empty
+ * range can offer the latest ones. Two index lookups.
+ *
+ * Returns: %FALSE with @error set if the journal could not be read
+ */
+gboolean
+rw_series_find_span (RwDatabase  *db,
+                     guint32     *first,
+                     guint32     *last,
+                     GError     **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+
+  stmt = rw_database_prepare (db, "SELECT (SELECT min (date) FROM check_ins WHERE hidden = 0), "
+                                  "(SELECT max (date) FROM check_ins WHERE hidden = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rw_database_set_error (db, rc, _("read the check-ins for the chart"), error);
+      return FALSE;
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      guint32 *out = i == 0 ? first : last;
+
+      if (out != NULL)
+        *out = sqlite3_column_type (stmt, i) == SQLITE_NULL
+                 ? 0 : rw_date_from_iso ((const char *) sqlite3_column_text (stmt, i));
+    }
+  return TRUE;
+}
+
 RwSeries *
 rw_series_ref (RwSeries *self)
 {
@@ -445,6 +489,18 @@ rw_series_get_extremes (RwSeries *self,
         }
     }
   return any;
+}
+
+guint
+rw_series_count_mood (RwSeries *self,
+                      double    mood)
+{
+  guint n = 0;
+
+  for (guint i = self->lead; i < self->n; i++)
+    if (fabs (day_value (&self->days[i], RW_SERIES_MOOD) - mood) < 1e-9)
+      n++;
+  return n;
 }
 
 /* What goes with mood, and how the app decides that it is more than chance.

@@ -83,6 +83,8 @@ gboolean    rw_series_is_empty       (RwSeries *self);
 double      rw_series_get_mean       (RwSeries *self, RwSeriesKind kind, guint *n);
 /* Best and hardest day by day mean mood (the latest on ties); FALSE if no mood. */
 gboolean    rw_series_get_extremes   (RwSeries *self, guint *best, guint *hardest);
+/* How many days have a day mean mood of @mood (ties of the extremes). */
+guint       rw_series_count_mood     (RwSeries *self, double mood);
 
 typedef enum
 {

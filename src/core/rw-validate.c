@@ -307,6 +307,9 @@ rw_validate_check_in (RwCheckIn  *check_in,
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tags = rw_check_in_get_tags (check_in);
+  if (g_strv_length ((char **) tags) > RW_TAGS_MAX)
+    return invalid (error, _("A check-in can carry at most %d tags (this one has %u)."),
+                    RW_TAGS_MAX, g_strv_length ((char **) tags));
   for (guint i = 0; tags[i] != NULL; i++)
     {
       char *folded;

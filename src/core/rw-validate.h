@@ -21,6 +21,8 @@ typedef enum
 } RwValidationError;
 
 #define RW_TAG_MAX_CHARS 40
+/* Tags on one check-in; a list longer than this is a mistake or a bad file. */
+#define RW_TAGS_MAX 50
 #define RW_NOTE_MAX_BYTES (64 * 1024)
 
 GQuark    rw_validation_error_quark (void);
