@@ -326,6 +326,7 @@ rw_application_set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-check-in", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.jump-to-date", { "<Control>g", NULL } },
     { "win.get-help", { "F1", NULL } },
     { "win.breathe", { "<Control>b", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

@@ -36,6 +36,10 @@ struct _RwHistoryRow
   PangoLayout *date;
   int date_width;         /* unwrapped, as bound */
   int date_height;
+  PangoLayout *date_compact;  /* "Sat 25 Sep 2021", where the date does not fit */
+  int date_compact_width;
+  PangoLayout *date_shown;    /* one of the two, as allocated */
+  gboolean count_hidden;      /* for the date's room; the rows below show it */
   PangoLayout *count;
   PangoLayout *mood;
   double mean;
@@ -52,10 +56,13 @@ struct _RwHistoryRow
   PangoLayout *note;
   gboolean has_note;
   char *id;
+  char *search;           /* what the tags and note highlight */
+  char *note_markup;
   GtkWidget *edit_button;     /* made just after the row first shows a check-in */
   GtkWidget *delete_button;
   gboolean queued;
 
+  GObject *item;          /* the day header or check-in bound */
   char *summary;
 };
 
@@ -349,7 +356,6 @@ lay_out_header (RwHistoryRow  *self,
   int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
   int pill_h = text_height (self->mood) + 2 * MOOD_PAD_Y;
   int count_w = text_width (self->count);
-  int date_room = MAX (1, width - pill_w - count_w - 2 * HEADER_SPACING);
   int height;
 
   /* One line at any width; the width (a new layout) only when drawing. */
@@ -357,7 +363,7 @@ lay_out_header (RwHistoryRow  *self,
 
   if (snapshot != NULL)
     {
-      pango_layout_set_width (self->date, self->date_width > date_room ? date_room * PANGO_SCALE : -1);
+      PangoLayout *date = self->date_shown != NULL ? self->date_shown : self->date;
       guint band = mood_band (self->mean);
       int pill_x = width - pill_w;
       GdkRGBA background, foreground;
@@ -365,16 +371,19 @@ lay_out_header (RwHistoryRow  *self,
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (0, (height - text_height (self->date)) / 2));
-      gtk_snapshot_append_layout (snapshot, self->date, text);
+                              &GRAPHENE_POINT_INIT (0, (height - text_height (date)) / 2));
+      gtk_snapshot_append_layout (snapshot, date, text);
       gtk_snapshot_restore (snapshot);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (pill_x - HEADER_SPACING - count_w,
-                                                    (height - text_height (self->count)) / 2));
-      gtk_snapshot_append_layout (snapshot, self->count, dim);
-      gtk_snapshot_restore (snapshot);
+      if (!self->count_hidden)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (pill_x - HEADER_SPACING - count_w,
+                                                        (height - text_height (self->count)) / 2));
+          gtk_snapshot_append_layout (snapshot, self->count, dim);
+          gtk_snapshot_restore (snapshot);
+        }
 
       if (mood_colors[band].background != NULL)
         {
@@ -404,6 +413,42 @@ lay_out_header (RwHistoryRow  *self,
     }
 
   return height;
+}
+
+/* The date as the header has room for it at @width: in full, else the
+ * compact form that keeps the year, else that without the count beside
+ * it (the day's rows are below), else cut with an ellipsis.
+ * Setting a width lays a layout out again: only when it changes. */
+static void
+choose_date (RwHistoryRow *self,
+             int           width)
+{
+  int pill_w = MAX (MOOD_MIN_WIDTH, text_width (self->mood) + 2 * MOOD_PAD_X);
+  int without_count = MAX (1, width - pill_w - HEADER_SPACING);
+  int room = MAX (1, without_count - text_width (self->count) - HEADER_SPACING);
+  PangoLayout *shown;
+  int wanted = -1;
+
+  self->count_hidden = FALSE;
+  if (self->date_width <= room)
+    shown = self->date;
+  else if (self->date_compact_width <= room)
+    shown = self->date_compact;
+  else if (self->date_compact_width <= without_count)
+    {
+      shown = self->date_compact;
+      self->count_hidden = TRUE;
+    }
+  else
+    {
+      shown = self->date_compact;
+      self->count_hidden = TRUE;
+      wanted = without_count * PANGO_SCALE;
+    }
+
+  if (pango_layout_get_width (shown) != wanted)
+    pango_layout_set_width (shown, wanted);
+  self->date_shown = shown;
 }
 
 static GtkSizeRequestMode
@@ -473,6 +518,9 @@ rw_history_row_size_allocate (GtkWidget *widget,
 {
   RwHistoryRow *self = RW_HISTORY_ROW (widget);
   int edit_w, delete_w, button_h, y;
+
+  if (self->is_header && self->date != NULL)
+    choose_date (self, width);
 
   if (self->edit_button == NULL || !gtk_widget_get_visible (self->edit_button))
     return;
@@ -552,7 +600,8 @@ rw_history_row_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   RwHistoryRow *self = RW_HISTORY_ROW (widget);
-  PangoLayout *all[] = { self->date, self->count, self->mood, self->time, self->note };
+  PangoLayout *all[] = { self->date, self->date_compact, self->count, self->mood, self->time,
+                         self->note };
 
   GTK_WIDGET_CLASS (rw_history_row_parent_class)->css_changed (widget, change);
 
@@ -585,6 +634,7 @@ rw_history_row_finalize (GObject *object)
   RwHistoryRow *self = (RwHistoryRow *)object;
 
   g_clear_object (&self->date);
+  g_clear_object (&self->date_compact);
   g_clear_object (&self->count);
   g_clear_object (&self->mood);
   g_clear_object (&self->time);
@@ -593,6 +643,9 @@ rw_history_row_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->note_markup, g_free);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (rw_history_row_parent_class)->finalize (object);
 }
@@ -664,6 +717,8 @@ bind_header (RwHistoryRow *self,
 {
   g_autofree char *date = rw_date_format_friendly (rw_date_from_iso (rw_day_header_get_date (header)),
                                                    rw_date_from_iso (today));
+  g_autofree char *compact = rw_date_format_compact (rw_date_from_iso (rw_day_header_get_date (header)),
+                                                     rw_date_from_iso (today));
   double mood = rw_day_header_get_mean_mood (header);
   guint n = rw_day_header_get_n_check_ins (header);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in",
@@ -673,7 +728,8 @@ bind_header (RwHistoryRow *self,
   if (self->date == NULL)
     {
       self->date = new_layout (self, TRUE, FALSE, FALSE);
-      pango_layout_set_ellipsize (self->date, PANGO_ELLIPSIZE_END);
+      self->date_compact = new_layout (self, TRUE, FALSE, FALSE);
+      pango_layout_set_ellipsize (self->date_compact, PANGO_ELLIPSIZE_END);
       self->count = new_layout (self, FALSE, TRUE, FALSE);
       self->mood = new_layout (self, TRUE, FALSE, TRUE);
     }
@@ -684,6 +740,10 @@ bind_header (RwHistoryRow *self,
   set_text (self->date, date, FALSE);
   self->date_width = text_width (self->date);
   self->date_height = text_height (self->date);
+  pango_layout_set_width (self->date_compact, -1);
+  set_text (self->date_compact, compact, FALSE);
+  self->date_compact_width = text_width (self->date_compact);
+  self->date_shown = NULL;
   set_text (self->count, count, FALSE);
   mood_text = mood >= 0 ? g_strdup_printf ("%.1f", mood) : g_strdup ("–");
   set_text (self->mood, mood_text, FALSE);
@@ -864,6 +924,48 @@ queue_buttons (RwHistoryRow *self)
     pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_pending_buttons_cb, NULL, NULL);
 }
 
+/* The tags and the note's first line, with the words of @search marked. */
+static void
+show_highlights (RwHistoryRow *self,
+                 RwCheckIn    *check_in,
+                 const char   *search)
+{
+  g_autofree char *summary = rw_check_in_dup_note_summary (check_in);
+  const char * const *tags = rw_check_in_get_tags (check_in);
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  self->n_tags = 0;
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
+
+      set_text (layout_at (self, self->tags, self->n_tags++, TRUE), tag_markup, TRUE);
+    }
+
+  self->has_note = *summary != '\0';
+  if (self->has_note)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *markup = NULL;
+
+      /* One line shows a little over a hundred characters: shaping the
+       * rest of a long first line only to cut it off costs every row. */
+      if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
+        shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
+      markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
+      /* A row bound again keeps the width it was drawn at, so the note is
+       * laid out once, at that width, and not again when drawn. */
+      set_text (self->note, markup, TRUE);
+      g_free (self->note_markup);
+      self->note_markup = g_steal_pointer (&markup);
+      self->note_height = text_height (self->note);
+    }
+  else
+    g_clear_pointer (&self->note_markup, g_free);
+}
+
 static void
 bind_check_in (RwHistoryRow *self,
                RwCheckIn    *check_in,
@@ -889,30 +991,7 @@ bind_check_in (RwHistoryRow *self,
   set_text (self->time, rw_check_in_get_time (check_in), FALSE);
   show_metrics (self, check_in);
 
-  self->n_tags = 0;
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      g_autofree char *tag_markup = rw_search_highlight_markup (tags[i], search);
-
-      set_text (layout_at (self, self->tags, self->n_tags++, TRUE), tag_markup, TRUE);
-    }
-
-  self->has_note = *summary != '\0';
-  if (self->has_note)
-    {
-      g_autofree char *shown = NULL;
-      g_autofree char *markup = NULL;
-
-      /* One line shows a little over a hundred characters: shaping the
-       * rest of a long first line only to cut it off costs every row. */
-      if (g_utf8_strlen (summary, -1) > NOTE_SHOWN_CHARS)
-        shown = g_utf8_substring (summary, 0, NOTE_SHOWN_CHARS);
-      markup = rw_search_highlight_markup (shown != NULL ? shown : summary, search);
-      /* A row bound again keeps the width it was drawn at, so the note is
-       * laid out once, at that width, and not again when drawn. */
-      set_text (self->note, markup, TRUE);
-      self->note_height = text_height (self->note);
-    }
+  show_highlights (self, check_in, search);
 
   g_free (self->id);
   self->id = g_strdup (rw_check_in_get_id (check_in));
@@ -948,6 +1027,7 @@ rw_history_row_bind (RwHistoryRow *self,
 {
   g_return_if_fail (RW_IS_HISTORY_ROW (self));
 
+  g_set_object (&self->item, item);
   if (RW_IS_DAY_HEADER (item))
     bind_header (self, RW_DAY_HEADER (item), today);
   else if (RW_IS_CHECK_IN (item))
@@ -960,6 +1040,7 @@ rw_history_row_unbind (RwHistoryRow *self)
 {
   g_return_if_fail (RW_IS_HISTORY_ROW (self));
 
+  g_clear_object (&self->item);
   /* The buttons keep their last target (an action with a string parameter
    * cannot go without one) and are hidden until the next check-in. */
   if (self->edit_button != NULL)
@@ -967,6 +1048,105 @@ rw_history_row_unbind (RwHistoryRow *self)
       gtk_widget_set_visible (self->edit_button, FALSE);
       gtk_widget_set_visible (self->delete_button, FALSE);
     }
+}
+
+/**
+ * rw_history_row_set_search:
+ * @self: a #RwHistoryRow
+ * @search: (nullable): the words to highlight
+ *
+ * Marks the words of @search in the tags and note of the check-in bound,
+ * for a search that changed while the row stayed bound (a narrower query
+ * keeps the same rows).
+ */
+void
+rw_history_row_set_search (RwHistoryRow *self,
+                           const char   *search)
+{
+  g_return_if_fail (RW_IS_HISTORY_ROW (self));
+
+  if (!RW_IS_CHECK_IN (self->item) || g_strcmp0 (self->search, search) == 0)
+    return;
+  show_highlights (self, RW_CHECK_IN (self->item), search);
+  /* Bold words are wider: the tags may wrap differently. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * rw_history_row_get_note_markup:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable): the Pango markup of the note's line as shown, with
+ *   the search's words marked, or %NULL when the row shows no note
+ */
+const char *
+rw_history_row_get_note_markup (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return RW_IS_CHECK_IN (self->item) ? self->note_markup : NULL;
+}
+
+/**
+ * rw_history_row_get_date:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable): the day of the header or check-in bound,
+ *   YYYY-MM-DD
+ */
+const char *
+rw_history_row_get_date (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+
+  if (RW_IS_DAY_HEADER (self->item))
+    return rw_day_header_get_date (RW_DAY_HEADER (self->item));
+  if (RW_IS_CHECK_IN (self->item))
+    return rw_check_in_get_date (RW_CHECK_IN (self->item));
+  return NULL;
+}
+
+/**
+ * rw_history_row_get_date_layout:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): the header's date as it is drawn at
+ *   the row's width, or %NULL for a check-in
+ */
+PangoLayout *
+rw_history_row_get_date_layout (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+
+  if (!self->is_header)
+    return NULL;
+  return self->date_shown != NULL ? self->date_shown : self->date;
+}
+
+/**
+ * rw_history_row_get_values_layout:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): a check-in's values as drawn
+ *   ("Mood 6  Anxiety 3 ... Slept 7 h", wrapped), or %NULL for a header
+ */
+PangoLayout *
+rw_history_row_get_values_layout (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return !self->is_header ? self->values : NULL;
+}
+
+/**
+ * rw_history_row_get_item:
+ * @self: a #RwHistoryRow
+ *
+ * Returns: (nullable) (transfer none): the #RwDayHeader or #RwCheckIn bound
+ */
+GObject *
+rw_history_row_get_item (RwHistoryRow *self)
+{
+  g_return_val_if_fail (RW_IS_HISTORY_ROW (self), NULL);
+  return self->item;
 }
 
 /**

@@ -21,6 +21,13 @@ void        rw_history_row_bind         (RwHistoryRow *self,
                                          const char   *search);
 void        rw_history_row_unbind       (RwHistoryRow *self);
 const char *rw_history_row_get_summary  (RwHistoryRow *self);
+void        rw_history_row_set_search   (RwHistoryRow *self,
+                                         const char   *search);
+const char *rw_history_row_get_note_markup (RwHistoryRow *self);
+const char *rw_history_row_get_date     (RwHistoryRow *self);
+GObject    *rw_history_row_get_item     (RwHistoryRow *self);
+PangoLayout *rw_history_row_get_date_layout   (RwHistoryRow *self);
+PangoLayout *rw_history_row_get_values_layout (RwHistoryRow *self);
 
 const char *rw_mood_css_class           (double        mood);
 

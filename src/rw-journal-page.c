@@ -32,13 +32,18 @@ struct _RwJournalPage
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkMenuButton *tag_button;
+  GtkLabel *tag_label;
   GtkListView *tag_list_view;
+  GtkMenuButton *legend_button;
   GtkMenuButton *jump_button;
   GtkCalendar *jump_calendar;   /* made when the jump first opens */
+  GtkEntry *jump_entry;
+  GtkLabel *jump_error;
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
   AdwClamp *search_clamp;
   GtkSearchEntry *search_entry;   /* made when the search first opens */
+  GtkLabel *search_count;         /* with the entry */
   GtkRevealer *low_mood_revealer;
   GtkLabel *low_mood_number;  /* in the card, made when first shown */
   GtkWidget *today_clamp;
@@ -64,6 +69,9 @@ struct _RwJournalPage
   GdkFrameClock *frame_clock;
   gulong layout_id;
   guint scroll_target;
+  char *jump_date;          /* the day of the last jump, highlighted */
+  guint jump_frames;        /* frames left to bring it to the upper third */
+  guint highlight_timeout;
   const char *state;
 };
 
@@ -91,6 +99,11 @@ static GParamSpec *properties[N_PROPS];
 /* Check-ins read before the list is allocated, so that it shows at all;
  * the layout phase reads the rest that fits. */
 #define FIRST_CHECK_INS 3
+/* A jump puts the day this far down the list (a fraction of its height),
+ * in the upper third, and highlights it for a moment. */
+#define JUMP_OFFSET (1.0 / 6.0)
+#define JUMP_FRAMES 12
+#define HIGHLIGHT_MS 3000
 
 static RwJournal *
 get_journal (RwJournalPage *self)
@@ -206,10 +219,16 @@ fill (RwJournalPage *self)
                                  MAX (2, (guint) ((ahead - value) / ROW_HEIGHT_GUESS) + 1));
 }
 
+static void place_jump_target (RwJournalPage *self);
+
 static void
 frame_layout_cb (RwJournalPage *self,
                  GdkFrameClock *clock)
 {
+  /* Where the window's layout just put the rows, before fill() changes
+   * the model under them. */
+  if (self->jump_frames > 0)
+    place_jump_target (self);
   fill (self);
 }
 
@@ -269,6 +288,93 @@ rw_journal_page_get_today_text (RwJournalPage *self)
   return gtk_label_get_label (self->today_label);
 }
 
+/* Calls @func on each row the list view has made (bound or not). */
+static void
+foreach_row (RwJournalPage *self,
+             GFunc          func,
+             gpointer       user_data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (RW_IS_HISTORY_ROW (row))
+        func (row, user_data);
+    }
+}
+
+static void
+show_highlight_cb (gpointer row,
+                   gpointer user_data)
+{
+  RwJournalPage *self = user_data;
+  const char *date = rw_history_row_get_date (row);
+
+  if (self->jump_date != NULL && g_strcmp0 (date, self->jump_date) == 0)
+    gtk_widget_add_css_class (row, "jump-target");
+  else
+    gtk_widget_remove_css_class (row, "jump-target");
+}
+
+static gboolean
+highlight_done_cb (gpointer user_data)
+{
+  RwJournalPage *self = user_data;
+
+  self->highlight_timeout = 0;
+  g_clear_pointer (&self->jump_date, g_free);
+  foreach_row (self, show_highlight_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Highlights the rows of @date (the header and its check-ins) for a
+ * moment, on the page's clock. */
+static void
+set_highlight (RwJournalPage *self,
+               const char    *date)
+{
+  if (self->highlight_timeout != 0)
+    {
+      rw_clock_remove_timeout (get_clock (self), self->highlight_timeout);
+      self->highlight_timeout = 0;
+    }
+  g_free (self->jump_date);
+  self->jump_date = g_strdup (date);
+  foreach_row (self, show_highlight_cb, self);
+  if (date != NULL)
+    self->highlight_timeout = rw_clock_add_timeout (get_clock (self), HIGHLIGHT_MS,
+                                                    highlight_done_cb, self, NULL);
+}
+
+static void
+refresh_search_cb (gpointer row,
+                   gpointer user_data)
+{
+  RwJournalPage *self = user_data;
+
+  rw_history_row_set_search (row, rw_history_model_get_search (self->history));
+}
+
+/* "12 check-ins" beside the search, once the matches are in. */
+static void
+update_search_count (RwJournalPage *self)
+{
+  guint n = rw_history_model_get_n_matches (self->history);
+  g_autofree char *text = NULL;
+
+  if (self->search_count == NULL)
+    return;
+  if (rw_history_model_get_search (self->history) == NULL)
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("No check-ins match"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in", "%u check-ins", n), n);
+  gtk_label_set_label (self->search_count, text);
+}
+
 static void
 history_items_changed_cb (RwJournalPage *self)
 {
@@ -281,8 +387,11 @@ history_loading_cb (RwJournalPage *self)
   if (rw_history_model_get_loading (self->history))
     return;
 
-  /* New matches: from the top. */
+  /* New matches: from the top. Rows that stay (a narrower search keeps
+   * them) are not bound again, so their highlight is renewed here. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  foreach_row (self, refresh_search_cb, self);
+  update_search_count (self);
   update_state (self);
 }
 
@@ -296,8 +405,14 @@ static void
 update_tag_button (RwJournalPage *self)
 {
   const char *tag = rw_history_model_get_tag (self->history);
+  g_autofree char *tooltip = NULL;
 
-  gtk_menu_button_set_label (self->tag_button, tag != NULL ? tag : _("All tags"));
+  gtk_label_set_label (self->tag_label, tag != NULL ? tag : _("All tags"));
+  /* Where the button shows only an icon, its tooltip names the tag. */
+  if (tag != NULL)
+    tooltip = g_strdup_printf (_("Showing only check-ins tagged “%s”"), tag);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button),
+                               tooltip != NULL ? tooltip : _("Show only check-ins with a tag"));
 }
 
 static void
@@ -340,14 +455,10 @@ bind_tag_row_cb (GtkSignalListItemFactory *factory,
                                   description, -1);
 }
 
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+static char *
+dup_tag_name (RwTag *tag)
 {
-  int cmp = g_utf8_collate (rw_tag_get_name ((RwTag *) a), rw_tag_get_name ((RwTag *) b));
-
-  return cmp < 0 ? -1 : cmp > 0 ? 1 : 0;
+  return g_strdup (rw_tag_get_name (tag));
 }
 
 /* The list of tags is made when the popover first opens. */
@@ -356,12 +467,18 @@ tag_popover_show_cb (RwJournalPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkSortListModel *sorted;
-  GtkCustomSorter *sorter;
+  GtkStringSorter *sorter;
 
   if (gtk_list_view_get_model (self->tag_list_view) != NULL)
     return;
 
-  sorter = gtk_custom_sorter_new (compare_tags, NULL, NULL);
+  /* By name, in the person's language, ignoring case ("Sleep" beside
+   * "sleep"): GtkStringSorter folds the case and keeps one
+   * g_utf8_collate_key() per tag. */
+  sorter = gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                               G_CALLBACK (dup_tag_name),
+                                                               NULL, NULL));
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rw_journal_get_tags (get_journal (self)))),
                                     GTK_SORTER (sorter));
   gtk_list_view_set_model (self->tag_list_view,
@@ -404,6 +521,8 @@ static void stop_search_cb (RwJournalPage *self);
 static GtkSearchEntry *
 ensure_search_entry (RwJournalPage *self)
 {
+  GtkWidget *box;
+
   if (self->search_entry != NULL)
     return self->search_entry;
 
@@ -415,7 +534,19 @@ ensure_search_entry (RwJournalPage *self)
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search",
                            G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
-  adw_clamp_set_child (self->search_clamp, GTK_WIDGET (self->search_entry));
+  self->search_count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->search_count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->search_count), "numeric");
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_count));
+  {
+    g_autoptr(GList) described_by = g_list_append (NULL, self->search_count);
+
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, described_by, -1);
+  }
+  adw_clamp_set_child (self->search_clamp, box);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   return self->search_entry;
 }
@@ -433,6 +564,8 @@ search_changed_cb (RwJournalPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   rw_history_model_set_search (self->history, text);
+  if (rw_history_model_get_search (self->history) == NULL)
+    update_search_count (self);
   update_state (self);
 }
 
@@ -470,6 +603,10 @@ rw_journal_page_set_tag_filter (RwJournalPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "journal.filter-tag", "s", tag != NULL ? tag : "");
 }
 
+static gboolean place_jump_target_cb (GtkWidget     *widget,
+                                      GdkFrameClock *clock,
+                                      gpointer       user_data);
+
 /**
  * rw_journal_page_jump_to_date:
  * @self: a #RwJournalPage
@@ -483,18 +620,91 @@ rw_journal_page_jump_to_date (RwJournalPage *self,
                               const char    *date)
 {
   GtkAdjustment *adjustment;
-  guint position, n;
+  g_autoptr(GObject) item = NULL;
+  guint position, n, before;
+  double page;
 
   g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  n = MAX (4, (guint) (gtk_adjustment_get_page_size (adjustment) / ROW_HEIGHT_GUESS) + 1);
-  position = rw_history_model_jump_to_date (self->history, date, 2, n);
+  page = gtk_adjustment_get_page_size (adjustment);
+  n = MAX (4, (guint) (page / ROW_HEIGHT_GUESS) + 1);
+  /* Enough above the day for it to come down to the upper third. */
+  before = MAX (2, (guint) (page * JUMP_OFFSET / ROW_HEIGHT_GUESS) + 1);
+  position = rw_history_model_jump_to_date (self->history, date, before, n);
   if (position == G_MAXUINT)
     return;
 
   self->scroll_target = position;
+  item = g_list_model_get_item (G_LIST_MODEL (self->history), position);
+  set_highlight (self, RW_IS_DAY_HEADER (item) ? rw_day_header_get_date (RW_DAY_HEADER (item)) : NULL);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  /* scroll-to-item scrolls as little as it can, to the bottom edge when
+   * the day is below: the next frames move it up, once its row is laid
+   * out (the rows around it are measured over a few frames). */
+  if (self->jump_frames == 0)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), place_jump_target_cb, self, NULL);
+  self->jump_frames = JUMP_FRAMES;
+}
+
+static void
+find_jump_header_cb (gpointer row,
+                     gpointer user_data)
+{
+  gpointer *found = user_data;
+  RwJournalPage *self = found[0];
+
+  if (found[1] == NULL && RW_IS_DAY_HEADER (rw_history_row_get_item (row)) &&
+      gtk_widget_get_mapped (row) &&
+      g_strcmp0 (rw_history_row_get_date (row), self->jump_date) == 0)
+    found[1] = row;
+}
+
+/* Brings the header of the jump's day to JUMP_OFFSET of the list's
+ * height, or as near as the ends of the history allow. */
+static void
+place_jump_target (RwJournalPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  gpointer found[2] = { self, NULL };
+  double x, y, wanted;
+
+  if (self->jump_date == NULL || page <= 0)
+    return;
+
+  foreach_row (self, find_jump_header_cb, found);
+  if (found[1] == NULL ||
+      !gtk_widget_translate_coordinates (found[1], GTK_WIDGET (self->scrolled), 0, 0, &x, &y))
+    return;
+
+  wanted = value + y - page * JUMP_OFFSET;
+  wanted = CLAMP (wanted, gtk_adjustment_get_lower (adjustment),
+                  gtk_adjustment_get_upper (adjustment) - page);
+  if (ABS (wanted - value) >= 1)
+    gtk_adjustment_set_value (adjustment, wanted);
+}
+
+/* The rows near the day are measured over a few frames (their heights
+ * are guesses until then): the day is placed again in each. */
+static gboolean
+place_jump_target_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RwJournalPage *self = user_data;
+
+  if (self->jump_frames > 0)
+    self->jump_frames--;
+  if (self->jump_frames == 0 || self->jump_date == NULL)
+    {
+      self->jump_frames = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -507,23 +717,120 @@ jump_day_selected_cb (RwJournalPage *self)
   rw_journal_page_jump_to_date (self, date);
 }
 
+/* The days of the month shown that have check-ins, marked. */
+static void
+mark_calendar_days (RwJournalPage *self)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (self->jump_calendar);
+  guint32 days = rw_history_model_get_days_with_check_ins (self->history,
+                                                           g_date_time_get_year (shown),
+                                                           g_date_time_get_month (shown));
+
+  g_autoptr(GDateTime) other = NULL;
+
+  gtk_calendar_clear_marks (self->jump_calendar);
+  for (guint day = 1; day <= 31; day++)
+    if (days & (1u << day))
+      gtk_calendar_mark_day (self->jump_calendar, day);
+
+  /* GTK 4.8 shows marks only as it selects a new day: another day of the
+   * month, then this one again, without a jump. */
+  other = g_date_time_add_days (shown, g_date_time_get_day_of_month (shown) > 1 ? -1 : 1);
+  g_signal_handlers_block_by_func (self->jump_calendar, jump_day_selected_cb, self);
+  gtk_calendar_select_day (self->jump_calendar, other);
+  gtk_calendar_select_day (self->jump_calendar, shown);
+  g_signal_handlers_unblock_by_func (self->jump_calendar, jump_day_selected_cb, self);
+}
+
+static void
+jump_entry_activate_cb (RwJournalPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->jump_entry));
+  guint32 day = rw_date_parse_typed (text);
+  g_autofree char *date = NULL;
+
+  if (day == 0)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *example = rw_date_to_iso (rw_clock_get_day (get_clock (self)));
+
+      /* Translators: %s is what was typed, the example a date as YYYY-MM-DD */
+      message = *g_strstrip (g_strdup (text)) != '\0'
+                ? g_strdup_printf (_("“%s” is not a date. Try a date such as %s."), text, example)
+                : g_strdup_printf (_("Type a date such as %s."), example);
+      gtk_label_set_label (self->jump_error, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->jump_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->jump_entry), "error");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->jump_entry), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->jump_entry), "");
+  date = rw_date_to_iso (day);
+  gtk_menu_button_popdown (self->jump_button);
+  rw_journal_page_jump_to_date (self, date);
+}
+
+static void
+jump_entry_changed_cb (RwJournalPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->jump_entry), "error");
+}
+
 /* A calendar is some sixty widgets: made when the jump first opens. */
 static void
 create_jump_popover_cb (GtkMenuButton *button,
                         gpointer       user_data)
 {
   RwJournalPage *self = user_data;
-  GtkWidget *popover;
+  g_autoptr(GtkBuilder) builder = NULL;
 
   if (self->jump_calendar != NULL)
-    return;
+    {
+      mark_calendar_days (self);
+      return;
+    }
 
-  popover = gtk_popover_new ();
-  self->jump_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-jump-popover.ui");
+  self->jump_calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
+  self->jump_entry = GTK_ENTRY (gtk_builder_get_object (builder, "entry"));
+  self->jump_error = GTK_LABEL (gtk_builder_get_object (builder, "error"));
+  /* Today on the page's clock (before a selection means a jump). */
+  {
+    g_autoptr(GDateTime) today = rw_date_to_date_time (rw_clock_get_day (get_clock (self)), 12, 0);
+
+    if (today != NULL)
+      gtk_calendar_select_day (self->jump_calendar, today);
+  }
   g_signal_connect_object (self->jump_calendar, "day-selected",
                            G_CALLBACK (jump_day_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->jump_calendar));
-  gtk_menu_button_set_popover (button, popover);
+  /* A new month or year shown: its days marked. */
+  g_signal_connect_object (self->jump_calendar, "notify::month",
+                           G_CALLBACK (mark_calendar_days), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->jump_calendar, "notify::year",
+                           G_CALLBACK (mark_calendar_days), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->jump_entry, "activate",
+                           G_CALLBACK (jump_entry_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->jump_entry, "changed",
+                           G_CALLBACK (jump_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
+  mark_calendar_days (self);
+}
+
+/* What the colours of the day badges mean, made when first asked. */
+static void
+create_legend_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-mood-legend.ui");
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
 }
 
 guint
@@ -750,6 +1057,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (list_item, FALSE);
   rw_history_row_bind (RW_HISTORY_ROW (row), item, self->today,
                        rw_history_model_get_search (self->history));
+  show_highlight_cb (row, self);
 }
 
 static void
@@ -837,6 +1145,12 @@ rw_journal_page_dispose (GObject *object)
   if (self->editor != NULL)
     gtk_window_destroy (self->editor);
 
+  if (self->highlight_timeout != 0)
+    {
+      rw_clock_remove_timeout (get_clock (self), self->highlight_timeout);
+      self->highlight_timeout = 0;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_JOURNAL_PAGE);
 
   g_clear_object (&self->history);
@@ -852,6 +1166,7 @@ rw_journal_page_finalize (GObject *object)
   RwJournalPage *self = (RwJournalPage *)object;
 
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->jump_date, g_free);
 
   G_OBJECT_CLASS (rw_journal_page_parent_class)->finalize (object);
 }
@@ -918,7 +1233,9 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
                                                "/io/github/rewire/Rewire/rw-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, tag_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, legend_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, jump_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, search_bar);
@@ -970,6 +1287,7 @@ rw_journal_page_init (RwJournalPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->jump_button, create_jump_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popover_cb, NULL, NULL);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
@@ -1011,6 +1329,20 @@ rw_journal_page_get_visible_state (RwJournalPage *self)
 {
   g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
   return self->state;
+}
+
+/**
+ * rw_journal_page_get_search_count:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable): what the search says of its matches ("12
+ *   check-ins"), or %NULL before the search first opens
+ */
+const char *
+rw_journal_page_get_search_count (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+  return self->search_count != NULL ? gtk_label_get_label (self->search_count) : NULL;
 }
 
 gboolean

@@ -30,6 +30,7 @@ void            rw_journal_page_set_tag_filter      (RwJournalPage  *self,
 guint           rw_journal_page_get_scroll_target   (RwJournalPage  *self);
 void            rw_journal_page_jump_to_date        (RwJournalPage  *self,
                                                      const char     *date);
+const char     *rw_journal_page_get_search_count    (RwJournalPage  *self);
 void            rw_journal_page_refresh_today       (RwJournalPage  *self);
 const char     *rw_journal_page_get_today_text      (RwJournalPage  *self);
 

@@ -181,6 +181,18 @@ search_cb (GSimpleAction *action,
   gtk_widget_activate_action (ensure_view (self, "journal"), "journal.search", NULL);
 }
 
+/* Ctrl+G from anywhere in the window, as the shortcuts window says. */
+static void
+jump_to_date_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_widget_activate_action (ensure_view (self, "journal"), "journal.jump-to-date", NULL);
+}
+
 static void
 get_help_cb (GSimpleAction *action,
              GVariant      *parameter,
@@ -280,6 +292,7 @@ static const GActionEntry win_actions[] = {
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
   { "search", search_cb },
+  { "jump-to-date", jump_to_date_cb },
   { "get-help", get_help_cb },
 };
 

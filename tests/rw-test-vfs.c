@@ -21,6 +21,8 @@ typedef struct
 static sqlite3_vfs shim_vfs;
 static sqlite3_vfs *real_vfs;
 static RwTestVfsMode mode;
+static guint fail_write_at, writes_seen;
+static guint fail_sync_at, syncs_seen;
 
 #define REAL(f) (((ShimFile *) (f))->real)
 
@@ -44,6 +46,8 @@ shim_write (sqlite3_file *f, const void *buf, int amount, sqlite3_int64 offset)
     return SQLITE_FULL;
   if (mode == RW_TEST_VFS_READ_ONLY)
     return SQLITE_READONLY;
+  if (++writes_seen == fail_write_at)
+    return SQLITE_IOERR_WRITE;
   return REAL (f)->pMethods->xWrite (REAL (f), buf, amount, offset);
 }
 
@@ -67,6 +71,8 @@ shim_sync (sqlite3_file *f, int flags)
       return SQLITE_IOERR_FSYNC;
     }
   ((ShimFile *) f)->last_errno = 0;
+  if (++syncs_seen == fail_sync_at)
+    return SQLITE_IOERR_FSYNC;
   return REAL (f)->pMethods->xSync (REAL (f), flags);
 }
 
@@ -316,4 +322,24 @@ void
 rw_test_vfs_set_mode (RwTestVfsMode new_mode)
 {
   mode = new_mode;
+}
+
+guint
+rw_test_vfs_fail_nth_write (guint nth)
+{
+  guint seen = writes_seen;
+
+  writes_seen = 0;
+  fail_write_at = nth;
+  return seen;
+}
+
+guint
+rw_test_vfs_fail_nth_sync (guint nth)
+{
+  guint seen = syncs_seen;
+
+  syncs_seen = 0;
+  fail_sync_at = nth;
+  return seen;
 }

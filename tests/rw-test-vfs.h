@@ -26,4 +26,10 @@ typedef enum
 void rw_test_vfs_install  (void);
 void rw_test_vfs_set_mode (RwTestVfsMode mode);
 
+/* From now on, the @nth write (or sync) from now fails, once, as an
+ * I/O error; 0 stops it. Returns how many writes (syncs) were counted
+ * since the last call, to tell whether the failure was reached. */
+guint rw_test_vfs_fail_nth_write (guint nth);
+guint rw_test_vfs_fail_nth_sync  (guint nth);
+
 G_END_DECLS

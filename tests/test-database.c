@@ -453,6 +453,66 @@ test_disk_full_as_io_error (Fixture       *f,
   g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, 6);
 }
 
+/* Every write and every sync a save makes is failed in turn, once each
+ * (the fault of a failing disk): the save says so or succeeds, nothing
+ * saved before is lost, the file stays whole, and the next save works. */
+static void
+test_fault_every_write_and_sync (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  guint expected = 10;
+  guint faults = 0;
+
+  fill (db, 10);
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint nth = 1;; nth++)
+      {
+        g_autofree char *note = g_strdup_printf ("fault %u at %u", kind, nth);
+        g_autoptr(RwCheckIn) check_in = make_check_in ("2026-11-22", 4, note);
+        g_autoptr(RwCheckIn) next = make_check_in ("2026-11-23", 6, "after the fault");
+        g_autoptr(GError) error = NULL;
+        g_autofree char *verdict = NULL;
+        gboolean saved;
+        guint seen;
+
+        if (kind == 0)
+          rw_test_vfs_fail_nth_write (nth);
+        else
+          rw_test_vfs_fail_nth_sync (nth);
+        saved = rw_test_add (db, check_in, &error);
+        seen = kind == 0 ? rw_test_vfs_fail_nth_write (0) : rw_test_vfs_fail_nth_sync (0);
+        if (saved)
+          expected++;
+        else
+          {
+            faults++;
+            g_assert_nonnull (error);
+            g_assert_true (error->domain == RW_DATABASE_ERROR);
+            g_assert_cmpuint (strlen (error->message), >, 20);
+          }
+
+        g_assert_true (rw_database_quick_check (db, &verdict, NULL));
+        g_assert_cmpstr (verdict, ==, "ok");
+        g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, expected);
+        if (!rw_test_add (db, next, &error))
+          g_error ("kind %u, fault at %u (%u seen): the next save failed: %s",
+                   kind, nth, seen, error->message);
+        expected++;
+
+        /* Past the last write (sync) of a save: every one was failed. */
+        if (seen < nth)
+          break;
+      }
+  g_test_message ("%u saves failed, %u check-ins kept", faults, expected);
+  g_assert_cmpuint (faults, >, 2);
+
+  /* And a fresh open finds them all. */
+  g_clear_object (&db);
+  db = rw_database_open (f->dir, NULL);
+  g_assert_cmpuint (rw_test_count_check_ins (db, NULL), ==, expected);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -963,6 +1023,7 @@ main (int   argc,
   ADD ("waits-for-import", test_waits_for_import);
   ADD ("disk-full", test_disk_full);
   ADD ("disk-full-as-io-error", test_disk_full_as_io_error);
+  ADD ("fault-every-write-and-sync", test_fault_every_write_and_sync);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);
   ADD ("write", test_write);

@@ -185,6 +185,29 @@ test_friendly (void)
   }
 }
 
+/* The header's form where the full date does not fit: the year kept for
+ * days of other years. */
+static void
+test_compact (void)
+{
+  static const struct { const char *day, *today, *compact; } cases[] = {
+    { "2026-11-22", "2026-11-22", "Today" },
+    { "2026-11-21", "2026-11-22", "Yesterday" },
+    { "2026-11-03", "2026-11-22", "Tue 3 Nov" },
+    { "2021-09-25", "2026-11-22", "Sat 25 Sep 2021" },
+    { "2025-12-30", "2026-01-01", "Tue 30 Dec 2025" },
+    { "2026-11-22", NULL, "Sun 22 Nov 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *compact = rw_date_format_compact (rw_date_from_iso (cases[i].day),
+                                                         rw_date_from_iso (cases[i].today));
+
+      g_assert_cmpstr (compact, ==, cases[i].compact);
+    }
+}
+
 static void
 test_time (void)
 {
@@ -214,6 +237,31 @@ test_time (void)
     }
 }
 
+/* What a person types into the jump to a date. */
+static void
+test_parse_typed (void)
+{
+  static const struct { const char *text; const char *iso; } cases[] = {
+    { "2021-09-25", "2021-09-25" },
+    { " 2021-09-25 ", "2021-09-25" },
+    { "25 September 2021", "2021-09-25" },
+    { "September 25, 2021", "2021-09-25" },
+    { "", NULL },
+    { "42", NULL },
+    { "someday", NULL },
+    { "2021-02-30", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint32 day = rw_date_parse_typed (cases[i].text);
+      g_autofree char *iso = day != 0 ? rw_date_to_iso (day) : NULL;
+
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,7 +275,9 @@ main (int   argc,
   g_test_add_func ("/date/date-time", test_date_time);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/friendly", test_friendly);
+  g_test_add_func ("/date/compact", test_compact);
   g_test_add_func ("/date/time", test_time);
+  g_test_add_func ("/date/parse-typed", test_parse_typed);
 
   return g_test_run ();
 }

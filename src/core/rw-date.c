@@ -55,6 +55,38 @@ rw_date_parse_iso (const char *text,
 }
 
 /**
+ * rw_date_parse_typed:
+ * @text: (nullable): a date a person typed
+ *
+ * Reads "YYYY-MM-DD", or a date as the person's locale writes it
+ * (g_date_set_parse(): "25/09/2021", "25 September 2021", ...).
+ *
+ * Returns: the day, or 0 when @text is not a date
+ */
+guint32
+rw_date_parse_typed (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  GDate date;
+
+  if (text == NULL)
+    return 0;
+  stripped = g_strstrip (g_strdup (text));
+  if (rw_date_parse_iso (stripped, NULL, NULL, NULL))
+    return rw_date_from_iso (stripped);
+  /* A bare number is a day of this month to g_date_set_parse(), a guess
+   * too far for a jump. */
+  if (*stripped == '\0' || strspn (stripped, "0123456789") == strlen (stripped))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, stripped);
+  if (!g_date_valid (&date))
+    return 0;
+  return g_date_get_julian (&date);
+}
+
+/**
  * rw_date_from_iso:
  * @text: (nullable): "YYYY-MM-DD"
  *
@@ -240,6 +272,26 @@ rw_date_format_friendly (guint32 day,
   return format_relative (day, today, _("%A %-d %B"),
                           /* Translators: a day of another year, as a strftime() format */
                           _("%A %-d %B %Y"));
+}
+
+/**
+ * rw_date_format_compact:
+ * @day: a day
+ * @today: today, or 0 when unknown
+ *
+ * Returns: (transfer full): "Today", "Yesterday", "Sat 21 Nov", or
+ *   "Sat 21 Nov 2025" when it is not this year's: rw_date_format_friendly()
+ *   where it does not fit, the year kept
+ */
+char *
+rw_date_format_compact (guint32 day,
+                        guint32 today)
+{
+  /* Translators: a day of this year, short, as a strftime() format; keep
+   * "%-d" (the day of the month without padding). */
+  return format_relative (day, today, _("%a %-d %b"),
+                          /* Translators: a day of another year, short, as a strftime() format */
+                          _("%a %-d %b %Y"));
 }
 
 /**

@@ -22,6 +22,7 @@ gboolean   rw_date_parse_iso         (const char  *text,
                                       int         *month,
                                       int         *day);
 guint32    rw_date_from_iso          (const char  *text);
+guint32    rw_date_parse_typed       (const char  *text);
 char      *rw_date_to_iso            (guint32      day);
 void       rw_date_write_iso         (guint32      day,
                                       char         out[RW_DATE_ISO_SIZE]);
@@ -35,6 +36,8 @@ guint32    rw_date_today             (void);
 char      *rw_date_format            (guint32      day,
                                       const char  *format);
 char      *rw_date_format_friendly   (guint32      day,
+                                      guint32      today);
+char      *rw_date_format_compact    (guint32      day,
                                       guint32      today);
 char      *rw_date_format_short      (guint32      day,
                                       guint32      today);

@@ -1296,6 +1296,52 @@ rw_history_model_get_more_newer (RwHistoryModel *self)
 }
 
 /**
+ * rw_history_model_get_days_with_check_ins:
+ * @self: a #RwHistoryModel
+ * @year: the year
+ * @month: the month, 1 to 12
+ *
+ * Which days of a month have visible check-ins, whatever the filter and
+ * the window: for a calendar to mark them.
+ *
+ * Returns: a mask with bit d set when day d of the month has one
+ */
+guint32
+rw_history_model_get_days_with_check_ins (RwHistoryModel *self,
+                                          guint           year,
+                                          guint           month)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  guint32 mask = 0;
+  int rc;
+
+  g_return_val_if_fail (RW_IS_HISTORY_MODEL (self), 0);
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  stmt = rw_database_prepare (self->db, "SELECT DISTINCT date FROM check_ins "
+                                        "WHERE hidden = 0 AND date BETWEEN :from AND :to", NULL);
+  if (stmt == NULL)
+    return 0;
+  from = g_strdup_printf ("%04u-%02u-01", year, month);
+  to = g_strdup_printf ("%04u-%02u-31", year, month);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int day;
+
+      if (rw_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), NULL, NULL, &day))
+        mask |= 1u << day;
+    }
+  if (rc != SQLITE_DONE)
+    g_debug ("Could not read the days of %04u-%02u: %s", year, month,
+             sqlite3_errmsg (rw_database_get_handle (self->db)));
+  return mask;
+}
+
+/**
  * rw_history_model_find_date:
  * @self: a #RwHistoryModel
  * @date: YYYY-MM-DD

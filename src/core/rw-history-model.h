@@ -34,6 +34,9 @@ guint           rw_history_model_load_older     (RwHistoryModel *self,
 guint           rw_history_model_load_newer     (RwHistoryModel *self,
                                                  guint           n);
 
+guint32         rw_history_model_get_days_with_check_ins (RwHistoryModel *self,
+                                                          guint           year,
+                                                          guint           month);
 guint           rw_history_model_find_date      (RwHistoryModel *self,
                                                  const char     *date);
 guint           rw_history_model_jump_to_date   (RwHistoryModel *self,
