@@ -18,9 +18,10 @@
  * The Guide view: a chapter list beside the reading pane (one pane at a
  * time when narrow), chapters drawn as native GTK labels from the core's
  * blocks, links between chapters and to references with Back and Forward
- * (Alt+Left, Alt+Right), "Myth / Fact" cards, search across chapters, the
- * reading position kept per chapter, and a text size of one's own
- * (Ctrl+plus, Ctrl+minus, Ctrl+0).
+ * (Alt+Left, Alt+Right and the mouse's buttons, wherever the focus is),
+ * "Myth / Fact" cards, search across chapters (Down goes to the results,
+ * Enter opens one), the reading position kept per chapter, and a text
+ * size of one's own (Ctrl+plus, Ctrl+minus, Ctrl+0).
  *
  * Only the open chapter has widgets, made when it is first shown: the
  * page costs the chapter list and one chapter, whatever the guide's size.
@@ -59,6 +60,7 @@ struct _RwGuidePage
   RwGuide *guide;
   GPtrArray *block_widgets;    /* GtkWidget, one per block of the built chapter */
   GPtrArray *hits;             /* RwGuideHit */
+  char *query;                 /* what the hits are of */
   GArray *back;                /* Place, newest last */
   GArray *forward;             /* Place, newest last */
 
@@ -176,6 +178,9 @@ text_label (RwGuidePage *self,
    * with Tab instead, link by link. */
   gtk_label_set_selectable (GTK_LABEL (label), !has_links);
   gtk_widget_set_focusable (label, has_links);
+  /* Out of the focus chain altogether: a selectable label that cannot
+   * take the focus still claims Tab, and Tab stopped at the first one. */
+  gtk_widget_set_can_focus (label, has_links);
   if (has_links)
     g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), self);
   return label;
@@ -373,6 +378,35 @@ leaflet_changed_cb (RwGuidePage *self)
     queue_scroll (self);
 }
 
+/* The leaflet moves the focus into the pane it shows; with both panes
+ * on screen it stays in the sidebar, so that the next search result or
+ * chapter is a key away. */
+static void
+show_reading (RwGuidePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->reading);
+  if (focus != NULL && !adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_is_ancestor (focus, self->sidebar) && gtk_root_get_focus (root) != focus)
+    gtk_widget_grab_focus (focus);
+}
+
+/* A link followed from the keyboard is in the text about to be made
+ * anew: the focus goes to Back first (Enter returns), not with it. */
+static void
+move_focus_from_text (RwGuidePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->text_box))
+    return;
+  if (!gtk_widget_grab_focus (self->back_button))
+    gtk_widget_child_focus (gtk_widget_get_parent (self->back_button), GTK_DIR_TAB_FORWARD);
+}
+
 /* Shows @chapter: at @block (> 0), at the top (0), where the person left
  * it (-1), or at @scroll (>= 0, with @block -1). */
 static void
@@ -391,7 +425,7 @@ show_chapter (RwGuidePage *self,
   gtk_label_set_label (self->chapter_title, chapter->title);
   gtk_list_box_select_row (self->chapter_list, gtk_list_box_get_row_at_index (self->chapter_list, index));
   g_settings_set_string (get_settings (self), "guide-chapter", chapter->id);
-  adw_leaflet_set_visible_child (self->leaflet, self->reading);
+  show_reading (self);
 
   self->target_block = block > 0 ? block : -1;
   if (block == 0)
@@ -403,9 +437,11 @@ show_chapter (RwGuidePage *self,
   else
     self->target_scroll = -1;
 
+  update_history_actions (self);
+  if (self->built != self->chapter)
+    move_focus_from_text (self);
   ensure_built (self);
   queue_scroll (self);
-  update_history_actions (self);
 }
 
 static void
@@ -522,12 +558,40 @@ history_action (GtkWidget  *widget,
 }
 
 static void
+mouse_history_pressed_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          RwGuidePage     *self)
+{
+  gboolean back = gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (gesture)) == 8;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self), back ? "guide.back" : "guide.forward", NULL);
+}
+
+static void
 chapter_row_activated_cb (RwGuidePage   *self,
                           GtkListBoxRow *row)
 {
   RwGuideChapter *chapter = rw_guide_get_chapter (self->guide, gtk_list_box_row_get_index (row));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "guide.open-chapter", "s", chapter->id);
+}
+
+/* The list marks the chapter shown, and nothing else: the arrow keys
+ * (which select as they go) move the focus, Enter or a click opens. */
+static void
+chapter_row_selected_cb (RwGuidePage   *self,
+                         GtkListBoxRow *row)
+{
+  GtkListBoxRow *shown;
+
+  if (row == NULL || self->chapter < 0 || self->chapter_list == NULL)
+    return;
+  shown = gtk_list_box_get_row_at_index (self->chapter_list, self->chapter);
+  if (row != shown && shown != NULL)
+    gtk_list_box_select_row (self->chapter_list, shown);
 }
 
 static void
@@ -571,6 +635,12 @@ fill_results (RwGuidePage *self,
 {
   GtkWidget *child;
 
+  /* The same search again (the entry's own, after one made in code):
+   * the rows, and the one in focus, stay. */
+  if (self->hits != NULL && g_strcmp0 (query, self->query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_list))) != NULL)
     gtk_list_box_remove (self->result_list, child);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
@@ -590,6 +660,37 @@ static void
 search_changed_cb (RwGuidePage *self)
 {
   fill_results (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search entry opens the first result. */
+static void
+search_activate_cb (RwGuidePage *self)
+{
+  if (self->hits != NULL && self->hits->len > 0)
+    rw_guide_page_activate_result (self, 0);
+}
+
+/* Down from the search entry: into the results, or to the open chapter
+ * in the list; Enter then opens the row in focus. */
+static void
+focus_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RwGuidePage *self = RW_GUIDE_PAGE (widget);
+  const char *shown = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  GtkListBoxRow *row = NULL;
+
+  if (g_strcmp0 (shown, "results") == 0)
+    row = gtk_list_box_get_row_at_index (self->result_list, 0);
+  else if (g_strcmp0 (shown, "chapters") == 0)
+    {
+      row = gtk_list_box_get_selected_row (self->chapter_list);
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->chapter_list, 0);
+    }
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -720,6 +821,7 @@ rw_guide_page_finalize (GObject *object)
 
   g_clear_pointer (&self->guide, rw_guide_free);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_free (self->query);
   g_ptr_array_unref (self->block_widgets);
   g_array_unref (self->back);
   g_array_unref (self->forward);
@@ -799,8 +901,11 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chapter_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mouse_history_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "guide.open-chapter", "s", open_chapter_action);
   gtk_widget_class_install_action (widget_class, "guide.open-block", "(uu)", open_block_action);
@@ -811,11 +916,10 @@ rw_guide_page_class_init (RwGuidePageClass *klass)
   gtk_widget_class_install_action (widget_class, "guide.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "guide.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "guide.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "guide.focus-list", NULL, focus_list_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "guide.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "guide.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "guide.forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "guide.forward", NULL);
+  /* Back and Forward (Alt+Left, Alt+Right, the mouse's buttons) are in
+   * the template: they work wherever the focus is. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "guide.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "guide.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "guide.zoom-in", NULL);

@@ -116,6 +116,121 @@ test_search_jumps (Fixture       *f,
   g_assert_cmpuint (rw_guide_page_search (f->page, "zzqxv"), ==, 0);
 }
 
+/* From the keyboard only: Down from the search entry goes into the
+ * results, Down again to the next one, Enter opens the one in focus at
+ * its match; Enter in the entry opens the first. */
+static void
+test_results_from_keyboard (Fixture       *f,
+                            gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  g_autoptr(GPtrArray) hits = rw_guide_search (guide, "bladder");
+  GtkWidget *entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus, *list;
+  RwGuideHit *hit;
+
+  g_assert_cmpuint (hits->len, >=, 2);
+  g_assert_cmpuint (rw_guide_page_search (f->page, "bladder"), ==, hits->len);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+  list = gtk_widget_get_parent (focus);
+  g_assert_true (gtk_widget_is_drawable (list));
+
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 1);
+  /* Enter is the window's: it activates the widget in focus. */
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0));
+  spin ();
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (rw_guide_page_get_target_block (f->page), ==, hit->block);
+  /* Both panes show: the focus stays on the result, a key from the next. */
+  g_assert_true (gtk_window_get_focus (f->window) == focus);
+
+  /* Enter in the entry: the first result. */
+  rw_guide_page_open_chapter (f->page, rw_guide_find_chapter (guide, "06-myths"), 0);
+  spin ();
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (rw_guide_page_get_target_block (f->page), ==, hit->block);
+
+  /* With no search, Down goes to the open chapter in the list. */
+  rw_guide_page_search (f->page, "");
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, hit->chapter);
+}
+
+static int
+selected_chapter (RwGuidePage *page)
+{
+  GtkWidget *label = GTK_WIDGET (rw_test_find_label (GTK_WIDGET (page), "What Ketamine Is"));
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* The chapter list marks the chapter shown, however it came to show (a
+ * link, a search result, Back and Forward), and moving through the list
+ * with the arrow keys marks nothing until Enter opens a chapter. */
+static void
+test_list_follows_the_chapter (Fixture       *f,
+                               gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  g_autoptr(GPtrArray) hits = rw_guide_search (guide, "bladder");
+  int first = rw_guide_find_chapter (guide, "02-in-the-brain");
+  int references = rw_guide_find_chapter (guide, "13-references");
+  GtkWidget *entry = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *row, *list;
+  RwGuideHit *hit = g_ptr_array_index (hits, 0);
+
+  g_assert_cmpint (selected_chapter (f->page), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.open-link", "s", "ref:zanos2018"));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, references);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.back", NULL));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "guide.forward", NULL));
+  spin ();
+  g_assert_cmpint (selected_chapter (f->page), ==, references);
+
+  g_assert_cmpint (hit->chapter, !=, references);
+  rw_guide_page_search (f->page, "bladder");
+  rw_guide_page_activate_result (f->page, 0);
+  spin ();
+  rw_guide_page_search (f->page, "");
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter);
+
+  /* The arrow keys move the focus, not the mark. */
+  gtk_widget_grab_focus (entry);
+  g_assert_true (rw_test_press_key (entry, GDK_KEY_Down, 0));
+  row = gtk_window_get_focus (f->window);
+  list = gtk_widget_get_parent (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, hit->chapter);
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  g_assert_true (rw_test_press_key (list, GDK_KEY_Down, 0));
+  row = gtk_window_get_focus (f->window);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, hit->chapter + 2);
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter);
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter);
+  g_assert_true (rw_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, hit->chapter + 2);
+  g_assert_cmpint (selected_chapter (f->page), ==, hit->chapter + 2);
+}
+
 static void
 test_text_size (Fixture       *f,
                 gconstpointer  data)
@@ -305,6 +420,160 @@ test_back_and_forward (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (rw_guide_page_get_text_box (f->page)));
 }
 
+/* The shortcut for @wanted among @widget's controllers of the scope
+ * asked for (local, or window-wide), activated. */
+static gboolean
+activate_shortcut (GtkWidget          *widget,
+                   GtkShortcutTrigger *wanted,
+                   gboolean            local)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_LOCAL) != local)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+activate_window_wide (GtkWidget          *widget,
+                      GtkShortcutTrigger *wanted)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  if (activate_shortcut (widget, wanted, FALSE))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (activate_window_wide (child, wanted))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a key press in @window does, as GTK goes about it: the shortcuts
+ * of the focus widget and its ancestors, then those that shown widgets
+ * hold for the whole window. */
+static gboolean
+press_key_in_window (GtkWindow       *window,
+                     guint            keyval,
+                     GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (GtkWidget *widget = gtk_window_get_focus (window); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (activate_shortcut (widget, wanted, TRUE))
+      return TRUE;
+  return activate_window_wide (GTK_WIDGET (window), wanted);
+}
+
+static gboolean
+match_link_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Presses mouse button @button (8 is back, 9 forward) over @page. */
+static void
+press_mouse_button (RwGuidePage *page,
+                    guint        button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  guint pressed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+          pressed++;
+        }
+    }
+  g_assert_cmpuint (pressed, ==, 1);
+}
+
+/* A link followed in the text, with the focus in the header bar (where
+ * it is after a click on a link whose paragraph is then gone): Alt+Left
+ * and the mouse's back button return, Alt+Right and its forward button
+ * go on, and the Back button shows it can. */
+static void
+test_back_from_anywhere (Fixture       *f,
+                         gconstpointer  data)
+{
+  RwGuide *guide = rw_guide_page_get_guide (f->page);
+  int first = rw_guide_find_chapter (guide, "02-in-the-brain");
+  int references = rw_guide_find_chapter (guide, "13-references");
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *elsewhere = gtk_button_new_with_label ("Elsewhere");
+  GtkWidget *back;
+  GtkLabel *link;
+  gboolean handled = FALSE;
+
+  gtk_window_destroy (f->window);
+  spin ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), elsewhere);
+  gtk_window_set_titlebar (f->window, header);
+  f->page = rw_guide_page_new (f->context);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  back = rw_test_find (GTK_WIDGET (f->page), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (back)), ==, "go-previous-symbolic");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==, "guide.back");
+  g_assert_false (gtk_widget_is_sensitive (back));
+
+  /* The link to a reference, as a click on it does. */
+  link = GTK_LABEL (rw_test_find (rw_guide_page_get_text_box (f->page), match_link_label, "href=\"ref:"));
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "activate-link", "ref:zanos2018", &handled);
+  g_assert_true (handled);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+  g_assert_true (gtk_widget_is_sensitive (back));
+
+  gtk_widget_grab_focus (elsewhere);
+  g_assert_true (gtk_window_get_focus (f->window) == elsewhere);
+  g_assert_true (press_key_in_window (f->window, GDK_KEY_Left, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  g_assert_true (press_key_in_window (f->window, GDK_KEY_Right, GDK_ALT_MASK));
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+
+  press_mouse_button (f->page, 8);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, first);
+  press_mouse_button (f->page, 9);
+  spin ();
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+
+  /* Not while the guide is hidden (another view shows). */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_false (press_key_in_window (f->window, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, references);
+}
+
 static void
 test_keys (Fixture       *f,
            gconstpointer  data)
@@ -352,6 +621,80 @@ test_links_reached_with_tab (Fixture       *f,
       with_links += links;
     }
   g_assert_cmpuint (with_links, >, 0);
+
+  /* Tab goes from the buttons above the text into it, to a link, and on
+   * (a selectable paragraph held it back: Tab stayed on the last button). */
+  {
+    GtkWidget *larger = NULL;
+    GtkWidget *focus;
+
+    for (GtkWidget *w = rw_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_BUTTON); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "guide.zoom-in") == 0)
+        larger = w;
+    g_assert_nonnull (larger);
+    gtk_widget_grab_focus (larger);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+        focus = gtk_window_get_focus (f->window);
+        g_assert_true (GTK_IS_LABEL (focus));
+        g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (focus)), "<a "));
+        g_assert_true (gtk_widget_is_ancestor (focus, rw_guide_page_get_text_box (f->page)));
+      }
+
+    /* Enter follows the link in focus; the focus goes to Back (its
+     * paragraph is gone with the chapter), which returns. */
+    g_assert_nonnull (gtk_label_get_current_uri (GTK_LABEL (focus)));
+    g_assert_true (rw_test_press_key (focus, GDK_KEY_Return, 0));
+    spin ();
+    g_assert_cmpint (rw_guide_page_get_chapter (f->page), !=, rw_guide_find_chapter (guide, "06-myths"));
+    focus = gtk_window_get_focus (f->window);
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "guide.back");
+    g_signal_emit_by_name (focus, "clicked");
+    spin ();
+    g_assert_cmpint (rw_guide_page_get_chapter (f->page), ==, rw_guide_find_chapter (guide, "06-myths"));
+  }
+}
+
+/* The shortcuts window lists Back, Forward and the way into the results. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/rewire/Rewire/rw-shortcuts-window.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  static const char * const wanted[] = { "<Alt>Left", "<Alt>Right", "Down" };
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWidget *guide = NULL;
+
+  for (GSList *l = objects; l != NULL && guide == NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        g_autofree char *title = NULL;
+
+        g_object_get (l->data, "title", &title, NULL);
+        if (g_strcmp0 (title, "Guide") == 0)
+          guide = l->data;
+      }
+  g_assert_nonnull (guide);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      gboolean found = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (guide); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+          {
+            g_autofree char *accelerator = NULL;
+
+            g_object_get (child, "accelerator", &accelerator, NULL);
+            found |= g_strcmp0 (accelerator, wanted[i]) == 0;
+          }
+      if (!found)
+        g_error ("%s is not in the shortcuts window's Guide group", wanted[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -366,6 +709,7 @@ main (int    argc,
 
   ADD ("link-to-heading", test_link_to_heading);
   ADD ("search-jumps", test_search_jumps);
+  ADD ("results-from-keyboard", test_results_from_keyboard);
   ADD ("text-size", test_text_size);
   ADD ("myth-cards", test_myth_cards);
   ADD ("reading-position-kept", test_reading_position_kept);
@@ -373,8 +717,14 @@ main (int    argc,
   ADD ("keys", test_keys);
   ADD ("links-reached-with-tab", test_links_reached_with_tab);
   ADD ("narrow-builds-when-opened", test_narrow_builds_when_opened);
+  g_test_add ("/guide-page/back-from-anywhere", Fixture, "02-in-the-brain", fixture_setup,
+              test_back_from_anywhere, fixture_teardown);
+  g_test_add ("/guide-page/list-follows-the-chapter", Fixture, "02-in-the-brain", fixture_setup,
+              test_list_follows_the_chapter, fixture_teardown);
   g_test_add ("/guide-page/lays-out-only-the-open-chapter", Fixture, "06-myths", fixture_setup,
               test_lays_out_only_the_open_chapter, fixture_teardown);
+
+  g_test_add_func ("/guide-page/shortcuts-listed", test_shortcuts_listed);
 
 #undef ADD
 

@@ -161,6 +161,42 @@ test_tab_goes_to_controls (Fixture       *f,
   g_assert_true (start);
 }
 
+static gboolean
+match_shown_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The country's name is shown whole ("Anywhere else", the longest), at
+ * the welcome's own width and at a phone's. */
+static void
+test_country_not_cut (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const int widths[] = { 0, 360 };
+  AdwComboRow *row = rw_welcome_window_get_country_row (f->welcome);
+
+  g_assert_cmpstr (rw_country_row_get_code (row), ==, "INTL");
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *label;
+
+      if (widths[i] > 0)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (f->welcome), widths[i], 700);
+          rw_test_wait (200);
+        }
+      label = rw_test_find (GTK_WIDGET (row), match_shown_label, "Anywhere else");
+      g_assert_nonnull (label);
+      g_test_message ("%d px: the window is %d px, the row %d px", widths[i],
+                      gtk_widget_get_width (GTK_WIDGET (f->welcome)), gtk_widget_get_width (GTK_WIDGET (row)));
+      g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +211,7 @@ main (int   argc,
   ADD ("keys", test_keys);
   ADD ("escape-closes-and-keeps", test_escape_closes_and_keeps);
   ADD ("tab-goes-to-controls", test_tab_goes_to_controls);
+  ADD ("country-not-cut", test_country_not_cut);
 
 #undef ADD
 
