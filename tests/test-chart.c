@@ -547,7 +547,10 @@ test_export_stands_alone (void)
   };
   RwPaper paper;
 
-  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+  g_autofree char *pdfinfo_path = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext_path = g_find_program_in_path ("pdftotext");
+
+  if (pdfinfo_path == NULL || pdftotext_path == NULL)
     {
       g_test_skip ("needs pdfinfo and pdftotext (poppler-utils)");
       rw_test_remove_dir (dir);

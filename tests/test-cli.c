@@ -519,6 +519,7 @@ static void
 test_chart (Fixture       *f,
             gconstpointer  data)
 {
+  g_autofree char *pdfinfo = NULL;
   const char *files[] = { "c.png", "c.svg", "c.pdf" };
   g_autofree char *pdftotext = NULL;
   const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
@@ -571,7 +572,7 @@ test_chart (Fixture       *f,
 
   /* --paper: the PDF's page, A4 or Letter, landscape; by default the
    * locale's; another paper is a usage error. */
-  if (g_find_program_in_path ("pdfinfo") != NULL)
+  if ((pdfinfo = g_find_program_in_path ("pdfinfo")) != NULL)
     {
       const char *papers[][2] = {
         { "a4", "Page size:       841.89 x 595.28 pts (A4)" },

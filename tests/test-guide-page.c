@@ -375,8 +375,11 @@ test_narrow_builds_when_opened (Fixture       *f,
     g_assert_true (adw_leaflet_get_folded (leaflet));
     g_assert_false (gtk_widget_is_ancestor (rw_guide_page_get_text_box (f->page),
                                             adw_leaflet_get_visible_child (leaflet)));
+    /* The chapter's row in the list shows (the chapter's own heading,
+     * also "Myths and Facts", is in the pane that went away). */
+    g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (rw_test_find_label (adw_leaflet_get_visible_child (leaflet),
+                                                                             "Myths and Facts"))));
   }
-  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (rw_test_find_label (GTK_WIDGET (f->page), "Myths and Facts"))));
 }
 
 static void
@@ -703,6 +706,9 @@ main (int    argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The leaflet then folds and unfolds at once: under load its slide
+   * had not ended when a test looked at what it shows. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/guide-page/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
