@@ -752,9 +752,10 @@ jump_entry_activate_cb (RwJournalPage *self)
     {
       g_autofree char *message = NULL;
       g_autofree char *example = rw_date_to_iso (rw_clock_get_day (get_clock (self)));
+      g_autofree char *typed = g_strstrip (g_strdup (text));
 
       /* Translators: %s is what was typed, the example a date as YYYY-MM-DD */
-      message = *g_strstrip (g_strdup (text)) != '\0'
+      message = *typed != '\0'
                 ? g_strdup_printf (_("“%s” is not a date. Try a date such as %s."), text, example)
                 : g_strdup_printf (_("Type a date such as %s."), example);
       gtk_label_set_label (self->jump_error, message);
