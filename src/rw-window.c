@@ -35,6 +35,8 @@ struct _RwWindow
   AdwBin *trends_bin;
   AdwBin *guide_bin;
   AdwBin *plan_bin;
+  GtkInfoBar *sync_bar;
+  GtkLabel *sync_label;
 
   /* Built when first shown, owned by their bins */
   RwJournalPage *journal_page;
@@ -44,6 +46,7 @@ struct _RwWindow
 
   /* Owned */
   RwContext *context;
+  guint sync_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (RwWindow, rw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -296,6 +299,39 @@ static const GActionEntry win_actions[] = {
   { "get-help", get_help_cb },
 };
 
+/* After the first frame: a journal in a folder that a sync program
+ * copies (Syncthing, Nextcloud, Dropbox) can be damaged by it; say so,
+ * and why, until the person closes the bar. */
+static gboolean
+check_sync_folder_cb (gpointer user_data)
+{
+  RwWindow *self = user_data;
+  RwJournal *journal = rw_context_get_journal (self->context);
+  g_autofree char *warning = rw_sync_folder_warning (rw_journal_get_data_dir (journal));
+
+  self->sync_check_id = 0;
+  if (warning != NULL)
+    {
+      gtk_label_set_label (self->sync_label, warning);
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_bar), TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sync_bar_response_cb (RwWindow *self,
+                      int       response)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_bar), FALSE);
+}
+
+static void
+map_cb (RwWindow *self)
+{
+  if (self->sync_check_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->sync_bar)))
+    self->sync_check_id = g_idle_add_full (G_PRIORITY_LOW, check_sync_folder_cb, self, NULL);
+}
+
 static void
 rw_window_constructed (GObject *object)
 {
@@ -315,6 +351,8 @@ rw_window_constructed (GObject *object)
   last_view = g_settings_get_string (settings, "last-view");
   adw_view_stack_set_visible_child_name (self->view_stack, last_view);
   visible_child_changed_cb (self);
+
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 static void
@@ -322,6 +360,7 @@ rw_window_dispose (GObject *object)
 {
   RwWindow *self = (RwWindow *)object;
 
+  g_clear_handle_id (&self->sync_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_WINDOW);
   g_clear_object (&self->context);
 
@@ -388,6 +427,9 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, trends_bin);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, guide_bin);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, sync_bar);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, sync_label);
+  gtk_widget_class_bind_template_callback (widget_class, sync_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 }
 

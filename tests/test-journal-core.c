@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rw-core.h"
@@ -632,6 +633,48 @@ test_deleted_note_leaves_no_trace (Fixture       *f,
   g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
 }
 
+/* The marks of Syncthing, Nextcloud and Dropbox, in the journal's
+ * folder or any above it, are found and named; a plain folder has none. */
+static void
+test_sync_folder_warning (void)
+{
+  g_autofree char *root = rw_test_make_dir ();
+  g_autofree char *plain = g_build_filename (root, "plain", "rewire", NULL);
+  const struct {
+    const char *marker;
+    gboolean is_dir;
+    const char *tool;
+  } cases[] = {
+    { ".stfolder", TRUE, "Syncthing" },
+    { ".dropbox", FALSE, "Dropbox" },
+    { ".sync_4f2a9c.db", FALSE, "Nextcloud" },
+    { "._sync_77e1.db", FALSE, "Nextcloud" },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (plain, 0700), ==, 0);
+  g_assert_null (rw_sync_folder_warning (plain));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *top = g_strdup_printf ("%s/case-%u", root, i);
+      g_autofree char *marker = g_build_filename (top, cases[i].marker, NULL);
+      g_autofree char *dir = g_build_filename (top, "deep", "rewire", NULL);
+      g_autofree char *warning = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      if (cases[i].is_dir)
+        g_assert_cmpint (g_mkdir (marker, 0700), ==, 0);
+      else
+        g_assert_true (g_file_set_contents (marker, "", 0, NULL));
+      warning = rw_sync_folder_warning (dir);
+      g_assert_nonnull (warning);
+      g_assert_nonnull (strstr (warning, cases[i].tool));
+      g_assert_nonnull (strstr (warning, top));
+      g_assert_nonnull (strstr (warning, "--data-dir"));
+    }
+  rw_test_remove_dir (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +698,7 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/journal-core/resolve-data-dir", test_resolve_data_dir);
+  g_test_add_func ("/journal-core/sync-folder-warning", test_sync_folder_warning);
 
   return g_test_run ();
 }

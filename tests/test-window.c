@@ -15,6 +15,7 @@
 #include "rw-history-row.h"
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
+#include "rw-test-ui.h"
 #include "rw-test-util.h"
 #include "rw-window.h"
 
@@ -575,6 +576,53 @@ test_second_launch_hands_over (void)
   rw_test_remove_dir (dir);
 }
 
+static gboolean
+bar_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* A journal in a folder that Syncthing syncs (its .stfolder marker two
+ * levels up) gets a warning bar after the first frame, saying which
+ * program, where, and why; the bar closes. A journal elsewhere gets none. */
+static void
+test_sync_folder_warned (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *synced = g_build_filename (f->dir, "Sync", NULL);
+  g_autofree char *marker = g_build_filename (synced, ".stfolder", NULL);
+  g_autofree char *journal_dir = g_build_filename (synced, "notes", "rewire", NULL);
+  g_autofree char *root = g_strdup (f->dir);
+  GtkWidget *bar;
+  GtkLabel *label;
+
+  bar = rw_test_find (GTK_WIDGET (f->window), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_INFO_BAR));
+  g_assert_nonnull (bar);
+  rw_test_wait (300);
+  g_assert_false (gtk_widget_get_visible (bar));
+  close_window (f);
+
+  g_assert_cmpint (g_mkdir_with_parents (marker, 0700), ==, 0);
+  g_free (f->dir);
+  f->dir = g_strdup (journal_dir);
+  open_window (f);
+  bar = rw_test_find (GTK_WIDGET (f->window), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_INFO_BAR));
+  g_assert_true (wait_for (bar_shown, bar));
+  label = GTK_LABEL (rw_test_find (bar, rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Syncthing"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), synced));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "damage"));
+
+  gtk_info_bar_response (GTK_INFO_BAR (bar), GTK_RESPONSE_CLOSE);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  /* The fixture removes the whole folder. */
+  close_window (f);
+  g_free (f->dir);
+  f->dir = g_steal_pointer (&root);
+}
+
 /* Quitting closes the journal: SQLite folds the write-ahead log back
  * into journal.db and removes it and the -shm, so nothing of the session
  * (a deleted note's words among it) is left in a side file. The window
@@ -662,6 +710,7 @@ main (int    argc,
   ADD ("views-built-when-shown", test_views_built_when_shown);
   ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
+  ADD ("sync-folder-warned", test_sync_folder_warned);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
   g_test_add_func ("/window/quit-closes-journal", test_quit_closes_journal);
 

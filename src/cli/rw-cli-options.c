@@ -140,7 +140,13 @@ open_waiting (const char  *dir,
   RwDatabase *db = rw_database_open (dir, error);
 
   if (db != NULL)
-    rw_database_set_wait_func (db, waiting_for_import_cb, NULL);
+    {
+      g_autofree char *sync = rw_sync_folder_warning (rw_database_get_data_dir (db));
+
+      rw_database_set_wait_func (db, waiting_for_import_cb, NULL);
+      if (sync != NULL)
+        rw_cli_print_error (sync);
+    }
   return db;
 }
 

@@ -25,5 +25,6 @@
 #include "rw-safety.h"
 #include "rw-search.h"
 #include "rw-series.h"
+#include "rw-sync-folder.h"
 #include "rw-tag-list.h"
 #include "rw-validate.h"
