@@ -880,6 +880,36 @@ test_read_only_folder (Fixture       *f,
   g_unlink (out);
 }
 
+/* rewire import of a Daylio export: found by its first line, moods of
+ * the person's own refused with what to type, then mapped. */
+static void
+test_import_daylio (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "daylio_export_2026_11_22.csv", NULL);
+  const char *text =
+    "\xef\xbb\xbf" "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    "2026-11-21,November 21,Saturday,9:05 pm,super,walk | friends,Title,Body\n"
+    "2026-11-20,November 20,Friday,8:00 am,meh,,,\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, path), ==, 1);
+  g_assert_nonnull (strstr (f->err, "“super”"));
+  g_assert_nonnull (strstr (f->err, "--mood-map super=N"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS) &&
+                  run (f, "list", "--data-dir", f->dir) == 0 && count_lines (f->out) > 1);
+
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, "--mood-map", "super=10", path), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported 2 check-ins"));
+  g_assert_cmpint (run (f, "import", "--data-dir", f->dir, "--format", "daylio",
+                        "--mood-map", "super=10", path), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported 0 check-ins (2 already in the journal)"));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir, "--format", "csv"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "2026-11-21,21:05,10,"));
+  g_assert_nonnull (strstr (f->out, "walk;friends"));
+  g_assert_nonnull (strstr (f->out, "2026-11-20,08:00,5,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -912,6 +942,7 @@ main (int    argc,
   ADD ("mistakes-are-named", test_mistakes_are_named);
   ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);
   ADD ("read-only-folder", test_read_only_folder);
+  ADD ("import-daylio", test_import_daylio);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rw-core-sql.h"
+#include "rw-daylio.h"
 #include "rw-test-util.h"
 #include "rw-test-vfs.h"
 
@@ -661,6 +662,160 @@ test_not_a_regular_file (Fixture       *f,
   g_assert_cmpuint (count (f->db), ==, 0);
 }
 
+static GPtrArray *
+daylio (const char  *text,
+        const char  *mood_map,
+        GError     **error)
+{
+  GPtrArray *check_ins = NULL;
+
+  if (!rw_daylio_parse_check_ins (text, strlen (text), mood_map, &check_ins, NULL, error))
+    return NULL;
+  return check_ins;
+}
+
+#define DAYLIO_AT(list, i) ((RwCheckIn *) g_ptr_array_index ((list), (i)))
+
+/* Daylio's current layout as it writes it: a byte-order mark, newest
+ * first, several a day, 12-hour and 24-hour times, activities as tags
+ * (" | ", any case once), the note title and the note joined, simple
+ * HTML reduced to text, quoted commas, quotes and line breaks; moods by
+ * label, trimmed and in any case. */
+static void
+test_daylio_current_layout (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text =
+    "\xef\xbb\xbf" "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    "2026-11-21,November 21,Saturday,9:05 pm,rad,friends | walk | Walk,A good day,"
+    "\"Saw Anna, we laughed.<br>Then \"\"home\"\" &amp; bed.\"\n"
+    "2026-11-21,November 21,Saturday,12:10 am,meh,,,\n"
+    "2026-11-20,November 20,Friday,21:05,  Awful ,work,,\"line one\nline two\"\n"
+    "2026-11-19,November 19,Thursday,12:30 pm,GOOD,,,<p>first</p><p>second</p>\n"
+    "2026-11-18,November 18,Wednesday,7:00,bad,,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = daylio (text, NULL, &error);
+  const char * const *tags;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 5);
+  g_assert_cmpstr (rw_check_in_get_date (DAYLIO_AT (list, 0)), ==, "2026-11-21");
+  g_assert_cmpstr (rw_check_in_get_time (DAYLIO_AT (list, 0)), ==, "21:05");
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 0), RW_METRIC_MOOD), ==, 9);
+  tags = rw_check_in_get_tags (DAYLIO_AT (list, 0));
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "friends");
+  g_assert_cmpstr (tags[1], ==, "walk");
+  g_assert_cmpstr (rw_check_in_get_note (DAYLIO_AT (list, 0)), ==,
+                   "A good day\nSaw Anna, we laughed.\nThen \"home\" & bed.");
+  g_assert_cmpstr (rw_check_in_get_time (DAYLIO_AT (list, 1)), ==, "00:10");
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 1), RW_METRIC_MOOD), ==, 5);
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 2), RW_METRIC_MOOD), ==, 1);
+  g_assert_cmpstr (rw_check_in_get_note (DAYLIO_AT (list, 2)), ==, "line one\nline two");
+  g_assert_cmpstr (rw_check_in_get_time (DAYLIO_AT (list, 3)), ==, "12:30");
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 3), RW_METRIC_MOOD), ==, 7);
+  g_assert_cmpstr (rw_check_in_get_note (DAYLIO_AT (list, 3)), ==, "first\nsecond");
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 4), RW_METRIC_MOOD), ==, 3);
+  g_assert_cmpstr (rw_check_in_get_time (DAYLIO_AT (list, 4)), ==, "07:00");
+}
+
+/* The older layout: a year column and a day and month ("18 May",
+ * "May 18"); two identical rows are two check-ins. */
+static void
+test_daylio_older_layout (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *text =
+    "year,date,weekday,time,mood,activities,note\n"
+    "2019,18 May,Saturday,10:00,good,reading,same\n"
+    "2019,18 May,Saturday,10:00,good,reading,same\n"
+    "2020,Feb 29,Saturday,8:15 am,meh,,leap day\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = daylio (text, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (rw_check_in_get_date (DAYLIO_AT (list, 0)), ==, "2019-05-18");
+  g_assert_cmpstr (rw_check_in_get_date (DAYLIO_AT (list, 2)), ==, "2020-02-29");
+  g_assert_cmpstr (rw_check_in_get_time (DAYLIO_AT (list, 2)), ==, "08:15");
+  g_assert_cmpstr (rw_check_in_get_id (DAYLIO_AT (list, 0)), !=, rw_check_in_get_id (DAYLIO_AT (list, 1)));
+}
+
+/* A mood of the person's own stops the import with every such label and
+ * how to map it; --mood-map gives them numbers (and may change Daylio's).
+ * A bad row or a bad map is named. Nothing is added by a refusal. */
+static void
+test_daylio_moods_and_mistakes (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text =
+    "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    "2026-11-21,November 21,Saturday,9:05 pm,super,,,\n"
+    "2026-11-20,November 20,Friday,9:05 pm,Tired,,,\n"
+    "2026-11-19,November 19,Thursday,9:05 pm,super,,,\n"
+    "2026-11-18,November 18,Wednesday,9:05 pm,rad,,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  RwImportResult result = { 0 };
+
+  g_assert_false (rw_import_bytes_full (f->db, bytes, RW_FORMAT_AUTO, NULL, &result, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_UNKNOWN_MOOD);
+  g_assert_nonnull (strstr (error->message, "“super”, “tired”"));
+  g_assert_nonnull (strstr (error->message, "--mood-map super=N,tired=N"));
+  g_assert_cmpuint (count (f->db), ==, 0);
+  g_clear_error (&error);
+
+  list = daylio (text, "super=10, tired = 4,rad=8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 0), RW_METRIC_MOOD), ==, 10);
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 1), RW_METRIC_MOOD), ==, 4);
+  g_assert_cmpint (rw_check_in_get_metric (DAYLIO_AT (list, 3), RW_METRIC_MOOD), ==, 8);
+
+  g_assert_null (daylio (text, "super=11", &error));
+  g_assert_nonnull (strstr (error->message, "“super=11”"));
+  g_clear_error (&error);
+
+  g_assert_null (daylio ("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                         "2026-11-21,November 21,Saturday,9:05 pm,rad,,,\n"
+                         "2026-13-40,x,Saturday,9:05 pm,rad,,,\n", NULL, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Line 3: "));
+  g_clear_error (&error);
+
+  g_assert_null (daylio ("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                         "2026-11-21,November 21,Saturday,25:05,rad,,,\n", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Line 2: “25:05” is not a time"));
+  g_clear_error (&error);
+
+  g_assert_null (daylio ("date,mood,note\n2026-11-21,5,x\n", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "not a Daylio export"));
+}
+
+/* Imported into a journal: one transaction, and the same file again
+ * adds nothing (ids made from what each row holds). */
+static void
+test_daylio_import_twice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "daylio_export.csv", NULL);
+  const char *text =
+    "\xef\xbb\xbf" "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    "2026-11-21,November 21,Saturday,9:05 pm,rad,walk,,kept\n"
+    "2026-11-20,November 20,Friday,9:05 pm,bad,,,\n";
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (rw_import_file_full (f->db, path, RW_FORMAT_AUTO, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_true (rw_import_file_full (f->db, path, RW_FORMAT_DAYLIO, NULL, &result, &error));
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, 2);
+  g_assert_cmpuint (count (f->db), ==, 2);
+}
+
 static void
 test_format_names (void)
 {
@@ -702,6 +857,10 @@ main (int    argc,
   ADD ("large-import-searchable", test_large_import_searchable);
   ADD ("unreadable-file", test_unreadable_file);
   ADD ("not-a-regular-file", test_not_a_regular_file);
+  ADD ("daylio/current-layout", test_daylio_current_layout);
+  ADD ("daylio/older-layout", test_daylio_older_layout);
+  ADD ("daylio/moods-and-mistakes", test_daylio_moods_and_mistakes);
+  ADD ("daylio/import-twice", test_daylio_import_twice);
   g_test_add_func ("/import/format-names", test_format_names);
 
 #undef ADD

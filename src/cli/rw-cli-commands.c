@@ -270,7 +270,7 @@ rw_cli_cmd_export (RwCli  *cli,
   if (format_name != NULL)
     {
       if (!rw_format_from_string (format_name, &format))
-        return rw_cli_usage_error (_("Unknown format “%s”: use csv or json."), format_name);
+        return rw_cli_usage_error (_("Unknown format “%s”: use csv, json or daylio."), format_name);
     }
   else if ((format = rw_format_from_path (output)) == RW_FORMAT_AUTO)
     return rw_cli_usage_error (_("Cannot tell the format of “%s”; use --format csv or "
@@ -289,8 +289,10 @@ rw_cli_cmd_import (RwCli  *cli,
                    char  **argv)
 {
   g_autofree char *format_name = NULL;
+  g_autofree char *mood_map = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv or json (default: from the file name)"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv, json or daylio (default: from the file)"), N_("FORMAT") },
+    { "mood-map", 0, 0, G_OPTION_ARG_STRING, &mood_map, N_("For Daylio: a number from 0 to 10 for each mood of your own, such as super=10,tired=4"), N_("LABEL=N,…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -301,17 +303,18 @@ rw_cli_cmd_import (RwCli  *cli,
   int status;
 
   context = rw_cli_option_context_new (cli, _("FILE"),
-                                       _("Adds the check-ins of a CSV or JSON file. All or "
-                                         "nothing: a bad row stops it and nothing is added. "
-                                         "Check-ins already in the journal are skipped."),
+                                       _("Adds the check-ins of a CSV or JSON file, or of a "
+                                         "Daylio CSV export. All or nothing: a bad row stops it "
+                                         "and nothing is added. Check-ins already in the journal "
+                                         "are skipped."),
                                        entries);
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give one file to import."), &status))
     return status;
   if (format_name != NULL && !rw_format_from_string (format_name, &format))
-    return rw_cli_usage_error (_("Unknown format “%s”: use csv or json."), format_name);
+    return rw_cli_usage_error (_("Unknown format “%s”: use csv, json or daylio."), format_name);
 
   db = rw_cli_open_database (cli, &error);
-  if (db == NULL || !rw_import_file (db, argv[1], format, &result, &error))
+  if (db == NULL || !rw_import_file_full (db, argv[1], format, mood_map, &result, &error))
     return rw_cli_fail_with (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u check-in", "Imported %u check-ins",

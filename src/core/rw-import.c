@@ -18,6 +18,7 @@
 
 #include "rw-check-in-sql.h"
 #include "rw-csv.h"
+#include "rw-daylio.h"
 #include "rw-import.h"
 #include "rw-json-io.h"
 
@@ -43,6 +44,8 @@ rw_format_from_string (const char *text,
     *format = RW_FORMAT_CSV;
   else if (g_ascii_strcasecmp (text, "json") == 0)
     *format = RW_FORMAT_JSON;
+  else if (g_ascii_strcasecmp (text, "daylio") == 0)
+    *format = RW_FORMAT_DAYLIO;
   else
     return FALSE;
   return TRUE;
@@ -76,6 +79,10 @@ sniff_format (const char *data,
     i++;
   if (i < length && (data[i] == '{' || data[i] == '['))
     return RW_FORMAT_JSON;
+  /* Daylio's two first lines. */
+  if ((length - i >= 10 && g_ascii_strncasecmp (data + i, "full_date,", 10) == 0) ||
+      (length - i >= 22 && g_ascii_strncasecmp (data + i, "year,date,weekday,time", 22) == 0))
+    return RW_FORMAT_DAYLIO;
   return RW_FORMAT_CSV;
 }
 
@@ -226,6 +233,24 @@ rw_import_bytes (RwDatabase      *db,
                  RwImportResult  *result,
                  GError         **error)
 {
+  return rw_import_bytes_full (db, bytes, format, NULL, result, error);
+}
+
+/**
+ * rw_import_bytes_full:
+ * @mood_map: (nullable): for Daylio, "label=N,…" for moods other than
+ *   its five (see rw_daylio_parse_check_ins())
+ *
+ * Like rw_import_bytes(), for every format.
+ */
+gboolean
+rw_import_bytes_full (RwDatabase      *db,
+                      GBytes          *bytes,
+                      RwFormat         format,
+                      const char      *mood_map,
+                      RwImportResult  *result,
+                      GError         **error)
+{
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GArray) lines = NULL;
   const char *data;
@@ -238,17 +263,25 @@ rw_import_bytes (RwDatabase      *db,
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
     data = "";
-  if (format == RW_FORMAT_AUTO)
-    format = sniff_format (data, length);
+  if (format == RW_FORMAT_AUTO || format == RW_FORMAT_CSV)
+    {
+      RwFormat sniffed = sniff_format (data, length);
+
+      /* A .csv from Daylio is Daylio's layout. */
+      if (format == RW_FORMAT_AUTO || sniffed == RW_FORMAT_DAYLIO)
+        format = sniffed;
+    }
 
   if (format == RW_FORMAT_JSON)
     ok = rw_json_parse_check_ins (data, length, &check_ins, &lines, error);
+  else if (format == RW_FORMAT_DAYLIO)
+    ok = rw_daylio_parse_check_ins (data, length, mood_map, &check_ins, &lines, error);
   else
     ok = rw_csv_parse_check_ins (data, length, &check_ins, &lines, error);
   if (!ok)
     return FALSE;
 
-  return rw_import_check_ins (db, check_ins, format == RW_FORMAT_CSV ? lines : NULL,
+  return rw_import_check_ins (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL,
                               result, error);
 }
 
@@ -364,6 +397,23 @@ rw_import_file (RwDatabase      *db,
                 RwImportResult  *result,
                 GError         **error)
 {
+  return rw_import_file_full (db, path, format, NULL, result, error);
+}
+
+/**
+ * rw_import_file_full:
+ * @mood_map: (nullable): for Daylio, see rw_import_bytes_full()
+ *
+ * Like rw_import_file(), for every format.
+ */
+gboolean
+rw_import_file_full (RwDatabase      *db,
+                     const char      *path,
+                     RwFormat         format,
+                     const char      *mood_map,
+                     RwImportResult  *result,
+                     GError         **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
@@ -375,5 +425,5 @@ rw_import_file (RwDatabase      *db,
 
   if (format == RW_FORMAT_AUTO)
     format = rw_format_from_path (path);
-  return rw_import_bytes (db, bytes, format, result, error);
+  return rw_import_bytes_full (db, bytes, format, mood_map, result, error);
 }

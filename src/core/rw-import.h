@@ -16,12 +16,14 @@ G_BEGIN_DECLS
  * @RW_IMPORT_ERROR_PARSE: the file is not well-formed (a message names the line)
  * @RW_IMPORT_ERROR_INVALID: a row holds a value out of range (names line and field)
  * @RW_IMPORT_ERROR_UNKNOWN_FORMAT: the format could not be told from the name
+ * @RW_IMPORT_ERROR_UNKNOWN_MOOD: a Daylio mood label has no number (see --mood-map)
  */
 typedef enum
 {
   RW_IMPORT_ERROR_PARSE,
   RW_IMPORT_ERROR_INVALID,
   RW_IMPORT_ERROR_UNKNOWN_FORMAT,
+  RW_IMPORT_ERROR_UNKNOWN_MOOD,
 } RwImportError;
 
 typedef enum
@@ -29,6 +31,7 @@ typedef enum
   RW_FORMAT_AUTO,
   RW_FORMAT_CSV,
   RW_FORMAT_JSON,
+  RW_FORMAT_DAYLIO,
 } RwFormat;
 
 typedef struct
@@ -57,6 +60,18 @@ gboolean rw_import_file        (RwDatabase      *db,
 gboolean rw_import_bytes       (RwDatabase      *db,
                                 GBytes          *bytes,
                                 RwFormat         format,
+                                RwImportResult  *result,
+                                GError         **error);
+gboolean rw_import_bytes_full  (RwDatabase      *db,
+                                GBytes          *bytes,
+                                RwFormat         format,
+                                const char      *mood_map,
+                                RwImportResult  *result,
+                                GError         **error);
+gboolean rw_import_file_full   (RwDatabase      *db,
+                                const char      *path,
+                                RwFormat         format,
+                                const char      *mood_map,
                                 RwImportResult  *result,
                                 GError         **error);
 

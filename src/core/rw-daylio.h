@@ -1,0 +1,19 @@
+/* rw-daylio.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean rw_daylio_parse_check_ins (const char  *data,
+                                    gsize        length,
+                                    const char  *mood_map,
+                                    GPtrArray  **check_ins,
+                                    GArray     **lines,
+                                    GError     **error);
+
+G_END_DECLS
