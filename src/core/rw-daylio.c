@@ -80,7 +80,9 @@ make_mood_map (const char  *extra,
       equals = strrchr (pairs[i], '=');
       if (equals != NULL)
         {
-          label = g_utf8_casefold (g_strstrip (g_strndup (pairs[i], equals - pairs[i])), -1);
+          g_autofree char *typed = g_strndup (pairs[i], equals - pairs[i]);
+
+          label = g_utf8_casefold (g_strstrip (typed), -1);
           number = g_strstrip (g_strdup (equals + 1));
         }
       if (label == NULL || *label == '\0' ||
