@@ -191,6 +191,12 @@ test_depth_and_nul (void)
   g_assert_nonnull (strstr (error->message, "NUL byte"));
   g_clear_error (&error);
 
+  /* A "format" that is not text (found by fuzz-json: it crashed). */
+  g_assert_false (parse ("{\"format\":2,\"check_ins\":[]}", 27, &error));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "not a Rewire export"));
+  g_clear_error (&error);
+
   g_assert_true (rw_json_parse_check_ins (brackets_in_text, strlen (brackets_in_text),
                                           &check_ins, NULL, &error));
   g_assert_no_error (error);

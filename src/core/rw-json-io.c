@@ -544,7 +544,8 @@ rw_json_parse_check_ins (const char  *data,
       gint64 version = json_object_get_int_member_with_default (object, "version", 0);
       JsonNode *list = json_object_get_member (object, "check_ins");
 
-      if (!g_str_equal (format, "rewire") || list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+      /* "format" may be there but not text: json-glib then gives NULL. */
+      if (g_strcmp0 (format, "rewire") != 0 || list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
         {
           g_set_error_literal (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
                                _("This JSON file is not a Rewire export: it needs "
