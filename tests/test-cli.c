@@ -910,6 +910,31 @@ test_import_daylio (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "2026-11-20,08:00,5,"));
 }
 
+/* rewire backup --output FILE: a whole, private copy that opens as a
+ * journal; a missing journal or no --output is said. */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *copy_dir = g_build_filename (f->dir, "copy", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "journal.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "none", NULL);
+  struct stat st;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note", "in the copy"), ==, 0);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--output"));
+  g_assert_cmpint (run (f, "backup", "--data-dir", missing, "--output", copy), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no journal"));
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--output", copy), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Backed up the journal to"));
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (run (f, "list", "--data-dir", copy_dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "in the copy"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -943,6 +968,7 @@ main (int    argc,
   ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("import-daylio", test_import_daylio);
+  ADD ("backup", test_backup);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

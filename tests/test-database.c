@@ -722,6 +722,86 @@ test_upgrade_lowercases_ids (Fixture       *f,
   }
 }
 
+/* A backup is the whole journal (what is still in the -wal included),
+ * private, and opens as a journal of its own. Daily backups: one a day,
+ * none when nothing changed, a new one after a change on a later day;
+ * rotation keeps 7 days and then the newest of each of 4 weeks, and
+ * leaves other files alone. */
+static void
+test_backups (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autofree char *copy_dir = g_build_filename (f->dir, "restored", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "journal.db", NULL);
+  g_autofree char *folder = rw_backup_get_folder (f->dir);
+  g_autofree char *made = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *later = NULL;
+  GStatBuf st;
+
+  fill (db, 12);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  g_assert_true (rw_database_backup_to (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autoptr(RwDatabase) restored = rw_database_open (copy_dir, &error);
+    g_autofree char *verdict = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (restored), ==, 12);
+    g_assert_true (rw_database_quick_check (restored, &verdict, NULL));
+    g_assert_cmpstr (verdict, ==, "ok");
+  }
+
+  g_assert_true (rw_backup_daily (db, "2026-11-20", &made, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_true (g_str_has_suffix (made, "journal-2026-11-20.db"));
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_true (rw_backup_daily (db, "2026-11-20", &again, &error));
+  g_assert_null (again);
+  /* A later day with no change: none. */
+  g_assert_true (rw_backup_daily (db, "2026-11-21", &again, &error));
+  g_assert_null (again);
+  /* A change, then a later day: one. */
+  g_usleep (1100 * 1000);
+  fill (db, 1);
+  g_assert_true (rw_backup_daily (db, "2026-11-22", &later, &error));
+  g_assert_nonnull (later);
+
+  /* Rotation over two months of daily backups. */
+  for (guint d = 1; d <= 30; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/journal-2026-10-%02u.db", folder, d);
+      g_assert_true (g_file_set_contents (name, "x", 1, NULL));
+    }
+  {
+    g_autofree char *other = g_build_filename (folder, "my-notes.txt", NULL);
+    g_autoptr(GPtrArray) kept = NULL;
+    const char *expected[] = {
+      "journal-2026-11-22.db", "journal-2026-11-20.db", "journal-2026-10-30.db",
+      "journal-2026-10-29.db", "journal-2026-10-28.db", "journal-2026-10-27.db",
+      "journal-2026-10-26.db",
+      /* Then the newest of each week before: Sun 25, Sun 18, Sun 11, Sun 4 Oct. */
+      "journal-2026-10-25.db", "journal-2026-10-18.db", "journal-2026-10-11.db",
+      "journal-2026-10-04.db",
+    };
+
+    g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+    kept = rw_backup_rotate (folder);
+    g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (g_ptr_array_index (kept, i), ==, expected[i]);
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (rw_test_count_entries (folder), ==, G_N_ELEMENTS (expected) + 1);
+  }
+}
+
 /* The window opens an old journal without writing to it; the upgrade,
  * later and in a worker thread, keeps a snapshot of it first, and the
  * snapshot goes once a start-up has succeeded. Tag counts of the new
@@ -1029,6 +1109,7 @@ main (int   argc,
   ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("upgrade-lowercases-ids", test_upgrade_lowercases_ids);
+  ADD ("backups", test_backups);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
   ADD ("symlinked-parent", test_symlinked_parent);

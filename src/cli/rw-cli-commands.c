@@ -373,3 +373,38 @@ rw_cli_cmd_check (RwCli  *cli,
     }
   return RW_EXIT_OK;
 }
+
+int
+rw_cli_cmd_backup (RwCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (created private, 0600)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autofree char *name = NULL;
+  int status;
+
+  context = rw_cli_option_context_new (cli, NULL,
+                                       _("Writes a whole copy of the journal, a database that "
+                                         "Rewire opens as it is. The file is replaced only once "
+                                         "the copy is complete."),
+                                       entries);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
+  if (output == NULL || *output == '\0')
+    return rw_cli_usage_error (_("Give the file to write with --output FILE."));
+
+  db = rw_cli_open_readable (cli, TRUE, &error);
+  if (db == NULL || !rw_database_backup_to (db, output, &error))
+    return rw_cli_fail_with (error);
+
+  name = g_filename_display_name (output);
+  g_print (_("Backed up the journal to %s.\n"), name);
+  return RW_EXIT_OK;
+}

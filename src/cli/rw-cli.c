@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "import", N_("FILE"), N_("Add the check-ins of a CSV or JSON file"), rw_cli_cmd_import },
   { "chart", NULL, N_("Draw a chart into a PNG, SVG or PDF file"), rw_cli_cmd_chart },
   { "check", NULL, N_("Check the journal's integrity"), rw_cli_cmd_check },
+  { "backup", NULL, N_("Write a whole copy of the journal to a file"), rw_cli_cmd_backup },
 };
 
 static void

@@ -695,14 +695,16 @@ rw_database_get_snapshot_path (RwDatabase *self)
 }
 
 /* Copies the journal, through SQLite's backup API so that pages still in
- * the -wal are included, into a private temporary file that is synced and
- * then renamed: the snapshot is either whole or absent. */
+ * the -wal are included, into a private temporary file beside @path that
+ * is synced and then renamed: the copy is either whole or absent. */
 static gboolean
-take_snapshot (RwDatabase  *self,
-               GError     **error)
+copy_to (RwDatabase  *self,
+         const char  *path,
+         const char  *doing,
+         GError     **error)
 {
-  g_autofree char *path = rw_database_get_snapshot_path (self);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
   int rc, fd;
@@ -714,10 +716,9 @@ take_snapshot (RwDatabase  *self,
       int saved = errno;
       g_set_error (error, RW_DATABASE_ERROR,
                    code_for_errno (saved),
-                   _("Could not keep a copy of the journal before updating it: %s. Nothing was "
-                     "changed. Free some space or check the folder's permissions, then start "
-                     "Rewire again."),
-                   g_strerror (saved));
+                   _("Could not %s: %s. Nothing was changed. Free some space or check the "
+                     "folder's permissions, then try again."),
+                   doing, g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -750,13 +751,55 @@ take_snapshot (RwDatabase  *self,
   if (rc != SQLITE_OK || g_rename (tmp, path) != 0)
     {
       g_unlink (tmp);
-      set_error (self, rc != SQLITE_OK ? rc : SQLITE_IOERR,
-                 _("keep a copy of the journal before updating it"),
+      set_error (self, rc != SQLITE_OK ? rc : SQLITE_IOERR, doing,
                  sqlite3_errstr (rc != SQLITE_OK ? rc : SQLITE_IOERR), error);
       return FALSE;
     }
 
+  /* And the rename itself on the disk. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
   return TRUE;
+}
+
+static gboolean
+take_snapshot (RwDatabase  *self,
+               GError     **error)
+{
+  g_autofree char *path = rw_database_get_snapshot_path (self);
+
+  return copy_to (self, path, _("keep a copy of the journal before updating it"), error);
+}
+
+/**
+ * rw_database_backup_to:
+ * @self: a #RwDatabase
+ * @path: the file to write (0600), replaced only once the copy is whole
+ * @error: return location for a #GError
+ *
+ * Copies the whole journal, what is still in its write-ahead log
+ * included, through SQLite's backup API: a copy that Rewire (or sqlite3)
+ * opens as it is.
+ */
+gboolean
+rw_database_backup_to (RwDatabase  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
+  return copy_to (self, path, _("make a backup of the journal"), error);
 }
 
 /**

@@ -77,6 +77,9 @@ const char   *rw_database_get_path            (RwDatabase    *self);
 int           rw_database_get_schema_version  (RwDatabase    *self);
 sqlite3      *rw_database_get_handle          (RwDatabase    *self);
 void          rw_database_close               (RwDatabase    *self);
+gboolean      rw_database_backup_to           (RwDatabase    *self,
+                                               const char    *path,
+                                               GError       **error);
 
 typedef void (*RwDatabaseWaitFunc) (RwDatabase *database,
                                     gpointer    data);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rw-backup.h"
 #include "rw-check-in-sql.h"
 #include "rw-draft.h"
 #include "rw-journal-private.h"
@@ -762,6 +763,21 @@ tidy_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  /* Today's backup, if the journal holds something and changed since
+   * the last one. A failure is told, and loses nothing. */
+  {
+    gint64 check_ins = 0;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    if (rw_check_in_sql_count (db, &check_ins, NULL, NULL, NULL) && check_ins > 0 &&
+        !rw_backup_daily (db, today, NULL, &error))
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
+  }
 
   /* This start-up worked: the copy kept by the last upgrade can go. */
   rw_database_remove_snapshot (db);

@@ -1,0 +1,22 @@
+/* rw-backup.h
+ *
+ * Copyright 2026 The Rewire authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-database.h"
+
+G_BEGIN_DECLS
+
+#define RW_BACKUP_DAILY_KEPT 7
+#define RW_BACKUP_WEEKLY_KEPT 4
+
+char      *rw_backup_get_folder (const char  *data_dir);
+gboolean   rw_backup_daily      (RwDatabase  *db,
+                                 const char  *today,
+                                 char       **made,
+                                 GError     **error);
+GPtrArray *rw_backup_rotate     (const char  *folder);
+
+G_END_DECLS
