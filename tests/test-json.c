@@ -191,6 +191,16 @@ test_depth_and_nul (void)
   g_assert_nonnull (strstr (error->message, "NUL byte"));
   g_clear_error (&error);
 
+  /* json-glib quotes bytes that are not UTF-8 in its message (found by
+   * fuzz-json): the message shown is valid text. */
+  {
+    const char bad[] = "{\"yy1r \017\\2027-11-21u1&\"02[{";
+
+    g_assert_false (parse (bad, sizeof bad - 1, &error));
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+  }
+
   /* A "format" that is not text (found by fuzz-json: it crashed). */
   g_assert_false (parse ("{\"format\":2,\"check_ins\":[]}", 27, &error));
   g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);

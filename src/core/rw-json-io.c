@@ -530,9 +530,13 @@ rw_json_parse_check_ins (const char  *data,
     return FALSE;
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local))
     {
+      /* json-glib's message quotes the text it stopped at, which may not
+       * be UTF-8 (found by fuzz-json): made valid before it is shown. */
+      g_autofree char *reason = g_utf8_make_valid (local != NULL ? local->message : _("too large"), -1);
+
       g_set_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE,
                    _("The file is not valid JSON (%s). Check that it is a Rewire JSON export."),
-                   local != NULL ? local->message : _("too large"));
+                   reason);
       return FALSE;
     }
 
