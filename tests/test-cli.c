@@ -935,6 +935,42 @@ test_backup (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "in the copy"));
 }
 
+/* rewire wipe lists what would go and deletes nothing; with --yes the
+ * journal, its side files and Rewire's backups are gone, and files of
+ * the person's own beside them stay. */
+static void
+test_wipe (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *backup = g_build_filename (backups, "journal-2026-11-20.db", NULL);
+  g_autofree char *mine = g_build_filename (f->dir, "my-letter.txt", NULL);
+  g_autofree char *theirs = g_build_filename (backups, "keep-me.txt", NULL);
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note", "secret"), ==, 0);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--output", backup), ==, 0);
+  g_assert_true (g_file_set_contents (mine, "mine", -1, NULL));
+  g_assert_true (g_file_set_contents (theirs, "mine too", -1, NULL));
+
+  g_assert_cmpint (run (f, "wipe", "--data-dir", f->dir), ==, 1);
+  g_assert_nonnull (strstr (f->out, "journal.db"));
+  g_assert_nonnull (strstr (f->out, "journal-2026-11-20.db"));
+  g_assert_nonnull (strstr (f->err, "Nothing was deleted"));
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "wipe", "--data-dir", f->dir, "--yes"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Deleted:"));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "wipe", "--data-dir", f->dir, "--yes"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "nothing of Rewire's to delete"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -969,6 +1005,7 @@ main (int    argc,
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("import-daylio", test_import_daylio);
   ADD ("backup", test_backup);
+  ADD ("wipe", test_wipe);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

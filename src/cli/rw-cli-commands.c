@@ -408,3 +408,57 @@ rw_cli_cmd_backup (RwCli  *cli,
   g_print (_("Backed up the journal to %s.\n"), name);
   return RW_EXIT_OK;
 }
+
+int
+rw_cli_cmd_wipe (RwCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Delete them; without it, only list them"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  context = rw_cli_option_context_new (cli, NULL,
+                                       _("Deletes all your data: the journal with its drafts, "
+                                         "its side files and every backup Rewire made. It "
+                                         "cannot be undone. Without --yes it lists what would "
+                                         "go and deletes nothing."),
+                                       entries);
+  if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
+    return status;
+  if (cli->data_dir != NULL && cli->data_dir[0] == '\0')
+    return rw_cli_usage_error (_("--data-dir needs a folder, and none was given."));
+
+  dir = rw_journal_resolve_data_dir (cli->data_dir);
+  files = rw_backup_wipe (dir, !yes, &error);
+  if (files == NULL)
+    return rw_cli_fail_with (error);
+  if (files->len == 0)
+    {
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_print (_("There is nothing of Rewire's to delete in %s.\n"), name);
+      return RW_EXIT_OK;
+    }
+
+  g_print ("%s\n", yes ? _("Deleted:") : _("This would delete:"));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *name = g_filename_display_name (g_ptr_array_index (files, i));
+      g_print ("  %s\n", name);
+    }
+  if (!yes)
+    {
+      rw_cli_print_error (_("Nothing was deleted. Run “rewire wipe --yes” to delete all of it; "
+                            "it cannot be undone. Close Rewire's window first."));
+      return RW_EXIT_USAGE;
+    }
+  return RW_EXIT_OK;
+}

@@ -201,3 +201,71 @@ rw_backup_daily (RwDatabase  *db,
     *made = g_steal_pointer (&path);
   return TRUE;
 }
+
+/**
+ * rw_backup_wipe:
+ * @data_dir: the journal's folder
+ * @dry_run: only list what would go
+ * @error: return location for a #GError
+ *
+ * Deletes all of the person's data that Rewire keeps in @data_dir: the
+ * journal (its drafts inside it), its write-ahead log and -shm, the copy
+ * kept before an upgrade, the import marker, and every backup Rewire made
+ * in backups/ (the folder too, once empty). Files Rewire did not make are
+ * left alone.
+ *
+ * Returns: (transfer full): the files deleted (or that would be), or
+ *   %NULL with @error set when one could not be deleted
+ */
+GPtrArray *
+rw_backup_wipe (const char  *data_dir,
+                gboolean     dry_run,
+                GError     **error)
+{
+  static const char * const names[] = {
+    RW_DATABASE_FILE_NAME, RW_DATABASE_FILE_NAME "-wal", RW_DATABASE_FILE_NAME "-shm",
+    "journal-before-upgrade.db", "journal-before-upgrade.db.tmp", "import.pid",
+  };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folder = rw_backup_get_folder (data_dir);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      char *path = g_build_filename (data_dir, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (files, path);
+      else
+        g_free (path);
+    }
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (day_of_name (name) != 0 ||
+        (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, SUFFIX ".tmp")))
+      g_ptr_array_add (files, g_build_filename (folder, name, NULL));
+
+  if (dry_run)
+    return g_steal_pointer (&files);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not delete %s: %s. Nothing after it was deleted; check the "
+                         "folder's permissions and try again."),
+                       path, g_strerror (saved));
+          return NULL;
+        }
+    }
+  g_rmdir (folder);
+  return g_steal_pointer (&files);
+}

@@ -18,5 +18,8 @@ gboolean   rw_backup_daily      (RwDatabase  *db,
                                  char       **made,
                                  GError     **error);
 GPtrArray *rw_backup_rotate     (const char  *folder);
+GPtrArray *rw_backup_wipe       (const char  *data_dir,
+                                 gboolean     dry_run,
+                                 GError     **error);
 
 G_END_DECLS
