@@ -286,6 +286,92 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+static void
+wiped_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RwWindow         *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  /* The journal is gone: Rewire starts again empty next time. */
+  if (app != NULL)
+    g_application_quit (app);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_all_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RwWindow         *self)
+{
+  RwJournal *journal = rw_context_get_journal (self->context);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *done;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  /* Closed first, so that nothing is written after the files go. */
+  files = rw_journal_wipe (journal, &error);
+
+  done = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                     files != NULL ? _("Your Data Is Deleted")
+                                                                   : _("Not Everything Could Be Deleted"),
+                                                     NULL));
+  if (files != NULL)
+    adw_message_dialog_format_body (done, _("Your journal, its drafts and every backup Rewire "
+                                            "made are gone from this computer. Rewire closes "
+                                            "now and starts empty next time."));
+  else
+    adw_message_dialog_format_body (done, "%s", error->message);
+  adw_message_dialog_add_response (done, "close", _("_Close Rewire"));
+  g_signal_connect_object (done, "response", G_CALLBACK (wiped_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (done));
+}
+
+static void
+confirm_text_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (entry), -1);
+  /* Translators: the word typed to confirm deleting everything */
+  g_autofree char *word = g_utf8_casefold (_("delete"), -1);
+
+  adw_message_dialog_set_response_enabled (dialog, "delete", g_str_equal (g_strstrip (typed), word));
+}
+
+/* Everything goes only after the word is typed: no click by mistake. */
+static void
+delete_all_data_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete All Your Data?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("This deletes your journal, its drafts and every backup "
+                                    "Rewire made from this computer. It cannot be undone. "
+                                    "To keep a copy, export your check-ins first.\n\n"
+                                    "Type “%s” to confirm."), _("delete"));
+  entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Type delete to confirm"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete Everything"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "delete", FALSE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (confirm_text_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_all_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", show_help_overlay_cb },
   { "breathe", breathe_cb },
@@ -297,6 +383,7 @@ static const GActionEntry win_actions[] = {
   { "search", search_cb },
   { "jump-to-date", jump_to_date_cb },
   { "get-help", get_help_cb },
+  { "delete-all-data", delete_all_data_cb },
 };
 
 /* After the first frame: a journal in a folder that a sync program

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -623,6 +624,74 @@ test_sync_folder_warned (Fixture       *f,
   f->dir = g_steal_pointer (&root);
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Delete All My Data: nothing goes until the word is typed; then the
+ * journal and Rewire's backups are gone, the person's own files stay,
+ * and Rewire says so. */
+static void
+test_delete_all_data (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "journal.db", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *backup = g_build_filename (backups, "journal-2026-11-20.db", NULL);
+  g_autofree char *mine = g_build_filename (f->dir, "mine.txt", NULL);
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *done;
+  GtkEditable *entry;
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (backup, "x", 1, NULL));
+  g_assert_true (g_file_set_contents (mine, "mine", -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-all-data", NULL));
+  spin ();
+  dialog = find_dialog ("Delete All Your Data?");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, "delet");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-all-data", NULL));
+  spin ();
+  dialog = find_dialog ("Delete All Your Data?");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, " Delete ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  adw_message_dialog_response (dialog, "delete");
+  spin ();
+
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  done = find_dialog ("Your Data Is Deleted");
+  g_assert_nonnull (done);
+  gtk_window_destroy (GTK_WINDOW (done));
+  spin ();
+  rw_test_wait (200);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 /* Quitting closes the journal: SQLite folds the write-ahead log back
  * into journal.db and removes it and the -shm, so nothing of the session
  * (a deleted note's words among it) is left in a side file. The window
@@ -711,6 +780,7 @@ main (int    argc,
   ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   ADD ("sync-folder-warned", test_sync_folder_warned);
+  ADD ("delete-all-data", test_delete_all_data);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
   g_test_add_func ("/window/quit-closes-journal", test_quit_closes_journal);
 

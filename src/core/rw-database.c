@@ -621,6 +621,12 @@ query_int (RwDatabase  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {

@@ -157,6 +157,30 @@ rw_journal_close (RwJournal *self)
 }
 
 /**
+ * rw_journal_wipe:
+ * @self: a #RwJournal
+ * @error: return location for a #GError
+ *
+ * Closes the journal, then deletes all of the person's data Rewire keeps
+ * in its folder (see rw_backup_wipe()). Nothing can be read or written
+ * through @self afterwards.
+ *
+ * Returns: (transfer full): the files deleted, or %NULL with @error set
+ */
+GPtrArray *
+rw_journal_wipe (RwJournal  *self,
+                 GError    **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+
+  dir = g_strdup (rw_database_get_data_dir (self->database));
+  rw_database_close (self->database);
+  return rw_backup_wipe (dir, FALSE, error);
+}
+
+/**
  * rw_journal_open:
  * @data_dir: the folder of the journal (see rw_journal_resolve_data_dir())
  * @error: return location for a #GError

@@ -22,6 +22,8 @@ char           *rw_journal_resolve_data_dir (const char  *override_dir);
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
 void           rw_journal_close               (RwJournal       *self);
+GPtrArray     *rw_journal_wipe                (RwJournal       *self,
+                                               GError         **error);
 RwJournal      *rw_journal_open_deferred    (const char  *data_dir,
                                              GError     **error);
 gboolean        rw_journal_needs_upgrade    (RwJournal   *self);
