@@ -201,6 +201,20 @@ test_depth_and_nul (void)
     g_clear_error (&error);
   }
 
+  /* A tag that json-glib gives as bytes that are not UTF-8 (found by
+   * fuzz-json: normalising it read past its end) is refused. */
+  {
+    const char tag[] = "{\"format\":\"rewire\",\"check_ins\":[{\"date\":\"2026-11-21\","
+                       "\"tags\":[\"----05\\350-\"]}]}";
+    g_autoptr(GPtrArray) refused = NULL;
+
+    if (rw_json_parse_check_ins (tag, sizeof tag - 1, &refused, NULL, &error))
+      g_assert_cmpuint (refused->len, ==, 0);
+    else
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+  }
+
   /* A "format" that is not text (found by fuzz-json: it crashed). */
   g_assert_false (parse ("{\"format\":2,\"check_ins\":[]}", 27, &error));
   g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);

@@ -172,6 +172,10 @@ rw_normalize_tag (const char *tag)
 
   if (is_plain_normal_tag (tag))
     return g_strdup (tag);
+  /* Not text: left as it is for rw_validate_tag() to refuse (walking it
+   * by characters would read past its end; fuzz-json found it). */
+  if (!g_utf8_validate (tag, -1, NULL))
+    return g_strdup (tag);
 
   out = g_string_new (NULL);
 
