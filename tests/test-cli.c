@@ -971,6 +971,54 @@ test_wipe (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "nothing of Rewire's to delete"));
 }
 
+/* rewire restore compares and changes nothing without --yes; with it the
+ * journal becomes the backup's (a stale -wal beside it is not mixed in),
+ * and the journal as it was is kept, never over an earlier such copy; a
+ * JSON export restores too. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "..", "restore-test-backup.db", NULL);
+  g_autofree char *export = g_build_filename (f->dir, "..", "restore-test-export.json", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-11-0%u", i);
+      g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", date, "--mood", "5"), ==, 0);
+    }
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--output", backup), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-11-09", "--mood", "7"), ==, 0);
+
+  g_assert_cmpint (run (f, "restore", "--data-dir", f->dir, backup), ==, 1);
+  g_assert_nonnull (strstr (f->out, "In the backup:  3 check-ins, 2026-11-01 to 2026-11-03"));
+  g_assert_nonnull (strstr (f->out, "In the journal: 4 check-ins, 2026-11-01 to 2026-11-09"));
+  g_assert_nonnull (strstr (f->err, "Nothing was changed"));
+  g_assert_cmpint (run (f, "list", "--data-dir", f->dir), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 5);
+
+  /* A -wal left by some other copy: removed, not read into the restore. */
+  g_assert_true (g_file_set_contents (wal, "stale bytes of another journal", -1, NULL));
+  g_assert_cmpint (run (f, "restore", "--data-dir", f->dir, backup, "--yes"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "The journal as it was is kept in"));
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Check-ins:  3"));
+  g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
+
+  g_assert_cmpint (run (f, "export", "--data-dir", f->dir, "--format", "json", "--output", export), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", "2026-11-10", "--mood", "2"), ==, 0);
+  g_assert_cmpint (run (f, "restore", "--data-dir", f->dir, export, "--yes"), ==, 0);
+  g_assert_cmpint (run (f, "check", "--data-dir", f->dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Check-ins:  3"));
+  /* Both journals as they were are kept, the 4 and the 4 again. */
+  g_assert_cmpuint (rw_test_count_entries (backups), ==, 2);
+
+  g_unlink (backup);
+  g_unlink (export);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1006,6 +1054,7 @@ main (int    argc,
   ADD ("import-daylio", test_import_daylio);
   ADD ("backup", test_backup);
   ADD ("wipe", test_wipe);
+  ADD ("restore", test_restore);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

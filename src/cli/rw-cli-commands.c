@@ -462,3 +462,81 @@ rw_cli_cmd_wipe (RwCli  *cli,
     }
   return RW_EXIT_OK;
 }
+
+static void
+print_summary (const char *label,
+               gint64      check_ins,
+               const char *first,
+               const char *last)
+{
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, check_ins);
+
+  if (check_ins > 0 && first != NULL && last != NULL)
+    /* Translators: "In the backup: 120 check-ins, 2026-01-02 to 2026-11-20" */
+    g_print (_("%s %s check-ins, %s to %s\n"), label, count, first, last);
+  else
+    g_print (_("%s no check-ins\n"), label);
+}
+
+int
+rw_cli_cmd_restore (RwCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Replace the journal; without it, only compare"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(RwStmt) stmt = NULL;
+  g_autofree char *saved = NULL;
+  RwBackupSummary summary;
+  int status;
+
+  context = rw_cli_option_context_new (cli, _("FILE"),
+                                       _("Shows what a backup or a Rewire JSON export holds "
+                                         "against the journal; with --yes replaces the journal "
+                                         "with it, after keeping the journal as it is in "
+                                         "backups/."),
+                                       entries);
+  if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the backup or export to restore."), &status))
+    return status;
+
+  if (!rw_backup_describe (argv[1], &summary, &error))
+    return rw_cli_fail_with (error);
+  db = rw_cli_open_database (cli, &error);
+  if (db == NULL)
+    {
+      rw_backup_summary_clear (&summary);
+      return rw_cli_fail_with (error);
+    }
+
+  print_summary (summary.is_export ? _("In the export: ") : _("In the backup: "),
+                 summary.check_ins, summary.first, summary.last);
+  rw_backup_summary_clear (&summary);
+  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date) FROM check_ins "
+                                  "WHERE hidden = 0", &error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return rw_cli_fail_with (error);
+  print_summary (_("In the journal:"), sqlite3_column_int64 (stmt, 0),
+                 (const char *) sqlite3_column_text (stmt, 1),
+                 (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (g_steal_pointer (&stmt));
+
+  if (!yes)
+    {
+      rw_cli_print_error (_("Nothing was changed. Run it again with --yes to replace the journal "
+                            "with this file; the journal as it is is kept in backups/ first."));
+      return RW_EXIT_USAGE;
+    }
+  if (!rw_backup_restore (db, argv[1], &saved, &error))
+    return rw_cli_fail_with (error);
+  {
+    g_autofree char *name = g_filename_display_name (saved);
+    g_print (_("Restored. The journal as it was is kept in %s.\n"), name);
+  }
+  return RW_EXIT_OK;
+}

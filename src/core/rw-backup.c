@@ -21,6 +21,12 @@
 
 #include "rw-backup.h"
 #include "rw-date.h"
+#include "rw-import.h"
+#include "rw-json-io.h"
+#include "rw-check-in.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
 
 #define PREFIX "journal-"
 #define SUFFIX ".db"
@@ -225,6 +231,7 @@ rw_backup_wipe (const char  *data_dir,
   static const char * const names[] = {
     RW_DATABASE_FILE_NAME, RW_DATABASE_FILE_NAME "-wal", RW_DATABASE_FILE_NAME "-shm",
     "journal-before-upgrade.db", "journal-before-upgrade.db.tmp", "import.pid",
+    "journal-restoring.db",
   };
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *folder = rw_backup_get_folder (data_dir);
@@ -245,7 +252,8 @@ rw_backup_wipe (const char  *data_dir,
   dir = g_dir_open (folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (day_of_name (name) != 0 ||
-        (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, SUFFIX ".tmp")))
+        (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, SUFFIX ".tmp")) ||
+        (g_str_has_prefix (name, PREFIX "before-restore-") && g_str_has_suffix (name, SUFFIX)))
       g_ptr_array_add (files, g_build_filename (folder, name, NULL));
 
   if (dry_run)
@@ -268,4 +276,270 @@ rw_backup_wipe (const char  *data_dir,
     }
   g_rmdir (folder);
   return g_steal_pointer (&files);
+}
+
+/* What a journal file holds, read as it is (immutable: nothing written,
+ * no -wal or -shm made or read). */
+static gboolean
+describe_database (const char      *path,
+                   RwBackupSummary *summary,
+                   GError         **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 application_id = 0, version = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                                 "(SELECT user_version FROM pragma_user_version), "
+                                 "(SELECT quick_check FROM pragma_quick_check)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      application_id = sqlite3_column_int64 (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "ok") != 0)
+        rc = SQLITE_CORRUPT;
+    }
+  else if (rc == SQLITE_OK)
+    rc = sqlite3_errcode (db);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc != SQLITE_OK || application_id != RW_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE,
+                   rc == SQLITE_OK
+                   ? _("%s is not a Rewire journal or backup. Nothing was changed.")
+                   : _("%s is damaged or not a journal. Nothing was changed; try an older backup."),
+                   path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  if (version > RW_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW,
+                   _("%s was made by a newer version of Rewire. Update Rewire to restore it."),
+                   path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*), min (date), max (date) FROM check_ins "
+                               "WHERE hidden = 0", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      summary->check_ins = sqlite3_column_int64 (stmt, 0);
+      summary->first = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      summary->last = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return TRUE;
+}
+
+/**
+ * rw_backup_describe:
+ * @path: a backup (or journal) file, or a Rewire JSON export
+ * @summary: (out caller-allocates): what it holds; clear with
+ *   rw_backup_summary_clear()
+ * @error: return location for a #GError
+ *
+ * Reads what a restore from @path would bring, without changing it.
+ */
+gboolean
+rw_backup_describe (const char       *path,
+                    RwBackupSummary  *summary,
+                    GError          **error)
+{
+  char magic[16] = { 0 };
+  FILE *file;
+  gsize n;
+
+  g_return_val_if_fail (path != NULL && summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open %s: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (magic, 1, sizeof magic, file);
+  fclose (file);
+
+  if (n == sizeof magic && memcmp (magic, "SQLite format 3", 16) == 0)
+    {
+      summary->is_export = FALSE;
+      return describe_database (path, summary, error);
+    }
+
+  /* Else a Rewire JSON export, read as an import would read it. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GPtrArray) check_ins = NULL;
+
+    if (!g_file_get_contents (path, &contents, &length, error) ||
+        !rw_json_parse_check_ins (contents, length, &check_ins, NULL, error))
+      return FALSE;
+    summary->is_export = TRUE;
+    summary->check_ins = check_ins->len;
+    for (guint i = 0; i < check_ins->len; i++)
+      {
+        const char *date = rw_check_in_get_date (g_ptr_array_index (check_ins, i));
+
+        if (summary->first == NULL || strcmp (date, summary->first) < 0)
+          {
+            g_free (summary->first);
+            summary->first = g_strdup (date);
+          }
+        if (summary->last == NULL || strcmp (date, summary->last) > 0)
+          {
+            g_free (summary->last);
+            summary->last = g_strdup (date);
+          }
+      }
+  }
+  return TRUE;
+}
+
+void
+rw_backup_summary_clear (RwBackupSummary *summary)
+{
+  g_clear_pointer (&summary->first, g_free);
+  g_clear_pointer (&summary->last, g_free);
+}
+
+static gboolean
+copy_private (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (from, &contents, &length, error) &&
+         g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+/**
+ * rw_backup_restore:
+ * @db: the journal now, open; closed by this call
+ * @path: a backup or a Rewire JSON export
+ * @saved: (out) (optional) (transfer full): where the journal as it was
+ *   has been kept
+ * @error: return location for a #GError
+ *
+ * Replaces the journal with @path: first a backup of the journal as it
+ * is (backups/journal-before-restore-….db), then the journal is closed,
+ * its -wal and -shm are removed (a stale -wal would be taken as the
+ * restored file's own), and the backup's copy (or a journal made from
+ * the export) is renamed into place, whole or not at all.
+ */
+gboolean
+rw_backup_restore (RwDatabase  *db,
+                   const char  *path,
+                   char       **saved,
+                   GError     **error)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *keep = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *incoming = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  RwBackupSummary summary;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!rw_backup_describe (path, &summary, error))
+    return FALSE;
+
+  data_dir = g_strdup (rw_database_get_data_dir (db));
+  journal = g_strdup (rw_database_get_path (db));
+  folder = rw_backup_get_folder (data_dir);
+  keep = g_strdup_printf ("%s/journal-before-restore-%s.db", folder, stamp);
+  /* Never over an earlier one (two restores in one second). */
+  for (guint n = 2; g_file_test (keep, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (keep);
+      keep = g_strdup_printf ("%s/journal-before-restore-%s-%u.db", folder, stamp, n);
+    }
+  incoming = g_build_filename (data_dir, "journal-restoring.db", NULL);
+
+  /* The journal as it is, kept first. */
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !rw_database_backup_to (db, keep, error))
+    {
+      rw_backup_summary_clear (&summary);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                     _("Could not make the backups folder %s. Nothing was changed."), folder);
+      return FALSE;
+    }
+
+  /* What replaces it, made whole beside it. */
+  g_unlink (incoming);
+  if (summary.is_export)
+    {
+      g_autofree char *tmp_dir = g_build_filename (data_dir, "restoring", NULL);
+      g_autofree char *made = g_build_filename (tmp_dir, RW_DATABASE_FILE_NAME, NULL);
+      gboolean ok;
+
+      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      {
+        g_autoptr(RwDatabase) fresh = rw_database_open (tmp_dir, error);
+
+        ok = fresh != NULL && rw_import_file (fresh, path, RW_FORMAT_JSON, NULL, error);
+      }
+      ok = ok && g_rename (made, incoming) == 0;
+      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      g_rmdir (tmp_dir);
+      if (!ok)
+        {
+          rw_backup_summary_clear (&summary);
+          if (error != NULL && *error == NULL)
+            g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                         _("Could not make a journal from %s. Nothing was changed."), path);
+          g_unlink (incoming);
+          return FALSE;
+        }
+    }
+  else if (!copy_private (path, incoming, error))
+    {
+      rw_backup_summary_clear (&summary);
+      g_unlink (incoming);
+      return FALSE;
+    }
+  rw_backup_summary_clear (&summary);
+
+  /* Then the swap: closed, side files gone, renamed into place. */
+  rw_database_close (db);
+  {
+    g_autofree char *wal = g_strconcat (journal, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (journal, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if (g_rename (incoming, journal) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (incoming);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not put the restored journal in place: %s. The journal as it "
+                     "was is kept in %s."), g_strerror (saved_errno), keep);
+      return FALSE;
+    }
+  if (saved != NULL)
+    *saved = g_steal_pointer (&keep);
+  return TRUE;
 }

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  gboolean is_export;   /* a JSON export rather than a journal file */
+  gint64 check_ins;
+  char *first;          /* YYYY-MM-DD, or NULL when there are none */
+  char *last;
+} RwBackupSummary;
+
 #define RW_BACKUP_DAILY_KEPT 7
 #define RW_BACKUP_WEEKLY_KEPT 4
 
@@ -21,5 +29,14 @@ GPtrArray *rw_backup_rotate     (const char  *folder);
 GPtrArray *rw_backup_wipe       (const char  *data_dir,
                                  gboolean     dry_run,
                                  GError     **error);
+
+gboolean   rw_backup_describe      (const char       *path,
+                                    RwBackupSummary  *summary,
+                                    GError          **error);
+void       rw_backup_summary_clear (RwBackupSummary  *summary);
+gboolean   rw_backup_restore       (RwDatabase       *db,
+                                    const char       *path,
+                                    char            **saved,
+                                    GError          **error);
 
 G_END_DECLS
