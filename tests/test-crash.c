@@ -14,6 +14,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rw-core-sql.h"
@@ -49,6 +50,98 @@ run_child (const char *dir)
       fflush (stdout);
     }
   return 0;
+}
+
+/* The child for backups: copies the journal over the same backup file
+ * again and again until it is killed. */
+static int
+run_backup_child (const char *dir,
+                  const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = rw_database_open (dir, &error);
+
+  if (db == NULL)
+    return 1;
+  for (;;)
+    if (!rw_database_backup_to (db, backup, &error))
+      {
+        g_printerr ("child: %s\n", error->message);
+        return 1;
+      }
+  return 0;
+}
+
+/* Kills during backups: the backup file, whenever it exists, is a whole
+ * journal that passes the integrity check (the new copy is written
+ * beside it and renamed), never a half-written one. */
+static void
+test_kill_during_backups (void)
+{
+  g_autofree char *dir = rw_test_make_dir ();
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  const char *kills_text = g_getenv ("REWIRE_CRASH_BACKUP_KILLS");
+  guint kills = kills_text != NULL ? (guint) g_ascii_strtoull (kills_text, NULL, 10) : 20;
+  guint checked = 0;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RwJournal) journal = rw_journal_open (dir, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 400; i++)
+      {
+        g_autofree char *note = g_strdup_printf ("A note for the backup to carry, number %u, "
+                                                 "long enough to fill pages of the journal.", i);
+        g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-20", "09:00", i % 11, note);
+
+        g_assert_true (rw_journal_add (journal, check_in, &error));
+      }
+  }
+
+  for (guint round = 0; round < kills; round++)
+    {
+      const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-crash", NULL), "--backup-child",
+                             dir, backup, NULL };
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+
+      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_usleep (g_random_int_range (5000, 80000));
+      kill ((pid_t) g_ascii_strtoll (g_subprocess_get_identifier (child), NULL, 10), SIGKILL);
+      g_subprocess_wait (child, NULL, NULL);
+
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *copy_dir = g_build_filename (dir, "check", NULL);
+          g_autofree char *copy = g_build_filename (copy_dir, "journal.db", NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *verdict = NULL;
+          gsize length = 0;
+
+          /* Opened as a journal of its own, from a copy, as a restore would. */
+          g_mkdir_with_parents (copy_dir, 0700);
+          g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+          {
+            g_autoptr(RwDatabase) db = rw_database_open (copy_dir, &error);
+            gint64 n = 0;
+
+            g_assert_no_error (error);
+            g_assert_true (rw_database_quick_check (db, &verdict, &error));
+            g_assert_cmpstr (verdict, ==, "ok");
+            g_assert_true (rw_check_in_sql_count (db, &n, NULL, NULL, &error));
+            g_assert_cmpint (n, ==, 400);
+          }
+          rw_test_remove_dir (copy_dir);
+          checked++;
+        }
+    }
+  g_test_message ("%u kills during backups, the backup whole each of %u times it existed",
+                  kills, checked);
+  g_assert_cmpuint (checked, >, 0);
+  rw_test_remove_dir (dir);
 }
 
 static void
@@ -124,8 +217,11 @@ main (int    argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--backup-child"))
+    return run_backup_child (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crash/kill-during-saves", test_kill_during_saves);
+  g_test_add_func ("/crash/kill-during-backups", test_kill_during_backups);
   return g_test_run ();
 }
