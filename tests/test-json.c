@@ -215,6 +215,21 @@ test_depth_and_nul (void)
     g_clear_error (&error);
   }
 
+  /* A "format" or "version" that is a list or an object: refused, without
+   * json-glib's warnings (which G_DEBUG=fatal-criticals makes fatal). */
+  g_assert_false (parse ("{\"format\":{},\"check_ins\":[]}", strlen ("{\"format\":{},\"check_ins\":[]}"), &error));
+  g_assert_nonnull (strstr (error->message, "not a Rewire export"));
+  g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);
+  g_clear_error (&error);
+  {
+    const char *odd = "{\"format\":\"rewire\",\"version\":[9],\"check_ins\":[]}";
+    g_autoptr(GPtrArray) none = NULL;
+
+    g_assert_true (rw_json_parse_check_ins (odd, strlen (odd), &none, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
   /* A "format" that is not text (found by fuzz-json: it crashed). */
   g_assert_false (parse ("{\"format\":2,\"check_ins\":[]}", 27, &error));
   g_assert_error (error, RW_IMPORT_ERROR, RW_IMPORT_ERROR_PARSE);

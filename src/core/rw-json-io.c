@@ -544,8 +544,16 @@ rw_json_parse_check_ins (const char  *data,
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
-      const char *format = json_object_get_string_member_with_default (object, "format", "");
-      gint64 version = json_object_get_int_member_with_default (object, "version", 0);
+      JsonNode *format_node = json_object_get_member (object, "format");
+      JsonNode *version_node = json_object_get_member (object, "version");
+      /* Read only when they are plain values: json-glib's getters warn on
+       * a list or an object (found by fuzz-json). */
+      const char *format = format_node != NULL && JSON_NODE_HOLDS_VALUE (format_node) &&
+                           json_node_get_value_type (format_node) == G_TYPE_STRING
+                           ? json_node_get_string (format_node) : NULL;
+      gint64 version = version_node != NULL && JSON_NODE_HOLDS_VALUE (version_node) &&
+                       json_node_get_value_type (version_node) == G_TYPE_INT64
+                       ? json_node_get_int (version_node) : 0;
       JsonNode *list = json_object_get_member (object, "check_ins");
 
       /* "format" may be there but not text: json-glib then gives NULL. */
