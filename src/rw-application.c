@@ -28,6 +28,12 @@ struct _RwApplication
   char *data_dir;
   RwContext *context;
   GSettings *settings;
+
+  /* The recovery page, while a journal cannot be opened */
+  GtkWindow *recovery;
+  GtkButton *restore_button;
+  GtkLabel *restore_caption;
+  char *restore_path;
 };
 
 G_DEFINE_FINAL_TYPE (RwApplication, rw_application, ADW_TYPE_APPLICATION)
@@ -59,17 +65,139 @@ new_status_window (RwApplication *self,
 }
 
 static void
+backup_found_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RwApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  gint64 check_ins = 0;
+  char *path = rw_journal_find_backup_finish (result, &check_ins, &last, &error);
+  GAction *restore = g_action_map_lookup_action (G_ACTION_MAP (self), "restore-backup");
+
+  if (self->restore_button == NULL)
+    {
+      g_free (path);
+      return;
+    }
+  if (path == NULL)
+    {
+      gtk_button_set_label (self->restore_button, _("No Backup to Restore"));
+      return;
+    }
+
+  g_free (self->restore_path);
+  self->restore_path = path;
+  gtk_button_set_label (self->restore_button, _("_Restore the Backup"));
+  gtk_button_set_use_underline (self->restore_button, TRUE);
+  if (self->restore_caption != NULL)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, check_ins);
+      g_autofree char *day = last != NULL ? rw_date_format (rw_date_from_iso (last), "%-d %B %Y") : NULL;
+      g_autofree char *caption = NULL;
+
+      /* Translators: the first %s is a number of check-ins, the second a day */
+      caption = day != NULL
+                ? g_strdup_printf (_("The newest whole backup holds %s check-ins, up to %s. The "
+                                     "journal that could not be opened is kept, not deleted."),
+                                   count, day)
+                : g_strdup (_("The newest whole backup holds no check-ins. The journal that "
+                              "could not be opened is kept, not deleted."));
+      gtk_label_set_label (self->restore_caption, caption);
+      gtk_widget_set_visible (GTK_WIDGET (self->restore_caption), TRUE);
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (restore), TRUE);
+}
+
+static gboolean
+find_backup_cb (gpointer user_data)
+{
+  RwApplication *self = user_data;
+  g_autofree char *data_dir = rw_journal_resolve_data_dir (self->data_dir);
+
+  rw_journal_find_backup_async (data_dir, NULL, backup_found_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A journal that is damaged, not Rewire's or from a newer Rewire is left
+ * as it is; the page says what happened and, when one of Rewire's
+ * backups is whole, offers it (looked for after the page is shown). */
+static void
 show_open_error (RwApplication *self,
                  const GError  *error)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  gboolean recoverable = rw_journal_error_is_restorable (error);
 
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  if (recoverable)
+    {
+      GtkWidget *restore = gtk_button_new_with_label (_("Looking for a Backup…"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "app.restore-backup");
+      gtk_widget_add_css_class (restore, "pill");
+      gtk_widget_add_css_class (restore, "suggested-action");
+      gtk_box_append (GTK_BOX (box), restore);
+      self->restore_button = GTK_BUTTON (restore);
+      g_object_add_weak_pointer (G_OBJECT (restore), (gpointer *) &self->restore_button);
+      self->restore_caption = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->restore_caption, TRUE);
+      gtk_label_set_justify (self->restore_caption, GTK_JUSTIFY_CENTER);
+      gtk_label_set_max_width_chars (self->restore_caption, 40);
+      gtk_widget_add_css_class (GTK_WIDGET (self->restore_caption), "dim-label");
+      gtk_widget_set_visible (GTK_WIDGET (self->restore_caption), FALSE);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->restore_caption));
+      g_object_add_weak_pointer (G_OBJECT (self->restore_caption), (gpointer *) &self->restore_caption);
+    }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
-  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (quit, "pill");
-  gtk_window_present (new_status_window (self, "dialog-warning-symbolic",
-                                         _("The Journal Could Not Be Opened"), error->message,
-                                         quit));
+  gtk_box_append (GTK_BOX (box), quit);
+
+  self->recovery = new_status_window (self, "dialog-warning-symbolic",
+                                      _("The Journal Could Not Be Opened"), error->message, box);
+  g_object_add_weak_pointer (G_OBJECT (self->recovery), (gpointer *) &self->recovery);
+  gtk_window_present (self->recovery);
+  if (recoverable)
+    g_idle_add_full (G_PRIORITY_LOW, find_backup_cb, self, NULL);
+}
+
+static void
+restore_backup_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RwApplication *self = user_data;
+  g_autofree char *data_dir = rw_journal_resolve_data_dir (self->data_dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  GtkWindow *recovery = self->recovery;
+
+  if (self->restore_path == NULL)
+    return;
+  if (!rw_journal_restore_backup (data_dir, self->restore_path, &kept, &error))
+    {
+      if (recovery != NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (recovery, _("The Backup Could Not Be Restored"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  g_simple_action_set_enabled (action, FALSE);
+  g_clear_pointer (&self->restore_path, g_free);
+  /* The page goes (held, so that the app does not end with it), then
+   * the journal now restored opens as at start-up. */
+  g_application_hold (G_APPLICATION (self));
+  if (recovery != NULL)
+    gtk_window_destroy (recovery);
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -254,6 +382,7 @@ rw_application_finalize (GObject *object)
   RwApplication *self = (RwApplication *)object;
 
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->restore_path, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rw_application_parent_class)->finalize (object);
@@ -307,6 +436,7 @@ quit_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_cb },
   { "quit", quit_cb },
+  { "restore-backup", restore_backup_cb },
 };
 
 /**
@@ -345,6 +475,10 @@ rw_application_init (RwApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  /* Offered only once a whole backup is found. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "restore-backup")),
+                               FALSE);
   rw_application_set_accels (GTK_APPLICATION (self));
 
   g_application_add_main_option (G_APPLICATION (self), "data-dir", 0, 0, G_OPTION_ARG_FILENAME,

@@ -253,7 +253,9 @@ rw_backup_wipe (const char  *data_dir,
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (day_of_name (name) != 0 ||
         (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, SUFFIX ".tmp")) ||
-        (g_str_has_prefix (name, PREFIX "before-restore-") && g_str_has_suffix (name, SUFFIX)))
+        (g_str_has_prefix (name, PREFIX "before-restore-") && g_str_has_suffix (name, SUFFIX)) ||
+        (g_str_has_prefix (name, PREFIX "set-aside-") &&
+         (g_str_has_suffix (name, SUFFIX) || g_str_has_suffix (name, SUFFIX "-wal"))))
       g_ptr_array_add (files, g_build_filename (folder, name, NULL));
 
   if (dry_run)
@@ -541,5 +543,139 @@ rw_backup_restore (RwDatabase  *db,
     }
   if (saved != NULL)
     *saved = g_steal_pointer (&keep);
+  return TRUE;
+}
+
+/**
+ * rw_backup_list:
+ * @data_dir: the journal's folder
+ *
+ * Returns: (transfer full): the paths of Rewire's backups in its
+ *   backups folder (the daily ones and those kept before a restore),
+ *   newest first by name
+ */
+GPtrArray *
+rw_backup_list (const char *data_dir)
+{
+  g_autofree char *folder = rw_backup_get_folder (data_dir);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (day_of_name (name) != 0)
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, newest_first);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (paths, g_build_filename (folder, g_ptr_array_index (names, i), NULL));
+  return paths;
+}
+
+/**
+ * rw_backup_find_restorable:
+ * @data_dir: the journal's folder
+ * @summary: (out caller-allocates): what the backup found holds
+ *
+ * Checks Rewire's backups, newest first, until one is a whole journal
+ * that this version can open: only that one is read to its end.
+ *
+ * Returns: (transfer full) (nullable): its path, or %NULL when none is
+ */
+char *
+rw_backup_find_restorable (const char      *data_dir,
+                           RwBackupSummary *summary)
+{
+  g_autoptr(GPtrArray) backups = rw_backup_list (data_dir);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  memset (summary, 0, sizeof *summary);
+  for (guint i = 0; i < backups->len; i++)
+    if (rw_backup_describe (g_ptr_array_index (backups, i), summary, NULL))
+      return g_strdup (g_ptr_array_index (backups, i));
+  return NULL;
+}
+
+/**
+ * rw_backup_restore_over:
+ * @data_dir: the folder of a journal that cannot be opened
+ * @path: a backup that rw_backup_describe() accepts
+ * @kept: (out) (optional) (transfer full): where the journal that could
+ *   not be opened was moved
+ * @error: return location for a #GError
+ *
+ * For a journal that is damaged, not Rewire's or from a newer Rewire:
+ * moves it (and its -wal) into backups/ as journal-set-aside-….db, never
+ * deleting it, then puts a copy of @path in its place, whole or not at
+ * all.
+ */
+gboolean
+rw_backup_restore_over (const char  *data_dir,
+                        const char  *path,
+                        char       **kept,
+                        GError     **error)
+{
+  g_autofree char *folder = rw_backup_get_folder (data_dir);
+  g_autofree char *journal = g_build_filename (data_dir, RW_DATABASE_FILE_NAME, NULL);
+  g_autofree char *incoming = g_build_filename (data_dir, "journal-restoring.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = NULL;
+  RwBackupSummary summary;
+
+  g_return_val_if_fail (data_dir != NULL && path != NULL, FALSE);
+
+  if (!rw_backup_describe (path, &summary, error))
+    return FALSE;
+  rw_backup_summary_clear (&summary);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !copy_private (path, incoming, error))
+    {
+      g_unlink (incoming);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                     _("Could not make the backups folder %s. Nothing was changed."), folder);
+      return FALSE;
+    }
+
+  aside = g_strdup_printf ("%s/journal-set-aside-%s.db", folder, stamp);
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s/journal-set-aside-%s-%u.db", folder, stamp, n);
+    }
+  if (g_file_test (journal, G_FILE_TEST_EXISTS) && g_rename (journal, aside) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (incoming);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not move the journal aside: %s. Nothing was changed."),
+                   g_strerror (saved));
+      return FALSE;
+    }
+  {
+    g_autofree char *wal = g_strconcat (journal, "-wal", NULL);
+    g_autofree char *wal_aside = g_strconcat (aside, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (journal, "-shm", NULL);
+
+    /* Its log goes with it: it may hold what the damaged file lacks. */
+    if (g_file_test (wal, G_FILE_TEST_EXISTS))
+      g_rename (wal, wal_aside);
+    g_unlink (shm);
+  }
+  if (g_rename (incoming, journal) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (incoming);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not put the backup in place: %s. The journal that could not be "
+                     "opened is in %s."), g_strerror (saved), aside);
+      return FALSE;
+    }
+  if (kept != NULL)
+    *kept = g_steal_pointer (&aside);
   return TRUE;
 }

@@ -39,4 +39,12 @@ gboolean   rw_backup_restore       (RwDatabase       *db,
                                     char            **saved,
                                     GError          **error);
 
+GPtrArray *rw_backup_list            (const char       *data_dir);
+char      *rw_backup_find_restorable (const char       *data_dir,
+                                      RwBackupSummary  *summary);
+gboolean   rw_backup_restore_over    (const char       *data_dir,
+                                      const char       *path,
+                                      char            **kept,
+                                      GError          **error);
+
 G_END_DECLS

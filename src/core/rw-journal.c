@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rw-backup.h"
 #include "rw-check-in-sql.h"
 #include "rw-draft.h"
@@ -178,6 +180,133 @@ rw_journal_wipe (RwJournal  *self,
   dir = g_strdup (rw_database_get_data_dir (self->database));
   rw_database_close (self->database);
   return rw_backup_wipe (dir, FALSE, error);
+}
+
+typedef struct
+{
+  char *path;
+  gint64 check_ins;
+  char *last;
+} FoundBackup;
+
+static void
+found_backup_free (FoundBackup *found)
+{
+  g_free (found->path);
+  g_free (found->last);
+  g_free (found);
+}
+
+static void
+find_backup_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  RwBackupSummary summary;
+  FoundBackup *found;
+  char *path = rw_backup_find_restorable (task_data, &summary);
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_FOUND,
+                               _("There is no backup that can be restored."));
+      return;
+    }
+  found = g_new0 (FoundBackup, 1);
+  found->path = path;
+  found->check_ins = summary.check_ins;
+  found->last = g_steal_pointer (&summary.last);
+  rw_backup_summary_clear (&summary);
+  g_task_return_pointer (task, found, (GDestroyNotify) found_backup_free);
+}
+
+/**
+ * rw_journal_find_backup_async:
+ * @data_dir: the folder of a journal that could not be opened
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in this thread when done
+ * @user_data: for @callback
+ *
+ * Looks, in a worker, for the newest of Rewire's backups that is a whole
+ * journal this version can open (only the one offered is checked to its
+ * end; see rw_backup_find_restorable()).
+ */
+void
+rw_journal_find_backup_async (const char          *data_dir,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (data_dir != NULL);
+
+  g_task_set_source_tag (task, rw_journal_find_backup_async);
+  g_task_set_task_data (task, g_strdup (data_dir), g_free);
+  g_task_run_in_thread (task, find_backup_thread);
+}
+
+/**
+ * rw_journal_find_backup_finish:
+ * @check_ins: (out) (optional): how many check-ins it holds
+ * @last: (out) (optional) (transfer full): its newest day, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the backup's path
+ */
+char *
+rw_journal_find_backup_finish (GAsyncResult  *result,
+                               gint64        *check_ins,
+                               char         **last,
+                               GError       **error)
+{
+  FoundBackup *found = g_task_propagate_pointer (G_TASK (result), error);
+  char *path;
+
+  if (found == NULL)
+    return NULL;
+  if (check_ins != NULL)
+    *check_ins = found->check_ins;
+  if (last != NULL)
+    *last = g_steal_pointer (&found->last);
+  path = g_steal_pointer (&found->path);
+  found_backup_free (found);
+  return path;
+}
+
+/**
+ * rw_journal_error_is_restorable:
+ * @error: why a journal could not be opened
+ *
+ * Returns: %TRUE when a backup can take the journal's place: it is
+ *   damaged, not Rewire's, or from a newer Rewire (not when it is only
+ *   locked, or its folder cannot be written)
+ */
+gboolean
+rw_journal_error_is_restorable (const GError *error)
+{
+  return g_error_matches (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_CORRUPT) ||
+         g_error_matches (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_NOT_REWIRE) ||
+         g_error_matches (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_TOO_NEW);
+}
+
+/**
+ * rw_journal_restore_backup:
+ * @data_dir: the folder of a journal that could not be opened
+ * @backup: a backup found by rw_journal_find_backup_async()
+ * @kept: (out) (optional) (transfer full): where the journal that could
+ *   not be opened was kept
+ * @error: return location for a #GError
+ *
+ * See rw_backup_restore_over(): nothing is deleted.
+ */
+gboolean
+rw_journal_restore_backup (const char  *data_dir,
+                           const char  *backup,
+                           char       **kept,
+                           GError     **error)
+{
+  return rw_backup_restore_over (data_dir, backup, kept, error);
 }
 
 /**

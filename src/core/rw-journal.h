@@ -22,6 +22,19 @@ char           *rw_journal_resolve_data_dir (const char  *override_dir);
 RwJournal      *rw_journal_open             (const char  *data_dir,
                                              GError     **error);
 void           rw_journal_close               (RwJournal       *self);
+void           rw_journal_find_backup_async   (const char          *data_dir,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char          *rw_journal_find_backup_finish  (GAsyncResult        *result,
+                                               gint64              *check_ins,
+                                               char               **last,
+                                               GError             **error);
+gboolean       rw_journal_error_is_restorable (const GError        *error);
+gboolean       rw_journal_restore_backup      (const char          *data_dir,
+                                               const char          *backup,
+                                               char               **kept,
+                                               GError             **error);
 GPtrArray     *rw_journal_wipe                (RwJournal       *self,
                                                GError         **error);
 RwJournal      *rw_journal_open_deferred    (const char  *data_dir,
