@@ -1019,6 +1019,64 @@ test_restore (Fixture       *f,
   g_unlink (export);
 }
 
+static gboolean
+file_holds_word (const char *path,
+                 const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (word) <= length; i++)
+    if (memcmp (contents + i, word, strlen (word)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* After a delete, the person is told that older backups still hold the
+ * check-in, and rewire backup --renew replaces them with one made now,
+ * which does not. */
+static void
+test_delete_then_renew_backups (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *old1 = g_build_filename (backups, "journal-2026-11-20.db", NULL);
+  g_autofree char *old2 = g_build_filename (backups, "journal-2026-11-21.db", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint left = 0;
+
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "6", "--note", "kept"), ==, 0);
+  g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--mood", "3", "--note", "zebrasentinel"), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--output", old1), ==, 0);
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--output", old2), ==, 0);
+
+  g_assert_cmpint (run (f, "delete", "--data-dir", f->dir, id), ==, 0);
+  g_assert_nonnull (strstr (f->err, "The 2 backups Rewire made before now still hold this check-in"));
+  g_assert_nonnull (strstr (f->err, "rewire backup --renew"));
+  g_assert_true (file_holds_word (old1, "zebrasentinel"));
+
+  g_assert_cmpint (run (f, "backup", "--data-dir", f->dir, "--renew"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "deleted 2 older ones"));
+  g_assert_false (g_file_test (old1, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old2, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (backups, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+
+      g_assert_false (file_holds_word (path, "zebrasentinel"));
+      g_assert_true (file_holds_word (path, "kept"));
+      left++;
+    }
+  g_assert_cmpuint (left, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1055,6 +1113,7 @@ main (int    argc,
   ADD ("backup", test_backup);
   ADD ("wipe", test_wipe);
   ADD ("restore", test_restore);
+  ADD ("delete-then-renew-backups", test_delete_then_renew_backups);
   ADD ("list-shows-no-control-characters", test_list_shows_no_control_characters);
 
 #undef ADD

@@ -181,6 +181,23 @@ rw_cli_cmd_delete (RwCli  *cli,
       !rw_check_in_sql_scrub (db, &error))
     return rw_cli_fail_with (error);
 
+  /* But the backups made before still hold it: say so, and how to
+   * change that. On stderr, so that scripts read what they did. */
+  {
+    guint backups = rw_backup_count (rw_database_get_data_dir (db));
+
+    if (backups > 0)
+      {
+        g_autofree char *count = g_strdup_printf ("%u", backups);
+        g_autofree char *message = g_strdup_printf (
+          _("The %s backups Rewire made before now still hold this check-in until they are "
+            "replaced (after 7 days, and 4 weeks for the weekly ones). To remove it from them "
+            "now, run “rewire backup --renew”: it makes a new backup of the journal as it is "
+            "and deletes the older ones."), count);
+
+        rw_cli_print_error (message);
+      }
+  }
   return RW_EXIT_OK;
 }
 
@@ -380,8 +397,10 @@ rw_cli_cmd_backup (RwCli  *cli,
                    char  **argv)
 {
   g_autofree char *output = NULL;
+  gboolean renew = FALSE;
   GOptionEntry entries[] = {
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (created private, 0600)"), N_("FILE") },
+    { "renew", 0, 0, G_OPTION_ARG_NONE, &renew, N_("Make today's backup in backups/ and delete the older ones (after a delete)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -397,8 +416,23 @@ rw_cli_cmd_backup (RwCli  *cli,
                                        entries);
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
     return status;
+  if (renew)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      guint removed = 0;
+
+      if (output != NULL)
+        return rw_cli_usage_error (_("Give --output or --renew, not both."));
+      db = rw_cli_open_existing_database (cli, &error);
+      if (db == NULL || !rw_backup_renew (db, today, &removed, &error))
+        return rw_cli_fail_with (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Made a new backup and deleted %u older one.\n",
+                            "Made a new backup and deleted %u older ones.\n", removed), removed);
+      return RW_EXIT_OK;
+    }
   if (output == NULL || *output == '\0')
-    return rw_cli_usage_error (_("Give the file to write with --output FILE."));
+    return rw_cli_usage_error (_("Give the file to write with --output FILE, or --renew."));
 
   db = rw_cli_open_readable (cli, TRUE, &error);
   if (db == NULL || !rw_database_backup_to (db, output, &error))

@@ -679,3 +679,85 @@ rw_backup_restore_over (const char  *data_dir,
     *kept = g_steal_pointer (&aside);
   return TRUE;
 }
+
+/**
+ * rw_backup_renew:
+ * @db: the journal
+ * @today: the day, YYYY-MM-DD
+ * @removed: (out) (optional): how many older backups were deleted
+ * @error: return location for a #GError
+ *
+ * After a delete: makes today's backup from the journal as it is now,
+ * then deletes every other backup Rewire made, so that what was deleted
+ * is in none of them. The new backup is written first: the journal is
+ * never left without one.
+ */
+gboolean
+rw_backup_renew (RwDatabase  *db,
+                 const char  *today,
+                 guint       *removed,
+                 GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  folder = rw_backup_get_folder (rw_database_get_data_dir (db));
+  name = g_strconcat (PREFIX, today, SUFFIX, NULL);
+  fresh = g_build_filename (folder, name, NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_READ_ONLY,
+                   _("Could not make the backups folder %s: %s."), folder, g_strerror (saved));
+      return FALSE;
+    }
+  if (!rw_database_backup_to (db, fresh, error))
+    return FALSE;
+
+  all = rw_backup_wipe (rw_database_get_data_dir (db), TRUE, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const char *path = g_ptr_array_index (all, i);
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      /* Only backups: not the journal itself, nor today's new copy. */
+      if (g_strcmp0 (dir, folder) != 0 || g_strcmp0 (path, fresh) == 0)
+        continue;
+      if (g_unlink (path) == 0)
+        n++;
+    }
+  if (removed != NULL)
+    *removed = n;
+  return TRUE;
+}
+
+/**
+ * rw_backup_count:
+ * @data_dir: the journal's folder
+ *
+ * Returns: how many copies Rewire keeps in backups/ (daily, before a
+ *   restore, set aside)
+ */
+guint
+rw_backup_count (const char *data_dir)
+{
+  g_autoptr(GPtrArray) all = rw_backup_wipe (data_dir, TRUE, NULL);
+  g_autofree char *folder = rw_backup_get_folder (data_dir);
+  guint n = 0;
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (g_ptr_array_index (all, i));
+
+      if (g_strcmp0 (dir, folder) == 0)
+        n++;
+    }
+  return n;
+}

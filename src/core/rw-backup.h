@@ -40,6 +40,11 @@ gboolean   rw_backup_restore       (RwDatabase       *db,
                                     GError          **error);
 
 GPtrArray *rw_backup_list            (const char       *data_dir);
+gboolean   rw_backup_renew           (RwDatabase       *db,
+                                      const char       *today,
+                                      guint            *removed,
+                                      GError          **error);
+guint      rw_backup_count           (const char       *data_dir);
 char      *rw_backup_find_restorable (const char       *data_dir,
                                       RwBackupSummary  *summary);
 gboolean   rw_backup_restore_over    (const char       *data_dir,
