@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -181,4 +183,22 @@ rw_test_count_entries (const char *dir)
   while (g_dir_read_name (handle) != NULL)
     n++;
   return n;
+}
+
+/* Whether the bytes of @path hold @word anywhere (FALSE when there is no
+ * such file): for checking that deleted words are gone from the disk. */
+gboolean
+rw_test_file_holds (const char *path,
+                    const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (word);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, word, n) == 0)
+      return TRUE;
+  return FALSE;
 }

@@ -31,6 +31,8 @@ RwCheckIn *rw_test_check_in_new   (const char           *date,
                                    const char           *note);
 /* How many files and folders @dir holds. */
 guint      rw_test_count_entries  (const char           *dir);
+gboolean   rw_test_file_holds     (const char           *path,
+                                   const char           *word);
 /* The visible check-ins @query selects (%NULL: all, newest first), read
  * through rw_check_in_sql_foreach(). */
 GPtrArray *rw_test_list_check_ins (RwDatabase            *db,

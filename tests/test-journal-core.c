@@ -6,8 +6,6 @@
  * RwJournal's writes (what the app's widgets change) and the row-level
  * SQL reads behind listing and exporting.
  */
-#define _GNU_SOURCE /* memmem */
-
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -561,18 +559,6 @@ test_close_leaves_no_side_files (Fixture       *f,
   }
 }
 
-static gboolean
-file_holds (const char *path,
-            const char *word)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, word, strlen (word)) != NULL;
-}
-
 static void
 store_result_cb (GObject      *source,
                  GAsyncResult *result,
@@ -608,8 +594,8 @@ test_deleted_note_leaves_no_trace (Fixture       *f,
   g_assert_true (rw_journal_purge_hidden (f->journal, &error));
   g_assert_no_error (error);
   /* Before the scrub the index still holds the words. */
-  g_assert_true (file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
-                 file_holds (wal, "zebrasentinel"));
+  g_assert_true (rw_test_file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
+                 rw_test_file_holds (wal, "zebrasentinel"));
 
   rw_journal_scrub_async (f->journal, NULL, store_result_cb, &result);
   while (result == NULL)
@@ -621,8 +607,8 @@ test_deleted_note_leaves_no_trace (Fixture       *f,
     {
       const char *word = i == 0 ? "zebrasentinel" : "quokkaword";
 
-      g_assert_false (file_holds (rw_journal_get_path (f->journal), word));
-      g_assert_false (file_holds (wal, word));
+      g_assert_false (rw_test_file_holds (rw_journal_get_path (f->journal), word));
+      g_assert_false (rw_test_file_holds (wal, word));
     }
   {
     RwCheckInQuery query = { .search = "walking" };
@@ -630,7 +616,7 @@ test_deleted_note_leaves_no_trace (Fixture       *f,
     g_assert_cmpuint (rw_test_count_check_ins (f->db, &query), ==, 40);
   }
   rw_journal_close (f->journal);
-  g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
+  g_assert_false (rw_test_file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
 }
 
 /* The marks of Syncthing, Nextcloud and Dropbox, in the journal's

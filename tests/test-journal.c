@@ -247,21 +247,6 @@ run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static gboolean
-file_holds (const char *path,
-            const char *word)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  for (gsize i = 0; i + strlen (word) <= length; i++)
-    if (memcmp (contents + i, word, strlen (word)) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_delete_then_expire (Fixture       *f,
                          gconstpointer  data)
@@ -288,14 +273,14 @@ test_delete_then_expire (Fixture       *f,
   /* Its words go from the files too (the search index kept them): the
    * scrub runs in a worker once the row is gone. */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while ((file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
-          file_holds (wal, "zebrasentinel")) && g_get_monotonic_time () < deadline)
+  while ((rw_test_file_holds (rw_journal_get_path (f->journal), "zebrasentinel") ||
+          rw_test_file_holds (wal, "zebrasentinel")) && g_get_monotonic_time () < deadline)
     {
       spin ();
       g_usleep (20000);
     }
-  g_assert_false (file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
-  g_assert_false (file_holds (wal, "zebrasentinel"));
+  g_assert_false (rw_test_file_holds (rw_journal_get_path (f->journal), "zebrasentinel"));
+  g_assert_false (rw_test_file_holds (wal, "zebrasentinel"));
 }
 
 /* The old Undo ended on a clock of its own after 10 s, whatever the
