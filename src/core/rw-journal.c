@@ -883,39 +883,73 @@ has_hidden (RwDatabase *db)
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-static void
-tidy_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+typedef gboolean (*WorkerFunc) (RwDatabase  *db,
+                                GError     **error);
+
+typedef struct
 {
-  const char *data_dir = task_data;
+  WorkerFunc work;
+  char *data_dir;   /* a copy: the worker reads nothing of the journal's */
+} OwnConnectionJob;
+
+static void
+own_connection_job_free (OwnConnectionJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job);
+}
+
+/* Runs a job's work on a connection of the worker thread's own, so that
+ * the window's goes on reading. */
+static void
+own_connection_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  OwnConnectionJob *job = task_data;
   g_autoptr(RwDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = 0;
 
-  /* A connection of this thread's own; the window's goes on reading. */
-  db = rw_database_open (data_dir, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  db = rw_database_open (job->data_dir, &error);
+  if (db == NULL || !job->work (db, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_with_own_connection (RwJournal           *self,
+                         WorkerFunc           work,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  OwnConnectionJob *job = g_new0 (OwnConnectionJob, 1);
+
+  job->work = work;
+  job->data_dir = g_strdup (rw_database_get_data_dir (self->database));
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) own_connection_job_free);
+  g_task_run_in_thread (task, own_connection_thread);
+}
+
+static gboolean
+tidy_work (RwDatabase  *db,
+           GError     **error)
+{
+  guint n = 0;
 
   /* Check-ins left hidden by an Undo that never ended (a crash). An
    * ordinary start-up finds none and writes nothing. */
-  if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, error))
+    return FALSE;
 
   /* Nothing of what was purged stays in the index or the log. */
-  if (n > 0 && !rw_check_in_sql_scrub (db, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (n > 0 && !rw_check_in_sql_scrub (db, error))
+    return FALSE;
 
   /* Today's backup, if the journal holds something and changed since
    * the last one. A failure is told, and loses nothing. */
@@ -925,32 +959,13 @@ tidy_thread (GTask        *task,
     g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
     if (rw_check_in_sql_count (db, &check_ins, NULL, NULL, NULL) && check_ins > 0 &&
-        !rw_backup_daily (db, today, NULL, &error))
-      {
-        g_task_return_error (task, g_steal_pointer (&error));
-        return;
-      }
+        !rw_backup_daily (db, today, NULL, error))
+      return FALSE;
   }
 
   /* This start-up worked: the copy kept by the last upgrade can go. */
   rw_database_remove_snapshot (db);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-scrub_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_autoptr(RwDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = rw_database_open (task_data, &error);
-  if (db == NULL || !rw_check_in_sql_scrub (db, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 /**
@@ -970,14 +985,10 @@ rw_journal_scrub_async (RwJournal           *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RW_IS_JOURNAL (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rw_journal_scrub_async);
-  g_task_set_task_data (task, g_strdup (rw_database_get_data_dir (self->database)), g_free);
-  g_task_run_in_thread (task, scrub_thread);
+  run_with_own_connection (self, rw_check_in_sql_scrub, rw_journal_scrub_async, cancellable,
+                           callback, user_data);
 }
 
 gboolean
@@ -1008,15 +1019,10 @@ rw_journal_tidy_async (RwJournal           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RW_IS_JOURNAL (self));
   g_return_if_fail (!rw_journal_needs_upgrade (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rw_journal_tidy_async);
-  g_task_set_task_data (task, g_strdup (rw_database_get_data_dir (self->database)), g_free);
-  g_task_run_in_thread (task, tidy_thread);
+  run_with_own_connection (self, tidy_work, rw_journal_tidy_async, cancellable, callback, user_data);
 }
 
 gboolean
