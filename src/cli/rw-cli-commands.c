@@ -467,12 +467,8 @@ rw_cli_cmd_wipe (RwCli  *cli,
                                        entries);
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
     return status;
-  if (cli->data_dir != NULL && cli->data_dir[0] == '\0')
-    return rw_cli_usage_error (_("--data-dir needs a folder, and none was given."));
-
-  dir = rw_journal_resolve_data_dir (cli->data_dir);
-  files = rw_backup_wipe (dir, !yes, &error);
-  if (files == NULL)
+  dir = rw_cli_resolve_data_dir (cli, &error);
+  if (dir == NULL || (files = rw_backup_wipe (dir, !yes, &error)) == NULL)
     return rw_cli_fail_with (error);
   if (files->len == 0)
     {

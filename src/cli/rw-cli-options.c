@@ -150,9 +150,15 @@ open_waiting (const char  *dir,
   return db;
 }
 
-static char *
-resolve_data_dir (RwCli   *cli,
-                  GError **error)
+/**
+ * rw_cli_resolve_data_dir:
+ *
+ * Returns: (transfer full) (nullable): the journal's folder, or %NULL
+ *   with @error set for an empty --data-dir
+ */
+char *
+rw_cli_resolve_data_dir (RwCli   *cli,
+                         GError **error)
 {
   /* An empty --data-dir (an unset variable in a script) would otherwise
    * mean the default journal: say so instead of writing there. */
@@ -169,7 +175,7 @@ RwDatabase *
 rw_cli_open_database (RwCli   *cli,
                       GError **error)
 {
-  g_autofree char *dir = resolve_data_dir (cli, error);
+  g_autofree char *dir = rw_cli_resolve_data_dir (cli, error);
 
   if (dir == NULL)
     return NULL;
@@ -201,7 +207,7 @@ rw_cli_open_readable (RwCli     *cli,
       return db;
     }
 
-  dir = resolve_data_dir (cli, NULL);
+  dir = rw_cli_resolve_data_dir (cli, NULL);
   {
     g_autoptr(GError) read_only = NULL;
 
@@ -223,7 +229,7 @@ RwDatabase *
 rw_cli_open_existing_database (RwCli   *cli,
                                GError **error)
 {
-  g_autofree char *dir = resolve_data_dir (cli, error);
+  g_autofree char *dir = rw_cli_resolve_data_dir (cli, error);
   g_autofree char *path = NULL;
 
   if (dir == NULL)

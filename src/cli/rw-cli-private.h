@@ -38,6 +38,8 @@ gboolean        rw_cli_parse              (GOptionContext  *context,
                                            guint            n_args,
                                            const char      *wrong_count,
                                            int             *status);
+char           *rw_cli_resolve_data_dir   (RwCli          *cli,
+                                           GError        **error);
 RwDatabase     *rw_cli_open_database      (RwCli          *cli,
                                            GError        **error);
 RwDatabase     *rw_cli_open_existing_database (RwCli     *cli,
