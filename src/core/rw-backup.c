@@ -280,6 +280,23 @@ rw_backup_wipe (const char  *data_dir,
   return g_steal_pointer (&files);
 }
 
+/* backups/journal-KIND-STAMP.db, or with -2, -3… when taken: a copy
+ * kept is never written over an earlier one (two in one second). */
+static char *
+unused_copy_path (const char *folder,
+                  const char *kind,
+                  const char *stamp)
+{
+  char *path = g_strdup_printf ("%s/" PREFIX "%s-%s" SUFFIX, folder, kind, stamp);
+
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s/" PREFIX "%s-%s-%u" SUFFIX, folder, kind, stamp, n);
+    }
+  return path;
+}
+
 /* What a journal file holds, read as it is (immutable: nothing written,
  * no -wal or -shm made or read). */
 static gboolean
@@ -468,13 +485,7 @@ rw_backup_restore (RwDatabase  *db,
   data_dir = g_strdup (rw_database_get_data_dir (db));
   journal = g_strdup (rw_database_get_path (db));
   folder = rw_backup_get_folder (data_dir);
-  keep = g_strdup_printf ("%s/journal-before-restore-%s.db", folder, stamp);
-  /* Never over an earlier one (two restores in one second). */
-  for (guint n = 2; g_file_test (keep, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (keep);
-      keep = g_strdup_printf ("%s/journal-before-restore-%s-%u.db", folder, stamp, n);
-    }
+  keep = unused_copy_path (folder, "before-restore", stamp);
   incoming = g_build_filename (data_dir, "journal-restoring.db", NULL);
 
   /* The journal as it is, kept first. */
@@ -639,12 +650,7 @@ rw_backup_restore_over (const char  *data_dir,
       return FALSE;
     }
 
-  aside = g_strdup_printf ("%s/journal-set-aside-%s.db", folder, stamp);
-  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s/journal-set-aside-%s-%u.db", folder, stamp, n);
-    }
+  aside = unused_copy_path (folder, "set-aside", stamp);
   if (g_file_test (journal, G_FILE_TEST_EXISTS) && g_rename (journal, aside) != 0)
     {
       int saved = errno;
@@ -678,6 +684,25 @@ rw_backup_restore_over (const char  *data_dir,
   if (kept != NULL)
     *kept = g_steal_pointer (&aside);
   return TRUE;
+}
+
+/* The copies of the journal Rewire keeps in backups/: what
+ * rw_backup_wipe() would delete there (not the journal beside it). */
+static GPtrArray *
+list_copies (const char *data_dir)
+{
+  g_autoptr(GPtrArray) all = rw_backup_wipe (data_dir, TRUE, NULL);
+  g_autofree char *folder = rw_backup_get_folder (data_dir);
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (g_ptr_array_index (all, i));
+
+      if (g_strcmp0 (dir, folder) == 0)
+        g_ptr_array_add (copies, g_strdup (g_ptr_array_index (all, i)));
+    }
+  return copies;
 }
 
 /**
@@ -721,16 +746,13 @@ rw_backup_renew (RwDatabase  *db,
   if (!rw_database_backup_to (db, fresh, error))
     return FALSE;
 
-  all = rw_backup_wipe (rw_database_get_data_dir (db), TRUE, NULL);
-  for (guint i = 0; all != NULL && i < all->len; i++)
+  all = list_copies (rw_database_get_data_dir (db));
+  for (guint i = 0; i < all->len; i++)
     {
       const char *path = g_ptr_array_index (all, i);
-      g_autofree char *dir = g_path_get_dirname (path);
 
-      /* Only backups: not the journal itself, nor today's new copy. */
-      if (g_strcmp0 (dir, folder) != 0 || g_strcmp0 (path, fresh) == 0)
-        continue;
-      if (g_unlink (path) == 0)
+      /* Every copy but today's new one. */
+      if (g_strcmp0 (path, fresh) != 0 && g_unlink (path) == 0)
         n++;
     }
   if (removed != NULL)
@@ -748,16 +770,7 @@ rw_backup_renew (RwDatabase  *db,
 guint
 rw_backup_count (const char *data_dir)
 {
-  g_autoptr(GPtrArray) all = rw_backup_wipe (data_dir, TRUE, NULL);
-  g_autofree char *folder = rw_backup_get_folder (data_dir);
-  guint n = 0;
+  g_autoptr(GPtrArray) copies = list_copies (data_dir);
 
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    {
-      g_autofree char *dir = g_path_get_dirname (g_ptr_array_index (all, i));
-
-      if (g_strcmp0 (dir, folder) == 0)
-        n++;
-    }
-  return n;
+  return copies->len;
 }
