@@ -416,7 +416,7 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Check-ins:  2"));
   g_assert_nonnull (strstr (f->out, "Days:       1"));
   g_assert_nonnull (strstr (f->out, "Integrity:  ok"));
-  g_assert_nonnull (strstr (f->out, "Schema:     5"));
+  g_assert_nonnull (strstr (f->out, "Schema:     6"));
 }
 
 /* A failing export names the problem and leaves no file, no 0-byte file

@@ -693,7 +693,7 @@ test_upgrade_lowercases_ids (Fixture       *f,
     g_autoptr(RwCheckIn) found = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 5);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, RW_DATABASE_SCHEMA_VERSION);
     g_assert_cmpuint (count_check_ins (db), ==, 3);
     g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM check_ins WHERE uuid != lower (uuid)"), ==, 0);
     g_assert_cmpint (pragma_int (db, "SELECT count(DISTINCT uuid) FROM check_ins"), ==, 3);
@@ -799,6 +799,66 @@ test_backups (Fixture       *f,
       g_assert_cmpstr (g_ptr_array_index (kept, i), ==, expected[i]);
     g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
     g_assert_cmpuint (rw_test_count_entries (folder), ==, G_N_ELEMENTS (expected) + 1);
+  }
+}
+
+/* Schema 6 adds the treatment: sessions, their checklists and
+ * integration answers, questionnaires and the safety plan. A journal of
+ * schema 5 keeps every check-in, a snapshot of it is kept beside it, and
+ * the new tables take rows and refuse values out of range. */
+static void
+test_upgrade_adds_treatment (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = { "sessions", "session_checklist", "session_integration",
+                           "session_fts", "assessments", "safety_plan" };
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open_at_version (f->dir, 5, &error);
+
+    g_assert_no_error (error);
+    fill (db, 7);
+    g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sessions'"), ==, 0);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+    g_autofree char *snapshot = NULL;
+    sqlite3 *handle;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 6);
+    g_assert_cmpuint (count_check_ins (db), ==, 7);
+    snapshot = rw_database_get_snapshot_path (db);
+    g_assert_true (g_file_test (snapshot, G_FILE_TEST_IS_REGULAR));
+    for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'",
+                                                tables[i]);
+        g_assert_cmpint (pragma_int (db, sql), ==, 1);
+      }
+
+    handle = rw_database_get_handle (db);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "INSERT INTO sessions (uuid, date, time, route, phase, created, modified)"
+                                   "  VALUES ('s1', '2026-11-02', '10:00', 'iv', 'induction', 1, 1);"
+                                   "INSERT INTO session_integration (session, day, noticed, modified)"
+                                   "  VALUES (1, 1, 'lighter', 1);"
+                                   "INSERT INTO assessments (uuid, kind, date, time, answers, total, created, modified)"
+                                   "  VALUES ('a1', 'phq9', '2026-11-02', '09:00', '000000000', 0, 1, 1);"
+                                   "INSERT INTO safety_plan (section, body, modified) VALUES ('reasons', 'my dog', 1);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "INSERT INTO sessions (uuid, date, route, created, modified)"
+                                   "  VALUES ('s2', '2026-11-03', 'injection', 1, 1)",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "INSERT INTO sessions (uuid, date, intensity, created, modified)"
+                                   "  VALUES ('s3', '2026-11-03', 11, 1, 1)",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "INSERT INTO session_integration (session, day, modified) VALUES (1, 4, 1)",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
   }
 }
 
@@ -1109,6 +1169,7 @@ main (int   argc,
   ADD ("write", test_write);
   ADD ("upgrade-from-v1", test_upgrade_from_v1);
   ADD ("upgrade-lowercases-ids", test_upgrade_lowercases_ids);
+  ADD ("upgrade-adds-treatment", test_upgrade_adds_treatment);
   ADD ("backups", test_backups);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);

@@ -199,6 +199,88 @@ static const char * const migrations[] = {
   "         OR id != (SELECT min (o.id) FROM check_ins o"
   "                   WHERE lower (o.uuid) = lower (check_ins.uuid)));"
   "UPDATE check_ins SET uuid = lower (uuid) WHERE uuid != lower (uuid);",
+
+  /* 5 -> 6: the treatment. A session is scheduled ahead or logged after;
+   * "done" marks one that took place. Side effects are a comma-separated
+   * list of the keys in rw-session.h. Blood pressure and heart rate are
+   * what the person measured, never checked against anything. The
+   * checklist is the person's own, prefilled from what clinics commonly
+   * ask; integration answers belong to the session, one row for each of
+   * the three days after it. Notes, intentions and integration answers
+   * are found by the journal search through session_fts (rowid =
+   * sessions.id). A deleted session stays hidden until its Undo toast is
+   * gone, like a check-in. Assessments keep each answer (one digit 0-3 an
+   * item, in the form's order) and their total; PHQ-9's unscored
+   * question on difficulty is kept apart. The safety plan is one row a
+   * section, each in the person's own words, one item a line. */
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  date TEXT NOT NULL CHECK (length (date) = 10),"
+  "  time TEXT CHECK (time IS NULL OR length (time) = 5),"
+  "  route TEXT NOT NULL DEFAULT 'other'"
+  "    CHECK (route IN ('iv', 'im', 'nasal', 'oral', 'other')),"
+  "  phase TEXT NOT NULL DEFAULT 'other'"
+  "    CHECK (phase IN ('induction', 'booster', 'maintenance', 'other')),"
+  "  provider TEXT NOT NULL DEFAULT '',"
+  "  dose TEXT NOT NULL DEFAULT '',"
+  "  done INTEGER NOT NULL DEFAULT 0,"
+  "  intention TEXT NOT NULL DEFAULT '',"
+  "  bp_before_systolic INTEGER CHECK (bp_before_systolic BETWEEN 40 AND 300),"
+  "  bp_before_diastolic INTEGER CHECK (bp_before_diastolic BETWEEN 20 AND 200),"
+  "  hr_before INTEGER CHECK (hr_before BETWEEN 20 AND 250),"
+  "  bp_after_systolic INTEGER CHECK (bp_after_systolic BETWEEN 40 AND 300),"
+  "  bp_after_diastolic INTEGER CHECK (bp_after_diastolic BETWEEN 20 AND 200),"
+  "  hr_after INTEGER CHECK (hr_after BETWEEN 20 AND 250),"
+  "  intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
+  "  detached INTEGER CHECK (detached BETWEEN 0 AND 10),"
+  "  side_effects TEXT NOT NULL DEFAULT '',"
+  "  side_effects_other TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  hidden INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX sessions_by_when ON sessions (date, time, created);"
+  "CREATE TABLE session_checklist ("
+  "  session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  checked INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (session, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE session_integration ("
+  "  session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 3),"
+  "  noticed TEXT NOT NULL DEFAULT '',"
+  "  carry_forward TEXT NOT NULL DEFAULT '',"
+  "  hard TEXT NOT NULL DEFAULT '',"
+  "  modified INTEGER NOT NULL,"
+  "  PRIMARY KEY (session, day)"
+  ") WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE session_fts USING fts5 ("
+  "  text, tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\""
+  ");"
+  "CREATE TABLE assessments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('phq9', 'gad7')),"
+  "  date TEXT NOT NULL CHECK (length (date) = 10),"
+  "  time TEXT NOT NULL CHECK (length (time) = 5),"
+  "  answers TEXT NOT NULL,"
+  "  total INTEGER NOT NULL CHECK (total BETWEEN 0 AND 27),"
+  "  difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3),"
+  "  hidden INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX assessments_by_when ON assessments (kind, date, time);"
+  "CREATE TABLE safety_plan ("
+  "  section TEXT PRIMARY KEY CHECK (section IN ('warning-signs', 'coping',"
+  "    'distractions', 'people', 'professionals', 'environment', 'reasons')),"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  modified INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RW_DATABASE_SCHEMA_VERSION);

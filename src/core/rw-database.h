@@ -39,7 +39,7 @@ typedef enum
 
 /* "RwJr" in big-endian, stored in PRAGMA application_id. */
 #define RW_DATABASE_APPLICATION_ID 0x52774A72
-#define RW_DATABASE_SCHEMA_VERSION 5
+#define RW_DATABASE_SCHEMA_VERSION 6
 #define RW_DATABASE_FILE_NAME "journal.db"
 
 #define RW_TYPE_DATABASE (rw_database_get_type ())
