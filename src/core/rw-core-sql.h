@@ -21,3 +21,4 @@
 #include "rw-plan-sql.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-session-sql.h"
