@@ -377,7 +377,7 @@ test_list_and_done (Fixture       *f,
   g_assert_true (rw_session_get_done (loaded));
 
   /* The model follows the journal. */
-  add (f, "2026-12-01", NULL, FALSE);
+  g_object_unref (add (f, "2026-12-01", NULL, FALSE));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (a), &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -483,8 +483,11 @@ test_undo_and_purge (Fixture       *f,
 
   /* Purging one that was brought back does nothing. */
   g_assert_true (rw_journal_purge_session (f->journal, id, &error));
-  g_assert_nonnull (rw_journal_lookup_session (f->journal, id, NULL));
-  g_object_unref (rw_journal_lookup_session (f->journal, id, NULL));
+  {
+    g_autoptr(RwSession) kept = rw_journal_lookup_session (f->journal, id, NULL);
+
+    g_assert_nonnull (kept);
+  }
 
   g_assert_true (rw_journal_hide_session (f->journal, id, &error));
   g_assert_true (rw_journal_purge_session (f->journal, id, &error));

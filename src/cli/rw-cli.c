@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "chart", NULL, N_("Draw a chart into a PNG, SVG or PDF file"), rw_cli_cmd_chart },
   { "check", NULL, N_("Check the journal's integrity"), rw_cli_cmd_check },
   { "backup", NULL, N_("Write a whole copy of the journal to a file"), rw_cli_cmd_backup },
+  { "session", N_("SUBCOMMAND"), N_("Add, list, change or delete treatment sessions"), rw_cli_cmd_session },
   { "restore", N_("FILE"), N_("Replace the journal with a backup or a JSON export (with --yes)"), rw_cli_cmd_restore },
   { "wipe", NULL, N_("Delete the journal and every backup Rewire made (with --yes)"), rw_cli_cmd_wipe },
 };
