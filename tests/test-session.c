@@ -529,6 +529,49 @@ test_undo_and_purge (Fixture       *f,
   }
 }
 
+/* A session left hidden by a crash (its Undo never ended) goes at the
+ * next start-up's tidy, and at quit (rw_journal_purge_hidden()). */
+static void
+test_hidden_left_by_crash (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RwSession) crashed = add (f, "2026-11-20", "10:00", TRUE);
+  g_autoptr(RwSession) at_quit = add (f, "2026-11-21", "10:00", TRUE);
+  g_autoptr(RwSession) kept = add (f, "2026-11-22", "10:00", TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (crashed), &error));
+  rw_journal_close (f->journal);
+  g_clear_object (&f->journal);
+
+  f->journal = rw_journal_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->db = rw_journal_get_database (f->journal);
+  rw_journal_tidy_async (f->journal, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rw_journal_tidy_finish (f->journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rw_session_sql_count (f->db, &n, &error));
+  g_assert_cmpint (n, ==, 2);
+  g_assert_false (rw_session_sql_has_hidden (f->db));
+
+  g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (at_quit), &error));
+  g_assert_true (rw_session_sql_has_hidden (f->db));
+  g_assert_true (rw_journal_purge_hidden (f->journal, &error));
+  g_assert_no_error (error);
+  g_assert_false (rw_session_sql_has_hidden (f->db));
+  g_assert_true (rw_session_sql_count (f->db, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  {
+    g_autoptr(RwSession) still = rw_journal_lookup_session (f->journal, rw_session_get_id (kept),
+                                                            &error);
+    g_assert_no_error (error);
+  }
+}
+
 /* The three days after a session are its integration window. */
 static void
 test_integration_window (Fixture       *f,
@@ -635,6 +678,7 @@ main (int   argc,
   ADD ("list-and-done", test_list_and_done);
   ADD ("next-scheduled", test_next_scheduled);
   ADD ("undo-and-purge", test_undo_and_purge);
+  ADD ("hidden-left-by-crash", test_hidden_left_by_crash);
   ADD ("integration-window", test_integration_window);
   ADD ("integration-search", test_integration_search);
 
