@@ -290,6 +290,25 @@ test_edit_and_done (Fixture       *f,
     g_assert_cmpstr (rw_session_get_side_effects_other (s), ==, "");
   }
 
+  /* Integration answers, one day at a time; the search finds them. */
+  g_assert_cmpint (run (f, "edit", prefix, "--day", "2", "--noticed", "the light on the river",
+                        "--hard", "sleeping badly"), ==, 0);
+  g_assert_cmpint (run (f, "edit", prefix, "--day", "2", "--carry-forward", "walks"), ==, 0);
+  {
+    g_autoptr(RwSession) s = load (f, id);
+
+    g_assert_cmpstr (rw_session_get_integration (s, 2, RW_INTEGRATION_NOTICED), ==,
+                     "the light on the river");
+    g_assert_cmpstr (rw_session_get_integration (s, 2, RW_INTEGRATION_CARRY_FORWARD), ==, "walks");
+    g_assert_cmpstr (rw_session_get_integration (s, 2, RW_INTEGRATION_HARD), ==, "sleeping badly");
+  }
+  g_assert_cmpint (run (f, "list", "--search", "river"), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  g_assert_cmpint (run (f, "edit", prefix, "--noticed", "x"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--day"));
+  g_assert_cmpint (run (f, "edit", prefix, "--day", "4", "--noticed", "x"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--day: integration answers are for day 1, 2 or 3"));
+
   g_assert_cmpint (run (f, "edit", "ffffffff"), ==, 1);
   g_assert_nonnull (strstr (f->err, "No session has the id"));
 }

@@ -628,6 +628,16 @@ session_change (RwCli    *cli,
     { "not-done", 0, 0, G_OPTION_ARG_NONE, &not_done, N_("Mark it as not taken place (scheduled)"), NULL },
     { NULL }
   };
+  g_autofree char *day_text = NULL;
+  char *answers[RW_N_INTEGRATION_PROMPTS] = { NULL };
+  GOptionEntry integration_entries[] = {
+    { "day", 0, 0, G_OPTION_ARG_STRING, &day_text, N_("Which day after the session the answers below are for, 1 to 3"), "N" },
+    { "noticed", 0, 0, G_OPTION_ARG_STRING, &answers[RW_INTEGRATION_NOTICED], N_("What did you notice? (with --day)"), N_("TEXT") },
+    { "carry-forward", 0, 0, G_OPTION_ARG_STRING, &answers[RW_INTEGRATION_CARRY_FORWARD], N_("What do you want to carry forward? (with --day)"), N_("TEXT") },
+    { "hard", 0, 0, G_OPTION_ARG_STRING, &answers[RW_INTEGRATION_HARD], N_("What was hard? (with --day)"), N_("TEXT") },
+    { NULL }
+  };
+  guint day = 0;
   int status;
 
   context = rw_cli_option_context_new (cli, _("ID"),
@@ -641,8 +651,32 @@ session_change (RwCli    *cli,
                                        entries);
   if (!mark_done)
     g_option_context_add_main_entries (context, done_entry, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, integration_entries, GETTEXT_PACKAGE);
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one session."), &status))
     goto out;
+
+  if (day_text != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (day_text));
+
+      if (g_strcmp0 (stripped, "1") != 0 && g_strcmp0 (stripped, "2") != 0 &&
+          g_strcmp0 (stripped, "3") != 0)
+        {
+          g_autofree char *valid = g_utf8_make_valid (stripped, -1);
+
+          status = rw_cli_usage_error (_("--day: integration answers are for day 1, 2 or 3 "
+                                         "after the session (got “%s”)."), valid);
+          goto out;
+        }
+      day = stripped[0] - '0';
+    }
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    if (answers[p] != NULL && day == 0)
+      {
+        status = rw_cli_usage_error (_("Say which day after the session the answers are for "
+                                       "with --day 1, 2 or 3."));
+        goto out;
+      }
 
   db = rw_cli_open_existing_database (cli, &error);
   if (db == NULL ||
@@ -656,6 +690,10 @@ session_change (RwCli    *cli,
     rw_session_set_done (session, TRUE);
   else if (not_done)
     rw_session_set_done (session, FALSE);
+  /* Only the answers given change; an empty one clears it. */
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    if (answers[p] != NULL)
+      rw_session_set_integration (session, day, p, answers[p]);
   if (!values_apply (&values, session, &error) ||
       !rw_database_write (db, update_cb, session, &error))
     {
@@ -667,6 +705,8 @@ session_change (RwCli    *cli,
 
 out:
   values_clear (&values);
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    g_free (answers[p]);
   return status;
 }
 
