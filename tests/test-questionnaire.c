@@ -380,7 +380,7 @@ test_item9 (void)
     /* GAD-7 has no such item, whatever its answers. */
     { RW_QUESTIONNAIRE_GAD7, "3,3,3,3,3,3,3", FALSE },
   };
-  g_autofree char *offer = rw_safety_dup_assessment_offer ();
+  g_autofree char *offer = rw_safety_dup_assessment_offer (TRUE);
   g_autofree char *prescriber = rw_safety_dup_prescriber_line ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -100,17 +100,23 @@ rw_safety_should_offer_for_assessment (const RwAssessment *assessment)
 
 /**
  * rw_safety_dup_assessment_offer:
+ * @saved: whether the answers were saved (not with `--dry-run`)
  *
  * Returns: (transfer full): the words of the offer after PHQ-9's item 9,
  *   saying plainly that nobody reads the journal
  */
 char *
-rw_safety_dup_assessment_offer (void)
+rw_safety_dup_assessment_offer (gboolean saved)
 {
-  return g_strdup (_("Your answers are saved. You said you have had thoughts of being better off "
-                     "dead or of hurting yourself. Nobody reads this journal: not Rewire, not your "
-                     "clinic, not anyone, so no one will know unless you tell them. You don’t have "
-                     "to carry this alone: people are there to listen, any time."));
+  const char *offer = _("You said you have had thoughts of being better off dead or of hurting "
+                        "yourself. Nobody reads this journal: not Rewire, not your clinic, not "
+                        "anyone, so no one will know unless you tell them. You don’t have to "
+                        "carry this alone: people are there to listen, any time.");
+
+  if (!saved)
+    return g_strdup (offer);
+  /* Translators: %s is the rest of the offer of help. */
+  return g_strdup_printf (_("Your answers are saved. %s"), offer);
 }
 
 /**

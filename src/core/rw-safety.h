@@ -48,7 +48,7 @@ gboolean  rw_safety_should_offer       (RwSafetySource      source,
                                         guint32             today);
 
 gboolean  rw_safety_should_offer_for_assessment (const RwAssessment *assessment);
-char     *rw_safety_dup_assessment_offer (void);
+char     *rw_safety_dup_assessment_offer (gboolean saved);
 char     *rw_safety_dup_prescriber_line  (void);
 
 char     *rw_safety_resolve_country    (RwCrisisDirectory  *directory,
