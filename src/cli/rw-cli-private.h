@@ -79,6 +79,7 @@ int             rw_cli_cmd_export         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_import         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_chart          (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_report         (RwCli *cli, int argc, char **argv);
+int             rw_cli_cmd_assess         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_check          (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_backup         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_wipe           (RwCli *cli, int argc, char **argv);
