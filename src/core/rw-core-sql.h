@@ -10,6 +10,7 @@
 
 #include "rw-core.h"
 
+#include "rw-around-sessions-sql.h"
 #include "rw-backup.h"
 #include "rw-check-in-sql.h"
 #include "rw-csv.h"

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "rw-around-sessions.h"
 #include "rw-breathing.h"
 #include "rw-chart.h"
 #include "rw-check-in.h"
@@ -20,6 +21,7 @@
 #include "rw-guide.h"
 #include "rw-history-model.h"
 #include "rw-journal.h"
+#include "rw-journal-around.h"
 #include "rw-plan.h"
 #include "rw-plan-progress.h"
 #include "rw-safety.h"
