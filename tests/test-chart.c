@@ -967,6 +967,78 @@ test_markers_layer (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_in_column (cairo_surface_t *surface,
+                 int              x,
+                 int              y0,
+                 int              y1,
+                 const RwColor   *color)
+{
+  guint n = 0;
+
+  for (int y = y0; y <= y1; y++)
+    n += distance (surface, x, y, color) < 0.12;
+  return n;
+}
+
+/* Sessions: a marker at the session's day (not the next), done ones
+ * solid and scheduled ones dashed, and the session in the hover box of
+ * its day only; over a year, in its week's box with its date. */
+static void
+test_session_markers (void)
+{
+  g_autoptr(RwSeries) series = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_session_mark_free);
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  int x_done, x_next, x_scheduled, top, bottom;
+  guint done_ink, scheduled_ink;
+
+  rw_chart_style_init (&style, FALSE);
+  style.marker = (RwColor) { 1, 0, 1, 1 };   /* a colour nothing else has */
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_HOURS, FALSE);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  g_ptr_array_add (marks, rw_session_mark_new (march_1 () + 5, "induction", "iv", TRUE));
+  g_ptr_array_add (marks, rw_session_mark_new (march_1 () + 20, "booster", "nasal", FALSE));
+  rw_session_marks_add_to_chart (marks, chart);
+  surface = render (chart, &style, WIDTH, HEIGHT);
+
+  x_done = (int) round (rw_chart_x_of_day (chart, 5));
+  x_next = (int) round (rw_chart_x_of_day (chart, 6));
+  x_scheduled = (int) round (rw_chart_x_of_day (chart, 20));
+  top = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 9);
+  bottom = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 1);
+  done_ink = count_in_column (surface, x_done, top, bottom, &style.marker);
+  scheduled_ink = count_in_column (surface, x_scheduled, top, bottom, &style.marker);
+  g_assert_cmpuint (count_in_column (surface, x_next, top, bottom, &style.marker), ==, 0);
+  /* Solid: nearly every pixel; dashed (4 on, 3 off): well under that. */
+  g_assert_cmpuint (done_ink, >=, (guint) (0.9 * (bottom - top)));
+  g_assert_cmpuint (scheduled_ink, >, 0);
+  g_assert_cmpuint (scheduled_ink, <=, (guint) (0.7 * (bottom - top)));
+  cairo_surface_destroy (surface);
+
+  rw_chart_set_highlight (chart, 5);
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), "Session: Induction, IV infusion"));
+  rw_chart_set_highlight (chart, 20);
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart),
+                            "Scheduled session: Booster, Nasal spray"));
+  rw_chart_set_highlight (chart, 6);
+  g_assert_null (strstr (rw_chart_get_highlight_text (chart), "ession"));
+
+  {
+    g_autoptr(RwSeries) year = make_varied (365);
+    g_autofree char *date = rw_date_format (march_1 () + 5, "%-d %B");
+    g_autofree char *line = g_strdup_printf ("%s: Session: Induction, IV infusion", date);
+
+    rw_chart_set_series (chart, year);
+    rw_chart_set_size (chart, WIDTH, HEIGHT);
+    rw_chart_set_highlight (chart, 5);
+    g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), line));
+  }
+}
+
 /* At 360 px every legend entry still shows: the legend wraps onto more
  * lines and the plots move down to make room. */
 static void
@@ -1023,6 +1095,7 @@ main (int    argc,
   g_test_add_func ("/chart/move-by-point", test_move_by_point);
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
   g_test_add_func ("/chart/markers-layer", test_markers_layer);
+  g_test_add_func ("/chart/session-markers", test_session_markers);
   g_test_add_func ("/chart/narrow-legend-wraps", test_narrow_legend_wraps);
 
   return g_test_run ();
