@@ -1039,6 +1039,82 @@ test_session_markers (void)
   }
 }
 
+/* The around-sessions chart: the mean drawn through its values at the
+ * x of each day, the session day marked at day 0, nothing past the days
+ * with values; at 340 px too. RW_TEST_AROUND_PNG=prefix saves the images. */
+static void
+test_around_chart (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree int *moods = g_new (int, 120);
+  g_autoptr(RwSeries) series = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_session_mark_free);
+  g_autoptr(RwAround) around = NULL;
+  static const int widths[] = { WIDTH, 340 };
+
+  /* Sessions on days 20, 50, 80 and 110; no check-ins 12 to 14 days after any. */
+  for (guint i = 0; i < 120; i++)
+    moods[i] = (i % 30) >= 2 && (i % 30) <= 4 ? -1 : g_rand_int_range (rand, 3, 8);
+  series = make_series (120, moods, NULL);
+  for (guint i = 20; i < 120; i += 30)
+    g_ptr_array_add (marks, rw_session_mark_new (march_1 () + i, "induction", "iv", TRUE));
+  around = rw_around_new (series, marks, RW_SERIES_MOOD, RW_AROUND_PHASE_ALL);
+  g_assert_cmpuint (rw_around_get_n_sessions (around), ==, 4);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, widths[w], 300);
+      cairo_t *cr = cairo_create (surface);
+      RwChartAroundLayout layout;
+      RwChartStyle style;
+      int x;
+
+      rw_chart_style_init (&style, FALSE);
+      style.marker = (RwColor) { 1, 0, 1, 1 };
+      style.series[RW_SERIES_MOOD] = (RwColor) { 0, 0.8, 0, 1 };
+      rw_chart_around_draw (around, cr, widths[w], 300, &style);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("RW_TEST_AROUND_PNG") != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s-%d.png", g_getenv ("RW_TEST_AROUND_PNG"), widths[w]);
+          cairo_surface_write_to_png (surface, path);
+        }
+      rw_chart_around_get_layout (around, widths[w], 300, &style, &layout);
+      g_assert_cmpfloat (layout.plot_w, >, 200);
+
+      for (int o = RW_AROUND_FIRST_OFFSET; o <= RW_AROUND_LAST_OFFSET; o++)
+        {
+          guint n;
+          double mean = rw_around_get_mean (around, o, &n);
+          int y;
+
+          x = (int) round (rw_chart_around_x_of_offset (&layout, o));
+          if (isnan (mean))
+            {
+              /* No dot of the mean at a day without values. */
+              g_assert_cmpuint (n, ==, 0);
+              g_assert_false (column_has (surface, x, (int) layout.plot_y,
+                                          (int) (layout.plot_y + layout.plot_h),
+                                          &style.series[RW_SERIES_MOOD]));
+              continue;
+            }
+          y = (int) round (rw_chart_around_y_of_value (&layout, mean));
+          g_assert_true (column_has (surface, x, y - 1, y + 1, &style.series[RW_SERIES_MOOD]));
+        }
+      /* Days 12 to 14 after every session have no check-in. */
+      g_assert_true (isnan (rw_around_get_mean (around, 13, NULL)));
+      /* The session day, and only there. */
+      x = (int) round (rw_chart_around_x_of_offset (&layout, 0));
+      g_assert_true (column_has (surface, x, (int) layout.plot_y, (int) (layout.plot_y + layout.plot_h),
+                                 &style.marker));
+      x = (int) round (rw_chart_around_x_of_offset (&layout, 3));
+      g_assert_false (column_has (surface, x, (int) layout.plot_y, (int) (layout.plot_y + layout.plot_h),
+                                  &style.marker));
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* At 360 px every legend entry still shows: the legend wraps onto more
  * lines and the plots move down to make room. */
 static void
@@ -1096,6 +1172,7 @@ main (int    argc,
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
   g_test_add_func ("/chart/markers-layer", test_markers_layer);
   g_test_add_func ("/chart/session-markers", test_session_markers);
+  g_test_add_func ("/chart/around-sessions", test_around_chart);
   g_test_add_func ("/chart/narrow-legend-wraps", test_narrow_legend_wraps);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "rw-around-sessions.h"
 #include "rw-breathing.h"
 #include "rw-chart.h"
+#include "rw-chart-around.h"
 #include "rw-check-in.h"
 #include "rw-clock.h"
 #include "rw-crisis.h"
