@@ -22,3 +22,4 @@
 #include "rw-plan-sql.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-session-sql.h"
