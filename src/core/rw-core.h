@@ -26,6 +26,7 @@
 #include "rw-journal-sessions.h"
 #include "rw-plan.h"
 #include "rw-plan-progress.h"
+#include "rw-report.h"
 #include "rw-safety.h"
 #include "rw-search.h"
 #include "rw-series.h"
