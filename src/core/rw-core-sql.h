@@ -11,6 +11,7 @@
 #include "rw-core.h"
 
 #include "rw-assessment-sql.h"
+#include "rw-around-sessions-sql.h"
 #include "rw-backup.h"
 #include "rw-check-in-sql.h"
 #include "rw-csv.h"

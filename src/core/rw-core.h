@@ -10,8 +10,10 @@
  */
 #pragma once
 
+#include "rw-around-sessions.h"
 #include "rw-breathing.h"
 #include "rw-chart.h"
+#include "rw-chart-around.h"
 #include "rw-check-in.h"
 #include "rw-clock.h"
 #include "rw-crisis.h"
@@ -21,6 +23,7 @@
 #include "rw-history-model.h"
 #include "rw-journal.h"
 #include "rw-journal-assessments.h"
+#include "rw-journal-around.h"
 #include "rw-journal-sessions.h"
 #include "rw-plan.h"
 #include "rw-plan-progress.h"
