@@ -19,5 +19,6 @@
 #include "rw-import.h"
 #include "rw-json-io.h"
 #include "rw-plan-sql.h"
+#include "rw-safety-plan-sql.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
