@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing is all or nothing: the file is parsed and checked in full
- * before the first write, and the writes are one transaction.
+ * before the first write, and the writes are one transaction; a full
+ * JSON export's sessions, assessments, safety plan and plan progress
+ * (rw-json-full.c) go in the same transaction as its check-ins.
  */
 #include "config.h"
 
@@ -129,6 +131,7 @@ typedef struct
 {
   GPtrArray *check_ins;
   GArray *lines;
+  RwJsonFull *full;
   RwImportResult result;
 } ImportJob;
 
@@ -196,21 +199,23 @@ import_func (RwDatabase  *db,
   /* Many rows at once leave the search index in many pieces; merged in
    * the same transaction, the saves and searches that follow stay as fast
    * as in a journal written one check-in at a time. */
-  return r->added < OPTIMIZE_INDEX_AFTER || rw_check_in_sql_optimize_index (db, error);
+  if (r->added >= OPTIMIZE_INDEX_AFTER && !rw_check_in_sql_optimize_index (db, error))
+    return FALSE;
+
+  /* The rest of a full JSON export, in the same transaction. */
+  return job->full == NULL || rw_json_full_import (db, job->full, r, error);
 }
 
-gboolean
-rw_import_check_ins (RwDatabase      *db,
-                     GPtrArray       *check_ins,
-                     GArray          *lines,
-                     RwImportResult  *result,
-                     GError         **error)
+static gboolean
+import_parsed (RwDatabase      *db,
+               GPtrArray       *check_ins,
+               GArray          *lines,
+               RwJsonFull      *full,
+               RwImportResult  *result,
+               GError         **error)
 {
-  ImportJob job = { check_ins, lines, { 0, 0, 0 } };
+  ImportJob job = { check_ins, lines, full, { 0, 0, 0 } };
   gboolean ok;
-
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (check_ins != NULL, FALSE);
 
   job.result.rows = check_ins->len;
   /* One transaction: all or nothing. It emits RwDatabase::changed only
@@ -224,6 +229,19 @@ rw_import_check_ins (RwDatabase      *db,
   if (result != NULL)
     *result = job.result;
   return TRUE;
+}
+
+gboolean
+rw_import_check_ins (RwDatabase      *db,
+                     GPtrArray       *check_ins,
+                     GArray          *lines,
+                     RwImportResult  *result,
+                     GError         **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (check_ins != NULL, FALSE);
+
+  return import_parsed (db, check_ins, lines, NULL, result, error);
 }
 
 gboolean
@@ -253,6 +271,7 @@ rw_import_bytes_full (RwDatabase      *db,
 {
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GArray) lines = NULL;
+  g_autoptr(RwJsonFull) full = NULL;
   const char *data;
   gsize length;
   gboolean ok;
@@ -273,7 +292,7 @@ rw_import_bytes_full (RwDatabase      *db,
     }
 
   if (format == RW_FORMAT_JSON)
-    ok = rw_json_parse_check_ins (data, length, &check_ins, &lines, error);
+    ok = rw_json_parse (data, length, &check_ins, &lines, &full, error);
   else if (format == RW_FORMAT_DAYLIO)
     ok = rw_daylio_parse_check_ins (data, length, mood_map, &check_ins, &lines, error);
   else
@@ -281,8 +300,8 @@ rw_import_bytes_full (RwDatabase      *db,
   if (!ok)
     return FALSE;
 
-  return rw_import_check_ins (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL,
-                              result, error);
+  return import_parsed (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL, full,
+                        result, error);
 }
 
 static GBytes *
