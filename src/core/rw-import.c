@@ -69,6 +69,89 @@ rw_format_from_path (const char *path)
   return format;
 }
 
+static void
+append_counts (GString              *out,
+               const RwImportResult *result,
+               gboolean              skipped)
+{
+  const RwImportCount *counts[] = {
+    &result->sessions, &result->assessments, &result->safety_plan, &result->plan_runs,
+    &result->breathing_sessions,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      guint n = skipped ? counts[i]->skipped : counts[i]->added;
+      const char *text;
+
+      if (n == 0)
+        continue;
+      switch (i)
+        {
+        case 0: text = g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n); break;
+        case 1: text = g_dngettext (GETTEXT_PACKAGE, "%u assessment", "%u assessments", n); break;
+        case 2: text = g_dngettext (GETTEXT_PACKAGE, "%u safety-plan section",
+                                    "%u safety-plan sections", n); break;
+        case 3: text = g_dngettext (GETTEXT_PACKAGE, "%u plan run", "%u plan runs", n); break;
+        default: text = g_dngettext (GETTEXT_PACKAGE, "%u breathing session",
+                                     "%u breathing sessions", n); break;
+        }
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, text, n);
+    }
+}
+
+/**
+ * rw_import_result_describe_more:
+ * @result: what an import did
+ *
+ * Says what an import of a full JSON export did beyond the check-ins,
+ * such as "Added 3 sessions, 2 assessments; skipped 1 session already in
+ * the journal."
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when the
+ *   file held nothing but check-ins
+ */
+char *
+rw_import_result_describe_more (const RwImportResult *result)
+{
+  g_autoptr(GString) added = g_string_new (NULL);
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  char *text;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  append_counts (added, result, FALSE);
+  append_counts (skipped, result, TRUE);
+  if (added->len == 0 && skipped->len == 0)
+    return NULL;
+  if (skipped->len == 0)
+    text = g_strdup_printf (_("Added %s."), added->str);
+  else if (added->len == 0)
+    text = g_strdup_printf (_("Added nothing else; skipped %s already in the journal."),
+                            skipped->str);
+  else
+    text = g_strdup_printf (_("Added %s; skipped %s already in the journal."), added->str,
+                            skipped->str);
+
+  if (result->safety_plan.merged > 0)
+    {
+      char *more = g_strdup_printf ("%s %s", text,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "A safety-plan section had other text in the "
+                                                 "journal: it is kept, and the file's follows it "
+                                                 "under “From the import of …”.",
+                                                 "Some safety-plan sections had other text in "
+                                                 "the journal: it is kept, and the file's follows "
+                                                 "it under “From the import of …”.",
+                                                 result->safety_plan.merged));
+      g_free (text);
+      text = more;
+    }
+  return text;
+}
+
 static RwFormat
 sniff_format (const char *data,
               gsize       length)

@@ -61,6 +61,8 @@ typedef struct
 
 GQuark   rw_import_error_quark (void);
 
+char    *rw_import_result_describe_more (const RwImportResult *result);
+
 gboolean rw_format_from_string (const char      *text,
                                 RwFormat        *format);
 RwFormat rw_format_from_path   (const char      *path);
