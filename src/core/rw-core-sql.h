@@ -19,5 +19,7 @@
 #include "rw-import.h"
 #include "rw-json-io.h"
 #include "rw-plan-sql.h"
+#include "rw-report-sql.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-session-sql.h"
