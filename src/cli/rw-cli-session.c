@@ -499,6 +499,8 @@ print_json (GPtrArray *sessions)
       for (guint c = 0; c < rw_session_get_n_checklist (s); c++)
         {
           json_builder_begin_object (b);
+          json_builder_set_member_name (b, "position");
+          json_builder_add_int_value (b, c);
           json_string (b, "label", rw_session_get_checklist_label (s, c));
           json_builder_set_member_name (b, "checked");
           json_builder_add_boolean_value (b, rw_session_get_checklist_checked (s, c));
