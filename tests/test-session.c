@@ -659,6 +659,15 @@ test_integration_search (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 0);
 
+  /* A script written without spaces is found as the check-ins' is. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_assert_true (rw_journal_save_integration (f->journal, id, 1, NULL, NULL,
+                                              "昨夜は睡眠が浅かった", &error));
+  g_assert_no_error (error);
+  found = rw_journal_search_sessions (f->journal, "睡眠", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
   g_assert_false (rw_journal_save_integration (f->journal, id, 4, "x", NULL, NULL, &error));
   g_assert_error (error, RW_VALIDATION_ERROR, RW_VALIDATION_ERROR_INVALID);
 }
