@@ -582,7 +582,8 @@ session_add (RwCli  *cli,
   context = rw_cli_option_context_new (cli, NULL,
                                        _("Adds a treatment session, scheduled or (with --done) "
                                          "one that took place, and prints its id. Its checklist "
-                                         "is prefilled with what clinics commonly ask."),
+                                         "starts with things to prepare, such as a ride home; "
+                                         "your clinic's own instructions come first."),
                                        entries);
   g_option_context_add_main_entries (context, done_entry, GETTEXT_PACKAGE);
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
