@@ -309,6 +309,16 @@ test_edit_and_done (Fixture       *f,
   g_assert_cmpint (run (f, "edit", prefix, "--day", "4", "--noticed", "x"), ==, 1);
   g_assert_nonnull (strstr (f->err, "--day: integration answers are for day 1, 2 or 3"));
 
+  /* show prints all of it, the checklist and the answers too. */
+  g_assert_cmpint (run (f, "show", prefix), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, id));
+  g_assert_nonnull (strstr (f->out, "  Provider: Hillside\n"));
+  g_assert_nonnull (strstr (f->out, "  Phase: Booster\n"));
+  g_assert_nonnull (strstr (f->out, "    [ ] A ride home, no driving until the next day\n"));
+  g_assert_nonnull (strstr (f->out, "    What did you notice?\n      the light on the river\n"));
+  g_assert_nonnull (strstr (f->out, "    What do you want to carry forward?\n      walks\n"));
+  g_assert_cmpint (run (f, "show", "ffffffff"), ==, 1);
+
   g_assert_cmpint (run (f, "edit", "ffffffff"), ==, 1);
   g_assert_nonnull (strstr (f->err, "No session has the id"));
 }

@@ -827,6 +827,161 @@ session_list (RwCli  *cli,
   return RW_EXIT_OK;
 }
 
+/* Multi-line text for the terminal: each line indented, every other
+ * control character shown as U+FFFD. */
+static void
+append_block (GString    *out,
+              const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      g_string_append (out, "    ");
+      append_printable (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_string_append_printf (out, "  %s\n", label);
+  append_block (out, value);
+}
+
+static int
+session_show (RwCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = NULL;
+  g_autoptr(RwSession) s = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  const char *time;
+  int status;
+
+  context = rw_cli_option_context_new (cli, _("ID"),
+                                       _("Shows everything of one session: its checklist and "
+                                         "integration answers too. ID may be the first 8 "
+                                         "characters of the id."),
+                                       NULL);
+  if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one session."), &status))
+    return status;
+
+  db = rw_cli_open_readable (cli, TRUE, &error);
+  if (db == NULL ||
+      (id = rw_session_sql_resolve_id (db, argv[1], &error)) == NULL ||
+      (s = rw_session_sql_load (db, id, &error)) == NULL)
+    return rw_cli_fail_with (error);
+
+  time = rw_session_get_time (s);
+  g_string_append_printf (out, "%s  %s%s%s  %s\n", rw_session_get_id (s), rw_session_get_date (s),
+                          time != NULL ? " " : "", time != NULL ? time : "",
+                          rw_session_get_done (s) ? _("done") : _("scheduled"));
+  g_string_append_printf (out, "  %s: %s\n", _("Route"),
+                          rw_session_route_get_label (rw_session_get_route (s)));
+  g_string_append_printf (out, "  %s: %s\n", _("Phase"),
+                          rw_session_phase_get_label (rw_session_get_phase (s)));
+  if (*rw_session_get_provider (s) != '\0')
+    {
+      g_string_append_printf (out, "  %s: ", _("Provider"));
+      append_printable (out, rw_session_get_provider (s));
+      g_string_append_c (out, '\n');
+    }
+  if (*rw_session_get_dose (s) != '\0')
+    {
+      g_string_append_printf (out, "  %s: ", _("Dose"));
+      append_printable (out, rw_session_get_dose (s));
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < RW_N_SESSION_VITALS; i++)
+    {
+      int value = rw_session_get_vital (s, i);
+
+      /* Diastolic goes with its systolic. */
+      if (value == RW_SESSION_UNSET || i == RW_SESSION_VITAL_BP_BEFORE_DIASTOLIC ||
+          i == RW_SESSION_VITAL_BP_AFTER_DIASTOLIC)
+        continue;
+      if (i == RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC || i == RW_SESSION_VITAL_BP_AFTER_SYSTOLIC)
+        g_string_append_printf (out, "  %s: %d/%d\n",
+                                i == RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC
+                                ? _("Blood pressure before") : _("Blood pressure after"),
+                                value, rw_session_get_vital (s, i + 1));
+      else
+        g_string_append_printf (out, "  %s: %d\n", rw_session_vital_get_label (i), value);
+    }
+  if (rw_session_get_intensity (s) != RW_SESSION_UNSET)
+    g_string_append_printf (out, "  %s: %d/10\n", _("Intensity"), rw_session_get_intensity (s));
+  if (rw_session_get_detached (s) != RW_SESSION_UNSET)
+    g_string_append_printf (out, "  %s: %d/10\n", _("How detached it felt"),
+                            rw_session_get_detached (s));
+  if (rw_session_get_side_effects (s) != 0)
+    {
+      g_string_append_printf (out, "  %s: ", _("Side effects"));
+      for (guint i = 0, n = 0; i < RW_N_SIDE_EFFECTS; i++)
+        {
+          RwSideEffects one = 1 << i;
+
+          if (!(rw_session_get_side_effects (s) & one))
+            continue;
+          if (n++ > 0)
+            g_string_append (out, ", ");
+          g_string_append (out, rw_side_effect_get_label (one));
+          if (one == RW_SIDE_EFFECT_OTHER && *rw_session_get_side_effects_other (s) != '\0')
+            {
+              g_string_append (out, " (");
+              append_printable (out, rw_session_get_side_effects_other (s));
+              g_string_append (out, ")");
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+  append_field (out, _("Intention:"), rw_session_get_intention (s));
+  append_field (out, _("Note:"), rw_session_get_note (s));
+
+  if (rw_session_get_n_checklist (s) > 0)
+    {
+      g_string_append_printf (out, "  %s\n", _("Checklist:"));
+      for (guint i = 0; i < rw_session_get_n_checklist (s); i++)
+        {
+          g_string_append (out, rw_session_get_checklist_checked (s, i) ? "    [x] " : "    [ ] ");
+          append_printable (out, rw_session_get_checklist_label (s, i));
+          g_string_append_c (out, '\n');
+        }
+    }
+  for (guint day = 1; day <= RW_SESSION_INTEGRATION_DAYS; day++)
+    {
+      if (!rw_session_has_integration (s, day))
+        continue;
+      g_string_append_printf (out, "  %s\n", day == 1 ? _("Integration, day 1:")
+                                             : day == 2 ? _("Integration, day 2:")
+                                             : _("Integration, day 3:"));
+      for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+        {
+          const char *answer = rw_session_get_integration (s, day, p);
+
+          if (*answer == '\0')
+            continue;
+          g_string_append_printf (out, "    %s\n", rw_integration_prompt_get_label (p));
+          g_string_append (out, "  ");
+          append_block (out, answer);
+        }
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+  return RW_EXIT_OK;
+}
+
 static const struct {
   const char *name;
   const char *parameters;
@@ -835,6 +990,7 @@ static const struct {
 } subcommands[] = {
   { "add", NULL, N_("Add a session, scheduled or done"), session_add },
   { "list", NULL, N_("List sessions"), session_list },
+  { "show", N_("ID"), N_("Show everything of one session"), session_show },
   { "edit", N_("ID"), N_("Change a session"), NULL },
   { "done", N_("ID"), N_("Mark a session as done"), NULL },
   { "delete", N_("ID"), N_("Delete a session"), session_delete },
@@ -917,7 +1073,7 @@ rw_cli_cmd_session (RwCli  *cli,
   {
     g_autofree char *valid = g_utf8_make_valid (argv[1], -1);
 
-    return rw_cli_usage_error (_("Unknown subcommand “%s”: use add, list, edit, done or delete."),
+    return rw_cli_usage_error (_("Unknown subcommand “%s”: use add, list, show, edit, done or delete."),
                                valid);
   }
 }
