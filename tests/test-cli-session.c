@@ -314,10 +314,37 @@ test_edit_and_done (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, id));
   g_assert_nonnull (strstr (f->out, "  Provider: Hillside\n"));
   g_assert_nonnull (strstr (f->out, "  Phase: Booster\n"));
-  g_assert_nonnull (strstr (f->out, "    [ ] A ride home, no driving until the next day\n"));
+  g_assert_nonnull (strstr (f->out, "    2. [ ] A ride home, no driving until the next day\n"));
   g_assert_nonnull (strstr (f->out, "    What did you notice?\n      the light on the river\n"));
   g_assert_nonnull (strstr (f->out, "    What do you want to carry forward?\n      walks\n"));
   g_assert_cmpint (run (f, "show", "ffffffff"), ==, 1);
+
+  /* The checklist: tick, untick, remove and add by the numbers show gives. */
+  g_assert_cmpint (run (f, "edit", prefix, "--check", "2", "--check", "5", "--remove-item", "1",
+                        "--remove-item", "4", "--add-item", " Blanket "), ==, 0);
+  {
+    g_autoptr(RwSession) s = load (f, id);
+
+    g_assert_cmpuint (rw_session_get_n_checklist (s), ==, 4);
+    g_assert_cmpstr (rw_session_get_checklist_label (s, 0), ==,
+                     "A ride home, no driving until the next day");
+    g_assert_true (rw_session_get_checklist_checked (s, 0));
+    g_assert_cmpstr (rw_session_get_checklist_label (s, 1), ==, "Someone with you afterwards");
+    g_assert_false (rw_session_get_checklist_checked (s, 1));
+    g_assert_cmpstr (rw_session_get_checklist_label (s, 2), ==, "Music you like");
+    g_assert_true (rw_session_get_checklist_checked (s, 2));
+    g_assert_cmpstr (rw_session_get_checklist_label (s, 3), ==, "Blanket");
+  }
+  g_assert_cmpint (run (f, "edit", prefix, "--uncheck", "1"), ==, 0);
+  {
+    g_autoptr(RwSession) s = load (f, id);
+
+    g_assert_false (rw_session_get_checklist_checked (s, 0));
+  }
+  g_assert_cmpint (run (f, "edit", prefix, "--check", "9"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--check: “9” is not an item of the checklist, which has 4"));
+  g_assert_cmpint (run (f, "edit", prefix, "--add-item", ""), ==, 1);
+  g_assert_nonnull (strstr (f->err, "checklist item cannot be empty"));
 
   g_assert_cmpint (run (f, "edit", "ffffffff"), ==, 1);
   g_assert_nonnull (strstr (f->err, "No session has the id"));

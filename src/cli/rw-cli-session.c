@@ -612,6 +612,81 @@ out:
   return status;
 }
 
+/* Reads "N" (1-based) as a checklist position of @session. */
+static gboolean
+parse_item (RwSession   *session,
+            const char  *option,
+            const char  *text,
+            guint       *position,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  guint n = rw_session_get_n_checklist (session);
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (stripped, 10, 1, MAX (n, 1), &value, NULL) || n == 0)
+    {
+      g_autofree char *valid = g_utf8_make_valid (stripped, -1);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      g_set_error (error, RW_VALIDATION_ERROR, RW_VALIDATION_ERROR_INVALID,
+                   _("%s: “%s” is not an item of the checklist, which has %s; "
+                     "“rewire session show” numbers them."),
+                   option, valid, count);
+      return FALSE;
+    }
+  *position = value - 1;
+  return TRUE;
+}
+
+/* Ticks, unticks, adds and removes, in that order, with the numbers as
+ * they were before any of them. */
+static gboolean
+apply_checklist (RwSession   *session,
+                 char       **check,
+                 char       **uncheck,
+                 char       **add_item,
+                 char       **remove_item,
+                 GError     **error)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint position;
+
+  for (guint i = 0; check != NULL && check[i] != NULL; i++)
+    {
+      if (!parse_item (session, "--check", check[i], &position, error))
+        return FALSE;
+      rw_session_set_checklist_checked (session, position, TRUE);
+    }
+  for (guint i = 0; uncheck != NULL && uncheck[i] != NULL; i++)
+    {
+      if (!parse_item (session, "--uncheck", uncheck[i], &position, error))
+        return FALSE;
+      rw_session_set_checklist_checked (session, position, FALSE);
+    }
+  for (guint i = 0; remove_item != NULL && remove_item[i] != NULL; i++)
+    {
+      if (!parse_item (session, "--remove-item", remove_item[i], &position, error))
+        return FALSE;
+      g_array_append_val (removed, position);
+    }
+  /* From the last, so that the numbers given still hold. */
+  for (guint p = rw_session_get_n_checklist (session); p > 0; p--)
+    for (guint i = 0; i < removed->len; i++)
+      if (g_array_index (removed, guint, i) == p - 1)
+        {
+          rw_session_remove_checklist (session, p - 1);
+          break;
+        }
+  for (guint i = 0; add_item != NULL && add_item[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strstrip (g_strdup (add_item[i]));
+
+      rw_session_append_checklist (session, label, FALSE);
+    }
+  return TRUE;
+}
+
 /* edit and done: change the session ID with the values given. */
 static int
 session_change (RwCli    *cli,
@@ -641,6 +716,17 @@ session_change (RwCli    *cli,
     { NULL }
   };
   guint day = 0;
+  g_auto(GStrv) check = NULL;
+  g_auto(GStrv) uncheck = NULL;
+  g_auto(GStrv) add_item = NULL;
+  g_auto(GStrv) remove_item = NULL;
+  GOptionEntry checklist_entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &check, N_("Tick checklist item N (as “rewire session show” numbers them; may be repeated)"), "N" },
+    { "uncheck", 0, 0, G_OPTION_ARG_STRING_ARRAY, &uncheck, N_("Untick checklist item N"), "N" },
+    { "add-item", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_item, N_("Add an item to the checklist"), N_("TEXT") },
+    { "remove-item", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_item, N_("Remove checklist item N"), "N" },
+    { NULL }
+  };
   int status;
 
   context = rw_cli_option_context_new (cli, _("ID"),
@@ -655,6 +741,7 @@ session_change (RwCli    *cli,
   if (!mark_done)
     g_option_context_add_main_entries (context, done_entry, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, integration_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, checklist_entries, GETTEXT_PACKAGE);
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give the id of one session."), &status))
     goto out;
 
@@ -693,6 +780,11 @@ session_change (RwCli    *cli,
     rw_session_set_done (session, TRUE);
   else if (not_done)
     rw_session_set_done (session, FALSE);
+  if (!apply_checklist (session, check, uncheck, add_item, remove_item, &error))
+    {
+      status = rw_cli_fail_with (error);
+      goto out;
+    }
   /* Only the answers given change; an empty one clears it. */
   for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
     if (answers[p] != NULL)
@@ -953,7 +1045,8 @@ session_show (RwCli  *cli,
       g_string_append_printf (out, "  %s\n", _("Checklist:"));
       for (guint i = 0; i < rw_session_get_n_checklist (s); i++)
         {
-          g_string_append (out, rw_session_get_checklist_checked (s, i) ? "    [x] " : "    [ ] ");
+          g_string_append_printf (out, "    %u. %s ", i + 1,
+                                  rw_session_get_checklist_checked (s, i) ? "[x]" : "[ ]");
           append_printable (out, rw_session_get_checklist_label (s, i));
           g_string_append_c (out, '\n');
         }
