@@ -33,6 +33,7 @@ struct _RwQuestionnaireWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkScrolledWindow *form_scrolled;
   GtkRevealer *result_revealer;
   GtkLabel *total_label;
@@ -42,6 +43,7 @@ struct _RwQuestionnaireWindow
   GtkLabel *call_label;
   GtkLabel *emergency_label;
   GtkLabel *prescriber_label;
+  GtkButton *safety_plan_button;
   GtkLabel *instructions_label;
   GtkLabel *language_label;
   GtkBox *items_box;
@@ -161,9 +163,12 @@ build_form (RwQuestionnaireWindow *self)
   const char *language = g_get_language_names ()[0];
 
   gtk_window_set_title (GTK_WINDOW (self), self->form->name);
+  adw_view_switcher_title_set_title (self->switcher_title, self->form->title);
   gtk_label_set_label (self->instructions_label, self->form->instructions);
+  /* Only English is bundled (data/questionnaires/README.md). */
   gtk_widget_set_visible (GTK_WIDGET (self->language_label),
-                          !g_str_has_prefix (language, "en") && !g_str_equal (language, "C"));
+                          !g_str_has_prefix (language, "en") && !g_str_equal (language, "C") &&
+                          !g_str_has_prefix (language, "C.") && !g_str_equal (language, "POSIX"));
 
   for (guint i = 0; i < self->form->items->len; i++)
     {
@@ -238,6 +243,7 @@ draw_chart_cb (GtkDrawingArea *area,
   first = ((RwAssessment *) g_ptr_array_index (self->history, n - 1))->date;
   last = ((RwAssessment *) g_ptr_array_index (self->history, 0))->date;
 
+  cairo_new_path (cr);
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
   cairo_set_line_width (cr, 2);
   for (guint pass = 0; pass < 2; pass++)
@@ -339,12 +345,21 @@ show_offer (RwQuestionnaireWindow *self)
   g_autofree char *emergency = rw_safety_dup_emergency_line (directory, country);
   g_autofree char *offer = rw_safety_dup_assessment_offer (TRUE);
   g_autofree char *prescriber = rw_safety_dup_prescriber_line ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
+  if (app == NULL && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (self)));
   gtk_label_set_label (self->offer_label, offer);
   gtk_label_set_label (self->call_label, call);
   gtk_label_set_label (self->emergency_label, emergency != NULL ? emergency : "");
   gtk_widget_set_visible (GTK_WIDGET (self->emergency_label), emergency != NULL);
   gtk_label_set_label (self->prescriber_label, prescriber);
+  /* The safety plan's own window (app.safety-plan), where the app has it. */
+  /* Its flow box child, so that Get Help Now takes its place. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->safety_plan_button)),
+                          app != NULL &&
+                          g_action_group_has_action (G_ACTION_GROUP (app), "safety-plan"));
+  gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offer_revealer, TRUE);
 }
 
@@ -392,6 +407,7 @@ save_action (GtkWidget  *widget,
   result = rw_questionnaire_dup_result (self->kind, self->saved->total);
   gtk_label_set_label (self->total_label, total);
   gtk_label_set_label (self->result_label, result);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 
   /* Saved first; then the core's rule, every time it holds. */
@@ -603,6 +619,7 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
                                                "/io/github/rewire/Rewire/rw-questionnaire-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, form_scrolled);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, result_revealer);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, total_label);
@@ -612,6 +629,7 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, call_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, emergency_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, prescriber_label);
+  gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, safety_plan_button);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, items_box);

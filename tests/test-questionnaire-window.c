@@ -208,8 +208,11 @@ test_item9_offer (Fixture       *f,
                                             "Call or text 988 (988 Suicide & Crisis Lifeline)."));
       g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "call 911"));
       g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "prescriber"));
-      g_assert_nonnull (rw_test_find (GTK_WIDGET (window), rw_test_match_button,
-                                      "Open My _Safety Plan"));
+      g_assert_cmpstr (gtk_actionable_get_action_name (
+                         GTK_ACTIONABLE (rw_test_find (GTK_WIDGET (window), rw_test_match_button,
+                                                       "Open My _Safety Plan"))), ==,
+                       "app.safety-plan");
+      g_assert_nonnull (rw_test_find (GTK_WIDGET (window), rw_test_match_button, "_Get Help Now"));
       /* Not a dialog: the window is the only one, and nothing is modal. */
       g_assert_false (gtk_window_get_modal (GTK_WINDOW (window)));
       if (round == 0)
