@@ -71,6 +71,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_KIND,
+  PROP_RESTART_AFTER_SESSION,
   N_PROPS
 };
 
@@ -569,6 +570,9 @@ rw_questionnaire_window_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_uint (value, self->kind);
       break;
+    case PROP_RESTART_AFTER_SESSION:
+      g_value_set_boolean (value, rw_questionnaire_window_get_restart_after_session (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -589,6 +593,9 @@ rw_questionnaire_window_set_property (GObject      *object,
       break;
     case PROP_KIND:
       self->kind = g_value_get_uint (value);
+      break;
+    case PROP_RESTART_AFTER_SESSION:
+      rw_questionnaire_window_set_restart_after_session (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -613,6 +620,10 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
   properties[PROP_KIND] =
     g_param_spec_uint ("kind", NULL, NULL, 0, RW_N_QUESTIONNAIRES - 1, RW_QUESTIONNAIRE_PHQ9,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A setting of the journal (the command line and every window share it). */
+  properties[PROP_RESTART_AFTER_SESSION] =
+    g_param_spec_boolean ("restart-after-session", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -643,6 +654,8 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "questionnaire.get-help", NULL, get_help_action);
   gtk_widget_class_install_action (widget_class, "questionnaire.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "questionnaire.undo", NULL, undo_action);
+  gtk_widget_class_install_property_action (widget_class, "questionnaire.restart-after-session",
+                                            "restart-after-session");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "questionnaire.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -710,4 +723,36 @@ rw_questionnaire_window_get_n_history (RwQuestionnaireWindow *self)
 {
   g_return_val_if_fail (RW_IS_QUESTIONNAIRE_WINDOW (self), 0);
   return self->history != NULL ? self->history->len : 0;
+}
+
+/**
+ * rw_questionnaire_window_get_restart_after_session:
+ * @self: a #RwQuestionnaireWindow
+ *
+ * Returns: whether a session marked done makes the next one due
+ *   (rw_journal_get_assessment_restart())
+ */
+gboolean
+rw_questionnaire_window_get_restart_after_session (RwQuestionnaireWindow *self)
+{
+  g_return_val_if_fail (RW_IS_QUESTIONNAIRE_WINDOW (self), FALSE);
+
+  return self->context != NULL &&
+         rw_journal_get_assessment_restart (rw_context_get_journal (self->context));
+}
+
+void
+rw_questionnaire_window_set_restart_after_session (RwQuestionnaireWindow *self,
+                                                   gboolean               restart)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RW_IS_QUESTIONNAIRE_WINDOW (self));
+
+  restart = !!restart;
+  if (self->context == NULL || restart == rw_questionnaire_window_get_restart_after_session (self))
+    return;
+  if (!rw_journal_set_assessment_restart (rw_context_get_journal (self->context), restart, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTART_AFTER_SESSION]);
 }

@@ -23,5 +23,8 @@ RwQuestionnaireKind    rw_questionnaire_window_get_kind   (RwQuestionnaireWindow
 const RwAssessment    *rw_questionnaire_window_get_saved  (RwQuestionnaireWindow *self);
 gboolean               rw_questionnaire_window_get_offer_shown (RwQuestionnaireWindow *self);
 guint                  rw_questionnaire_window_get_n_history   (RwQuestionnaireWindow *self);
+gboolean               rw_questionnaire_window_get_restart_after_session (RwQuestionnaireWindow *self);
+void                   rw_questionnaire_window_set_restart_after_session (RwQuestionnaireWindow *self,
+                                                                          gboolean               restart);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rw-journal-page.h"
+#include "rw-journal-private.h"
 #include "rw-questionnaire-window.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
@@ -150,7 +151,8 @@ test_answer_and_save (Fixture       *f,
   answer (window, 8, 2);
   answer (window, 8, answers[8]);
   answer (window, 9, 1);  /* the unscored question */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "questionnaire.save", NULL));
+  /* Ctrl+S saves, as the Save button does. */
+  g_assert_true (rw_test_press_key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK));
   rw_test_spin (3);
 
   g_assert_nonnull (rw_questionnaire_window_get_saved (window));
@@ -324,8 +326,28 @@ test_due_on_today_card (Fixture       *f,
   g_assert_nonnull (strstr (text, "Your PHQ-9 is due"));
   g_assert_nonnull (rw_test_find (GTK_WIDGET (page), rw_test_match_button, "_Start PHQ-9"));
 
-  /* Done today: no longer due. */
+  /* The person's choice, in the window: due again after a session done. */
+  {
+    RwQuestionnaireWindow *q = open_window (f, RW_QUESTIONNAIRE_GAD7);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (q), "questionnaire.restart-after-session",
+                                               NULL));
+    g_assert_true (rw_journal_get_assessment_restart (f->journal));
+    gtk_window_destroy (GTK_WINDOW (q));
+  }
+  g_assert_true (rw_database_exec (rw_journal_get_database (f->journal),
+                                   "INSERT INTO sessions (uuid, date, done, created, modified) "
+                                   "VALUES ('s1', '2026-11-20', 1, 0, 0)", NULL));
+  rw_journal_page_refresh_today (page);
+  text = rw_journal_page_get_questionnaire_due_text (page);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "Your PHQ-9 is due"));
+
+  /* Done today: PHQ-9 no longer due; GAD-7 is (after the session). */
   save_direct (f, RW_QUESTIONNAIRE_PHQ9, "2026-11-22", "0,0,0,0,0,0,0,0,0");
+  rw_journal_page_refresh_today (page);
+  g_assert_nonnull (strstr (rw_journal_page_get_questionnaire_due_text (page), "Your GAD-7 is due"));
+  save_direct (f, RW_QUESTIONNAIRE_GAD7, "2026-11-22", "0,0,0,0,0,0,0");
   rw_journal_page_refresh_today (page);
   g_assert_null (rw_journal_page_get_questionnaire_due_text (page));
 
