@@ -17,6 +17,7 @@
 #include "rw-plan.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-assessment-sql.h"
 #include "rw-session-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
@@ -956,6 +957,9 @@ tidy_work (RwDatabase  *db,
         return FALSE;
       n += n_sessions;
     }
+  /* And questionnaires (rw-journal-assessments.c); they have no index. */
+  if (rw_assessment_sql_has_hidden (db) && !rw_assessment_sql_purge_hidden (db, error))
+    return FALSE;
 
   /* Nothing of what was purged stays in the index or the log. */
   if (n > 0 && !rw_check_in_sql_scrub (db, error))
