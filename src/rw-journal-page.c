@@ -269,6 +269,8 @@ refresh_questionnaire_due (RwJournalPage *self)
       gtk_button_set_label (self->questionnaire_due_button, button);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->questionnaire_due_button), "s",
                                         rw_questionnaire_kind_to_string (kind));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->questionnaire_due_button),
+                                      "win.questionnaire");
       gtk_revealer_set_reveal_child (self->questionnaire_due_revealer, TRUE);
       return;
     }
