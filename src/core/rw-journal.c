@@ -17,6 +17,7 @@
 #include "rw-plan.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-assessment-sql.h"
 #include "rw-session-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
@@ -955,6 +956,9 @@ tidy_work (RwDatabase  *db,
   /* Check-ins left hidden by an Undo that never ended (a crash). An
    * ordinary start-up finds none and writes nothing. */
   if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, error))
+    return FALSE;
+  /* And questionnaires (rw-journal-assessments.c); they have no index. */
+  if (rw_assessment_sql_has_hidden (db) && !rw_assessment_sql_purge_hidden (db, error))
     return FALSE;
 
   /* Nothing of what was purged stays in the index or the log. */
