@@ -243,22 +243,37 @@ close_request_cb (GtkWindow          *window,
 }
 
 static GtkWidget *
+make_label (const char *text,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  /* Wrapped, never cut: a heading at 360 px is read whole. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static GtkWidget *
 build_section (RwSafetyPlanWindow  *self,
                RwSafetyPlanSection  section,
                const char          *text)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *hint_label;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   const char *heading = rw_safety_plan_section_get_heading (section);
   const char *hint = rw_safety_plan_section_get_hint (section);
   /* Translators: a section of the safety plan, "1. Warning signs" */
   g_autofree char *title = g_strdup_printf (_("%u. %s"), section + 1, heading);
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_hint = g_markup_escape_text (hint, -1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped_hint);
+  gtk_box_append (GTK_BOX (box), make_label (title, "heading"));
+  hint_label = make_label (hint, "dim-label");
+  gtk_widget_set_margin_bottom (hint_label, 6);
+  gtk_box_append (GTK_BOX (box), hint_label);
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   /* Tab moves on to the next section, as in a form. */
@@ -280,8 +295,8 @@ build_section (RwSafetyPlanWindow  *self,
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
   self->views[section] = GTK_TEXT_VIEW (view);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), view);
-  return group;
+  gtk_box_append (GTK_BOX (box), view);
+  return box;
 }
 
 static void
