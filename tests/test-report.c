@@ -208,7 +208,7 @@ test_year (Fixture       *f,
   g_assert_nonnull (strstr (text, "moderately severe"));
   g_assert_nonnull (strstr (text, "Screening score"));
   /* The session log: side effects, blood pressure, heart rate. */
-  g_assert_nonnull (strstr (text, "nausea, headache"));
+  g_assert_nonnull (strstr (text, "Nausea, Headache"));
   g_assert_nonnull (strstr (text, "122/78"));
   g_assert_nonnull (strstr (text, "70 bpm"));
   g_assert_nonnull (strstr (text, "Most used tags"));
