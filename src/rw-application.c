@@ -476,6 +476,7 @@ rw_application_set_accels (GtkApplication *app)
     { "win.jump-to-date", { "<Control>g", NULL } },
     { "win.get-help", { "F1", NULL } },
     { "win.breathe", { "<Control>b", NULL } },
+    { "win.report", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view::journal", { "<Alt>1", NULL } },
     { "win.view::trends", { "<Alt>2", NULL } },

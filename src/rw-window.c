@@ -13,6 +13,7 @@
 #include "rw-guide-page.h"
 #include "rw-help-window.h"
 #include "rw-questionnaire-window.h"
+#include "rw-report-window.h"
 #include "rw-tags-window.h"
 #include "rw-plan-page.h"
 #include "rw-trends-page.h"
@@ -239,6 +240,20 @@ manage_tags_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (tags));
 }
 
+static void
+report_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwReportWindow *report;
+
+  if (self->context == NULL)
+    return;
+  report = rw_report_window_new (self->context, GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (report));
+}
+
 /* Links from the plan and the guide: guide:CHAPTER#slug, ref:KEY and
  * app:help. */
 static void
@@ -396,6 +411,7 @@ static const GActionEntry win_actions[] = {
   { "show-day", show_day_cb, "s" },
   { "manage-tags", manage_tags_cb },
   { "questionnaire", questionnaire_cb, "s" },
+  { "report", report_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
   { "search", search_cb },
