@@ -15,6 +15,7 @@
 
 #include "rw-backup.h"
 #include "rw-core-sql.h"
+#include "rw-session-sql.h"
 #include "rw-test-util.h"
 
 #define SESSION_A "0a1b2c3d-0000-4000-8000-00000000000a"
@@ -109,9 +110,9 @@ fill_func (RwDatabase  *db,
         error))
     return FALSE;
 
-  return rw_json_full_index_session (db, 7, error) &&
-         rw_json_full_index_session (db, 9, error) &&
-         rw_json_full_index_session (db, 11, error);
+  return rw_session_sql_reindex (db, 7, error) &&
+         rw_session_sql_reindex (db, 9, error) &&
+         rw_session_sql_reindex (db, 11, error);
 }
 
 static void
@@ -291,6 +292,9 @@ test_merge_twice_adds_nothing (Fixture       *f,
 }
 
 #define CHECK_IN "{\"id\":\"2b1b2c3d-0000-4000-8000-000000000001\",\"date\":\"2026-11-01\",\"mood\":5}"
+#define LONG10 "0123456789"
+#define LONG50 LONG10 LONG10 LONG10 LONG10 LONG10
+#define LONG LONG50 LONG50 LONG50 LONG50 "x"
 #define SESSION "\"id\":\"3b1b2c3d-0000-4000-8000-000000000001\",\"date\":\"2026-11-01\""
 
 static void
@@ -337,6 +341,7 @@ test_malformed_refuses_everything (Fixture       *f,
     { "\"sessions\":[{" SESSION ",\"integration\":[{\"day\":4}]}]",
       "item 1 of its “integration”: “day” must be a whole number from 1 to 3" },
     { "\"sessions\":{}", "“sessions”: must be a list" },
+    { "\"sessions\":[{" SESSION ",\"dose\":\"" LONG "\"}]", "“dose” is longer than 200 characters" },
     { "\"assessments\":[{\"id\":\"" PHQ9 "\",\"kind\":\"phq9\",\"date\":\"2026-11-01\","
       "\"answers\":\"0123\",\"total\":6}]", "“answers” must be 9 digits from 0 to 3" },
     { "\"assessments\":[{\"id\":\"" GAD7 "\",\"kind\":\"gad7\",\"date\":\"2026-11-01\","
