@@ -15,6 +15,8 @@
 
 #include "rw-backup.h"
 #include "rw-core-sql.h"
+#include "rw-assessment-sql.h"
+#include "rw-safety-plan-sql.h"
 #include "rw-session-sql.h"
 #include "rw-test-util.h"
 
@@ -246,6 +248,89 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (count_rows (target, "SELECT count(*) FROM session_fts WHERE session_fts "
                                        "MATCH 'patience AND heavy AND kind'"), ==, 1);
   g_assert_cmpint (count_rows (target, "SELECT count(*) FROM sessions WHERE hidden != 0"), ==, 0);
+}
+
+static gboolean
+insert_session_func (RwDatabase  *db,
+                     gpointer     session,
+                     GError     **error)
+{
+  return rw_session_sql_insert (db, session, error);
+}
+
+static gboolean
+hide_session_func (RwDatabase  *db,
+                   gpointer     id,
+                   GError     **error)
+{
+  return rw_session_sql_set_hidden (db, id, TRUE, error);
+}
+
+/* The same through the writers the app uses, so that the export and
+ * the sessions, questionnaire and safety-plan cores agree on every column
+ * (the checklist's positions, the search text). */
+static void
+test_round_trip_of_what_the_app_writes (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *target_dir = g_build_filename (f->other_dir, "target", NULL);
+  g_autoptr(RwDatabase) target = NULL;
+  g_autoptr(RwSession) session = rw_session_new ();
+  g_autoptr(RwSession) deleted = rw_session_new ();
+  g_autoptr(RwAssessment) phq9 = NULL;
+  g_autoptr(RwAssessment) gad7 = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const guint8 phq9_answers[] = { 0, 1, 2, 3, 0, 1, 2, 3, 1 };
+  const guint8 gad7_answers[] = { 1, 1, 1, 1, 1, 1, 1 };
+
+  rw_session_set_date (session, "2026-11-02");
+  rw_session_set_time (session, "10:30");
+  rw_session_set_route (session, RW_SESSION_ROUTE_IM);
+  rw_session_set_phase (session, RW_SESSION_PHASE_BOOSTER);
+  rw_session_set_provider (session, "Clinic");
+  rw_session_set_dose (session, "as prescribed");
+  rw_session_set_intention (session, "listen");
+  rw_session_set_vital (session, RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC, 120);
+  rw_session_set_vital (session, RW_SESSION_VITAL_BP_BEFORE_DIASTOLIC, 80);
+  rw_session_set_intensity (session, 6);
+  rw_session_set_side_effects (session, RW_SIDE_EFFECT_NAUSEA | RW_SIDE_EFFECT_URINARY);
+  rw_session_set_note (session, "quiet afterwards");
+  rw_session_add_default_checklist (session);
+  rw_session_set_checklist_checked (session, 1, TRUE);
+  rw_session_set_integration (session, 2, RW_INTEGRATION_CARRY_FORWARD, "lighthouse");
+  g_assert_true (rw_database_write (f->db, insert_session_func, session, &error));
+  g_assert_no_error (error);
+  rw_session_set_date (deleted, "2026-11-09");
+  rw_session_set_note (deleted, "secretword");
+  g_assert_true (rw_database_write (f->db, insert_session_func, deleted, &error));
+  g_assert_true (rw_database_write (f->db, hide_session_func, (gpointer) rw_session_get_id (deleted),
+                                    &error));
+
+  phq9 = rw_assessment_new (RW_QUESTIONNAIRE_PHQ9, phq9_answers, 9, 1, &error);
+  g_assert_no_error (error);
+  gad7 = rw_assessment_new (RW_QUESTIONNAIRE_GAD7, gad7_answers, 7, -1, &error);
+  g_assert_true (rw_assessment_sql_save (f->db, phq9, &error));
+  g_assert_true (rw_assessment_sql_save (f->db, gad7, &error));
+  g_assert_true (rw_safety_plan_save_section (f->db, RW_SAFETY_PLAN_COPING, "Walk\nMusic", &error));
+  g_assert_no_error (error);
+
+  export (f);
+  target = rw_database_open (target_dir, &error);
+  g_assert_true (rw_import_file (target, f->path, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  before = dump (f->db);
+  after = dump (target);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "lighthouse"));
+  g_assert_null (strstr (after, "secretword"));
+
+  /* Found by the journal search in the new journal too. */
+  found = rw_session_sql_search (target, "lighthouse", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
 }
 
 static void
@@ -599,6 +684,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/json-full/round-trip", test_round_trip);
+  ADD ("/json-full/round-trip-of-what-the-app-writes", test_round_trip_of_what_the_app_writes);
   ADD ("/json-full/merge-twice-adds-nothing", test_merge_twice_adds_nothing);
   ADD ("/json-full/malformed-refuses-everything", test_malformed_refuses_everything);
   ADD ("/json-full/version-1-still-imports", test_version_1_still_imports);
