@@ -302,6 +302,28 @@ is_key (const char * const *keys,
   return g_strv_contains (keys, text);
 }
 
+/* A value of the file as a message shows it: at most 40 characters, no
+ * control characters (a terminal would run them). */
+static char *
+quote_value (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (g_utf8_strlen (text, -1) > 40)
+    g_string_append (out, "…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 holds_string (JsonNode *node)
 {
@@ -387,7 +409,8 @@ read_value (JsonObject   *object,
 
             if (key == NULL || !g_utf8_validate (key, -1, NULL) || !is_key (field->keys, key))
               {
-                g_autofree char *got = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("?");
+                g_autofree char *valid = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("?");
+                g_autofree char *got = quote_value (valid);
 
                 *message = g_strdup_printf (_("“%s” holds “%s”, which is not one of %s."),
                                             field->name, got, allowed);
@@ -452,9 +475,10 @@ read_value (JsonObject   *object,
       if (field->keys != NULL && !is_key (field->keys, text))
         {
           g_autofree char *allowed = join_keys (field->keys);
+          g_autofree char *got = quote_value (text);
 
           *message = g_strdup_printf (_("“%s” must be one of %s (it is “%s”)."),
-                                      field->name, allowed, text);
+                                      field->name, allowed, got);
           return FALSE;
         }
       if ((field->flags & REQUIRED) && *text == '\0')
@@ -515,6 +539,7 @@ check_assessment (Row   *row,
   gboolean phq9 = g_str_equal (v[A_KIND].s, "phq9");
   guint items = phq9 ? 9 : 7;
   const char *answers = v[A_ANSWERS].s;
+  g_autofree char *shown = quote_value (answers);
   gint64 total = 0;
 
   for (guint i = 0; answers[i] != '\0'; i++)
@@ -522,7 +547,7 @@ check_assessment (Row   *row,
       if (answers[i] < '0' || answers[i] > '3')
         {
           *message = g_strdup_printf (_("“answers” must be %u digits from 0 to 3, one for each "
-                                        "question (it is “%s”)."), items, answers);
+                                        "question (it is “%s”)."), items, shown);
           return FALSE;
         }
       total += answers[i] - '0';
@@ -530,7 +555,7 @@ check_assessment (Row   *row,
   if (strlen (answers) != items)
     {
       *message = g_strdup_printf (_("“answers” must be %u digits from 0 to 3, one for each "
-                                    "question (it is “%s”)."), items, answers);
+                                    "question (it is “%s”)."), items, shown);
       return FALSE;
     }
   if (total != v[A_TOTAL].i)
