@@ -364,6 +364,23 @@ test_merge_twice_adds_nothing (Fixture       *f,
   g_assert_cmpuint (result.plan_runs.added, ==, 0);
   g_assert_cmpuint (result.breathing_sessions.added, ==, 0);
 
+  /* Ids are matched in any case: an upper-case copy is the same session. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *upper = g_ascii_strup (SESSION_A, -1);
+    g_autoptr(GString) changed = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (changed, SESSION_A, upper, 0), ==, 1);
+    bytes = g_bytes_new (changed->str, changed->len);
+    g_assert_true (rw_import_bytes (target, bytes, RW_FORMAT_JSON, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.sessions.added, ==, 0);
+    g_assert_cmpuint (result.sessions.skipped, ==, 2);
+  }
+
   /* Into the journal it came from: nothing either, the hidden rows untouched. */
   source = dump (f->db);
   g_assert_true (rw_import_file (f->db, f->path, RW_FORMAT_AUTO, &result, &error));
