@@ -453,7 +453,7 @@ test_export_failures (Fixture       *f,
     g_autofree char *contents = NULL;
 
     g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
-    g_assert_true (g_str_has_suffix (contents, "]\n}\n"));
+    g_assert_true (g_str_has_suffix (contents, "\n  \"breathing_sessions\": []\n}\n"));
     g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
   }
 }
