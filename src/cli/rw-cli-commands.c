@@ -521,7 +521,6 @@ rw_cli_cmd_restore (RwCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RwDatabase) db = NULL;
-  g_autoptr(RwStmt) stmt = NULL;
   g_autofree char *saved = NULL;
   RwBackupSummary summary;
   int status;
@@ -547,14 +546,10 @@ rw_cli_cmd_restore (RwCli  *cli,
   print_summary (summary.is_export ? _("In the export: ") : _("In the backup: "),
                  summary.check_ins, summary.first, summary.last);
   rw_backup_summary_clear (&summary);
-  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date) FROM check_ins "
-                                  "WHERE hidden = 0", &error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (!rw_backup_describe_journal (db, &summary, &error))
     return rw_cli_fail_with (error);
-  print_summary (_("In the journal:"), sqlite3_column_int64 (stmt, 0),
-                 (const char *) sqlite3_column_text (stmt, 1),
-                 (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_reset (g_steal_pointer (&stmt));
+  print_summary (_("In the journal:"), summary.check_ins, summary.first, summary.last);
+  rw_backup_summary_clear (&summary);
 
   if (!yes)
     {
