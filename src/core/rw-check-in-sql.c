@@ -13,6 +13,7 @@
 
 #include "rw-check-in-sql.h"
 #include "rw-search.h"
+#include "rw-session-sql.h"
 
 #define SELECT_COLUMNS \
   "c.id, c.uuid, c.date, c.time, c.mood, c.anxiety, c.focus, c.hope, c.energy, " \
@@ -1366,7 +1367,9 @@ optimize_cb (RwDatabase  *db,
              gpointer     data,
              GError     **error)
 {
-  return rw_check_in_sql_optimize_index (db, error);
+  /* Sessions' notes and answers have an index of their own. */
+  return rw_check_in_sql_optimize_index (db, error) &&
+         rw_session_sql_optimize_index (db, error);
 }
 
 /**

@@ -9,6 +9,10 @@
  * written beside its destination under a temporary name, created 0600,
  * synced to disk and only then renamed over the destination: a failed
  * export leaves neither a partial file nor the temporary one.
+ *
+ * A JSON export of the whole journal (no query) is full: after the
+ * check-ins, the sessions, assessments, safety plan and plan progress
+ * (rw-json-full.c), which are few enough to be written from memory.
  */
 #define G_LOG_DOMAIN "rw-export"
 
@@ -45,11 +49,22 @@ struct _Export
   GError        *error;
 };
 
-static gboolean
-write_fd (int          fd,
-          const char  *data,
-          gsize        length,
-          GError     **error)
+/**
+ * rw_export_write_all:
+ * @fd: a file descriptor open for writing
+ * @data: the bytes
+ * @length: how many
+ * @error: return location for a #GError
+ *
+ * Writes all of @data, going on after a signal.
+ *
+ * Returns: whether it was all written
+ */
+gboolean
+rw_export_write_all (int          fd,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
 {
   while (length > 0)
     {
@@ -82,7 +97,7 @@ flush_buffer (Export *export)
     return FALSE;
 
   if (export->fd >= 0)
-    ok = write_fd (export->fd, export->buffer->str, export->buffer->len, &export->error);
+    ok = rw_export_write_all (export->fd, export->buffer->str, export->buffer->len, &export->error);
   else
     ok = g_output_stream_write_all (export->stream, export->buffer->str, export->buffer->len,
                                     NULL, export->cancellable, &export->error);
@@ -133,8 +148,9 @@ export_rows (Export                *export,
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       g_autofree char *exported = g_date_time_format_iso8601 (now);
 
-      g_string_append_printf (buffer, "{\n  \"format\": \"rewire\",\n  \"version\": 1,\n"
-                                      "  \"exported\": \"%s\",\n  \"check_ins\": [", exported);
+      g_string_append_printf (buffer, "{\n  \"format\": \"rewire\",\n  \"version\": %d,\n"
+                                      "  \"exported\": \"%s\",\n  \"check_ins\": [",
+                              RW_JSON_FORMAT_VERSION, exported);
     }
 
   if (!rw_check_in_sql_foreach_row (db, query != NULL ? query : &all, write_row_cb, export,
@@ -144,7 +160,14 @@ export_rows (Export                *export,
       return FALSE;
     }
   if (export->error == NULL && export->format == RW_FORMAT_JSON)
-    g_string_append (buffer, export->count > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    {
+      g_string_append (buffer, export->count > 0 ? "\n  ]" : "]");
+      /* An export of the whole journal carries everything else too; a
+       * list of some check-ins (rewire list --format json) only them. */
+      if (query == NULL && !rw_json_full_append (db, buffer, error))
+        return FALSE;
+      g_string_append (buffer, "\n}\n");
+    }
   if (export->error != NULL || !flush_buffer (export))
     {
       if (g_error_matches (export->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -245,26 +268,27 @@ sync_folder (const char *dir)
 }
 
 /**
- * rw_export_to_file:
- * @db: a #RwDatabase
- * @query: (nullable): which check-ins; %NULL for all, oldest first
- * @format: %RW_FORMAT_CSV or %RW_FORMAT_JSON
+ * rw_export_write_file:
  * @path: the file to write
+ * @write: writes the file's contents into the descriptor it is given
+ * @data: for @write
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes the export safely: into a temporary file beside @path, created
- * 0600, synced to disk, then renamed to @path. Whatever was at @path
- * stays whole until the new file is complete, and a failure leaves no
- * file and no temporary behind.
+ * Writes a file safely, whatever it holds (an export, a report): into a
+ * temporary file beside @path, created 0600, synced to disk, then
+ * renamed to @path. Whatever was at @path stays whole until the new file
+ * is complete, and a failure (@write's, or a cancellation) leaves no file
+ * and no temporary behind.
+ *
+ * Returns: whether @path was written
  */
 gboolean
-rw_export_to_file (RwDatabase            *db,
-                   const RwCheckInQuery  *query,
-                   RwFormat               format,
-                   const char            *path,
-                   GCancellable          *cancellable,
-                   GError               **error)
+rw_export_write_file (const char       *path,
+                      RwExportWriteFunc write,
+                      gpointer          data,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -274,9 +298,8 @@ rw_export_to_file (RwDatabase            *db,
   int sync_errno;
   int fd;
 
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -285,7 +308,7 @@ rw_export_to_file (RwDatabase            *db,
   base = g_path_get_basename (path);
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 #ifdef O_TMPFILE
-  /* A file with no name until it is complete: a kill during the export
+  /* A file with no name until it is complete: a kill while writing
    * leaves nothing behind, neither a part of the journal under a hidden
    * name nor an empty file. Where the file system has no O_TMPFILE, a
    * named temporary, removed on any failure. */
@@ -299,12 +322,14 @@ rw_export_to_file (RwDatabase            *db,
     {
       int saved = errno;
 
-      set_file_error (error, saved, _("Could not create the export file: %s. Choose a folder "
-                                      "you can write to."), path);
+      set_file_error (error, saved, _("Could not create the file %s. Choose a folder you can "
+                                      "write to."), path);
       return FALSE;
     }
 
-  if (!rw_export_to_fd (db, query, format, fd, cancellable, &local))
+  if (!write (fd, data, cancellable, &local))
+    goto fail;
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local))
     goto fail;
 
   /* The data must be on the disk before the name points at it. */
@@ -336,11 +361,11 @@ rw_export_to_file (RwDatabase            *db,
     {
       if (sync_errno == ENOSPC || sync_errno == EDQUOT)
         g_set_error (&local, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                     _("The disk is full, so the export was not written (%s). Free some "
+                     _("The disk is full, so the file was not written (%s). Free some "
                        "space and try again."), g_strerror (sync_errno));
       else
-        set_file_error (&local, sync_errno, _("Could not write the export file: %s. Nothing "
-                                              "was saved; check the disk, then try again."),
+        set_file_error (&local, sync_errno, _("Could not write the file %s. Nothing was "
+                                              "saved; check the disk, then try again."),
                         path);
       goto fail;
     }
@@ -349,7 +374,7 @@ rw_export_to_file (RwDatabase            *db,
     {
       int saved = errno;
 
-      set_file_error (&local, saved, _("Could not save the export as %s. Choose another file "
+      set_file_error (&local, saved, _("Could not save the file as %s. Choose another file "
                                        "name or folder."), path);
       goto fail;
     }
@@ -364,4 +389,51 @@ fail:
     g_unlink (tmp_path);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
+}
+
+typedef struct
+{
+  RwDatabase           *db;
+  const RwCheckInQuery *query;
+  RwFormat              format;
+} ExportJob;
+
+static gboolean
+write_export_cb (int            fd,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ExportJob *job = data;
+
+  return rw_export_to_fd (job->db, job->query, job->format, fd, cancellable, error);
+}
+
+/**
+ * rw_export_to_file:
+ * @db: a #RwDatabase
+ * @query: (nullable): which check-ins; %NULL for all, oldest first
+ * @format: %RW_FORMAT_CSV or %RW_FORMAT_JSON
+ * @path: the file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the export safely through rw_export_write_file(): created 0600,
+ * synced, renamed into place, nothing left behind on failure.
+ */
+gboolean
+rw_export_to_file (RwDatabase            *db,
+                   const RwCheckInQuery  *query,
+                   RwFormat               format,
+                   const char            *path,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  ExportJob job = { db, query, format };
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (format == RW_FORMAT_CSV || format == RW_FORMAT_JSON, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return rw_export_write_file (path, write_export_cb, &job, cancellable, error);
 }

@@ -36,4 +36,23 @@ gboolean rw_export_to_file   (RwDatabase            *db,
                               GCancellable          *cancellable,
                               GError               **error);
 
+gboolean rw_export_write_all  (int                fd,
+                               const char        *data,
+                               gsize              length,
+                               GError           **error);
+
+/* Writes into the descriptor it is given; FALSE with @error set to give up. */
+typedef gboolean (*RwExportWriteFunc) (int            fd,
+                                       gpointer       data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* Any file written the same way: created 0600 with no name until it is
+ * whole and synced, then renamed over @path; nothing left on failure. */
+gboolean rw_export_write_file (const char        *path,
+                               RwExportWriteFunc  write,
+                               gpointer           data,
+                               GCancellable      *cancellable,
+                               GError           **error);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rw-plan.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-session-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
 
@@ -946,6 +947,15 @@ tidy_work (RwDatabase  *db,
    * ordinary start-up finds none and writes nothing. */
   if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, error))
     return FALSE;
+  /* Sessions too (rw-journal-sessions.c). */
+  if (rw_session_sql_has_hidden (db))
+    {
+      guint n_sessions = 0;
+
+      if (!rw_database_write (db, (RwWriteFunc) rw_session_sql_purge_hidden, &n_sessions, error))
+        return FALSE;
+      n += n_sessions;
+    }
 
   /* Nothing of what was purged stays in the index or the log. */
   if (n > 0 && !rw_check_in_sql_scrub (db, error))
