@@ -30,8 +30,12 @@ struct _RwRestoreWindow
   AdwPreferencesGroup *file_group;
   AdwActionRow *file_count_row;
   AdwActionRow *file_range_row;
+  AdwActionRow *file_sessions_row;
+  AdwActionRow *file_assessments_row;
   AdwActionRow *journal_count_row;
   AdwActionRow *journal_range_row;
+  AdwActionRow *journal_sessions_row;
+  AdwActionRow *journal_assessments_row;
   AdwStatusPage *restored_page;
   AdwStatusPage *error_page;
 
@@ -64,17 +68,22 @@ show_error (RwRestoreWindow *self,
 }
 
 static void
-set_counts (AdwActionRow *count_row,
-            AdwActionRow *range_row,
-            gint64        check_ins,
-            const char   *first,
-            const char   *last)
+set_count (AdwActionRow *row,
+           gint64        count)
 {
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, check_ins);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+set_days (AdwActionRow *row,
+          const char   *first,
+          const char   *last)
+{
   g_autofree char *days = rw_date_format_span (first, last);
 
-  adw_action_row_set_subtitle (count_row, count);
-  adw_action_row_set_subtitle (range_row, days);
+  adw_action_row_set_subtitle (row, days);
 }
 
 static void
@@ -97,10 +106,14 @@ preview_cb (GObject      *source,
 
   adw_preferences_group_set_title (self->file_group, preview->is_export ? _("In the Export")
                                                                        : _("In the Backup"));
-  set_counts (self->file_count_row, self->file_range_row, preview->check_ins, preview->first,
-              preview->last);
-  set_counts (self->journal_count_row, self->journal_range_row, preview->journal_check_ins,
-              preview->journal_first, preview->journal_last);
+  set_count (self->file_count_row, preview->check_ins);
+  set_days (self->file_range_row, preview->first, preview->last);
+  set_count (self->file_sessions_row, preview->sessions);
+  set_count (self->file_assessments_row, preview->assessments);
+  set_count (self->journal_count_row, preview->journal_check_ins);
+  set_days (self->journal_range_row, preview->journal_first, preview->journal_last);
+  set_count (self->journal_sessions_row, preview->journal_sessions);
+  set_count (self->journal_assessments_row, preview->journal_assessments);
   gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.replace", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -210,6 +223,10 @@ rw_restore_window_class_init (RwRestoreWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, file_range_row);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, journal_count_row);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, journal_range_row);
+  gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, file_sessions_row);
+  gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, file_assessments_row);
+  gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, journal_sessions_row);
+  gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, journal_assessments_row);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, restored_page);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, error_page);
 

@@ -75,6 +75,8 @@ preview_restore_thread (GTask        *task,
   preview->check_ins = file.check_ins;
   preview->first = g_steal_pointer (&file.first);
   preview->last = g_steal_pointer (&file.last);
+  preview->sessions = file.sessions;
+  preview->assessments = file.assessments;
   rw_backup_summary_clear (&file);
 
   db = rw_database_open (job->data_dir, &error);
@@ -86,6 +88,8 @@ preview_restore_thread (GTask        *task,
   preview->journal_check_ins = journal.check_ins;
   preview->journal_first = g_steal_pointer (&journal.first);
   preview->journal_last = g_steal_pointer (&journal.last);
+  preview->journal_sessions = journal.sessions;
+  preview->journal_assessments = journal.assessments;
   rw_backup_summary_clear (&journal);
   g_task_return_pointer (task, g_steal_pointer (&preview), (GDestroyNotify) rw_restore_preview_free);
 }

@@ -17,9 +17,13 @@ G_BEGIN_DECLS
  * @check_ins: how many check-ins the file holds
  * @first: (nullable): its first day, YYYY-MM-DD
  * @last: (nullable): its last day
+ * @sessions: how many treatment sessions the file holds
+ * @assessments: how many questionnaires answered
  * @journal_check_ins: how many the journal holds now
  * @journal_first: (nullable): the journal's first day
  * @journal_last: (nullable): the journal's last day
+ * @journal_sessions: the journal's sessions now
+ * @journal_assessments: the journal's questionnaires now
  *
  * What a restore would bring, against what is there (as `rewire restore`
  * shows it).
@@ -30,9 +34,13 @@ typedef struct
   gint64 check_ins;
   char *first;
   char *last;
+  gint64 sessions;
+  gint64 assessments;
   gint64 journal_check_ins;
   char *journal_first;
   char *journal_last;
+  gint64 journal_sessions;
+  gint64 journal_assessments;
 } RwRestorePreview;
 
 void              rw_restore_preview_free             (RwRestorePreview  *preview);
