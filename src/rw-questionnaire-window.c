@@ -203,6 +203,8 @@ draw_chart_cb (GtkDrawingArea *area,
   guint max = rw_questionnaire_kind_max_total (self->kind);
   guint32 first = 0, last = 0;
   guint n = self->history != NULL ? self->history->len : 0;
+  int label_width = 0;
+  double plot_left;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_lookup_color (style, "window_fg_color", &fg);
@@ -237,7 +239,15 @@ draw_chart_cb (GtkDrawingArea *area,
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
       cairo_move_to (cr, left + 4, y0 + 1);
       pango_cairo_show_layout (cr, layout);
+      {
+        int w, h;
+
+        pango_layout_get_pixel_size (layout, &w, &h);
+        label_width = MAX (label_width, w);
+      }
     }
+  /* The points start right of the band names, so that none hides one. */
+  plot_left = MIN (left + label_width + 16, (left + right) / 2);
 
   if (n == 0)
     return;
@@ -252,8 +262,8 @@ draw_chart_cb (GtkDrawingArea *area,
       for (guint i = n; i-- > 0;)
         {
           RwAssessment *a = g_ptr_array_index (self->history, i);
-          double x = last == first ? (left + right) / 2
-                                   : left + 60 + (right - left - 80) * (double) (a->date - first) / (last - first);
+          double x = last == first ? (plot_left + right) / 2
+                                   : plot_left + (right - 8 - plot_left) * (double) (a->date - first) / (last - first);
           double y = bottom - (bottom - top) * (a->total + 0.5) / (max + 1);
 
           if (pass == 0)
@@ -280,7 +290,7 @@ draw_chart_cb (GtkDrawingArea *area,
       pango_layout_set_text (layout, g_strstrip (text), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-      cairo_move_to (cr, end == 0 ? left : right - w, bottom + 4);
+      cairo_move_to (cr, end == 0 ? plot_left - 8 : right - w, bottom + 4);
       pango_cairo_show_layout (cr, layout);
       if (first == last)
         break;
