@@ -118,14 +118,22 @@ add_item (RwQuestionnaireWindow  *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *label = gtk_label_new (text);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Two pairs: four to a line when they fit, else two and two (360 px,
+   * large text), never three and one. */
+  GtkWidget *row = gtk_flow_box_new ();
+  GtkWidget *pair = NULL;
   GtkToggleButton *first = NULL;
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (row), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (row), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
   gtk_box_append (GTK_BOX (box), row);
 
   for (guint v = 0; v < RW_QUESTIONNAIRE_N_ANSWERS; v++)
@@ -136,6 +144,8 @@ add_item (RwQuestionnaireWindow  *self,
 
       gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
       gtk_label_set_width_chars (GTK_LABEL (answer), 4);
+      /* Narrow enough that four fit a line from about 420 px. */
+      gtk_label_set_max_width_chars (GTK_LABEL (answer), 8);
       gtk_label_set_justify (GTK_LABEL (answer), GTK_JUSTIFY_CENTER);
       gtk_button_set_child (GTK_BUTTON (button), answer);
       gtk_widget_set_name (button, name);
@@ -150,7 +160,15 @@ add_item (RwQuestionnaireWindow  *self,
       else
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       g_signal_connect (button, "toggled", G_CALLBACK (answer_toggled_cb), self);
-      gtk_box_append (GTK_BOX (row), button);
+      if (v % 2 == 0)
+        {
+          pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_box_set_homogeneous (GTK_BOX (pair), TRUE);
+          gtk_flow_box_append (GTK_FLOW_BOX (row), pair);
+          /* Tab goes to the answers themselves, not to their cells. */
+          gtk_widget_set_focusable (gtk_widget_get_parent (pair), FALSE);
+        }
+      gtk_box_append (GTK_BOX (pair), button);
     }
 
   gtk_box_append (self->items_box, box);
