@@ -120,7 +120,7 @@ test_type_and_close_saves (Fixture       *f,
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "7. Reasons to live"));
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "prescriber"));
   /* The crisis line of the person's country, at the top. */
-  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "116 123 (Samaritans)"));
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "116\u00a0123 (Samaritans)"));
   g_assert_nonnull (rw_test_find_button (GTK_WIDGET (window), "Get Help Now"));
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "10.1016/j.cbpra.2011.01.001"));
 
