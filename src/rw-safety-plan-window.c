@@ -220,6 +220,13 @@ buffer_changed_cb (GtkTextBuffer      *buffer,
                                              self, NULL);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 not_saved_response_cb (AdwMessageDialog   *dialog,
                        const char         *response,
@@ -228,7 +235,9 @@ not_saved_response_cb (AdwMessageDialog   *dialog,
   if (g_str_equal (response, "close"))
     {
       self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Once the dialog, which is transient for this window, is gone. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
+                       g_object_unref);
     }
 }
 
