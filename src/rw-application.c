@@ -12,6 +12,7 @@
 
 #include "rw-application.h"
 #include "rw-context.h"
+#include "rw-safety-plan-window.h"
 #include "rw-welcome-window.h"
 #include "rw-window.h"
 
@@ -433,10 +434,26 @@ quit_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The safety plan, from Get Help Now, the main menu or the item-9 offer:
+ * the one already open, or a new one over the window it was asked from. */
+static void
+safety_plan_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwApplication *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  rw_safety_plan_window_present (self->context,
+                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_cb },
   { "quit", quit_cb },
   { "restore-backup", restore_backup_cb },
+  { "safety-plan", safety_plan_cb },
 };
 
 /**

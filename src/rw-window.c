@@ -12,6 +12,7 @@
 #include "rw-breathing-window.h"
 #include "rw-guide-page.h"
 #include "rw-help-window.h"
+#include "rw-questionnaire-window.h"
 #include "rw-report-window.h"
 #include "rw-tags-window.h"
 #include "rw-plan-page.h"
@@ -209,6 +210,22 @@ get_help_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+/* win.questionnaire::phq9 or ::gad7, from the main menu and the Today card. */
+static void
+questionnaire_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwQuestionnaireKind kind;
+
+  if (self->context == NULL ||
+      !rw_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (rw_questionnaire_window_new (self->context, GTK_WINDOW (self),
+                                                               kind)));
+}
+
 static void
 manage_tags_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -393,6 +410,7 @@ static const GActionEntry win_actions[] = {
   { "open-link", open_link_cb, "s" },
   { "show-day", show_day_cb, "s" },
   { "manage-tags", manage_tags_cb },
+  { "questionnaire", questionnaire_cb, "s" },
   { "report", report_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },

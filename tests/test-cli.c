@@ -453,7 +453,7 @@ test_export_failures (Fixture       *f,
     g_autofree char *contents = NULL;
 
     g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
-    g_assert_true (g_str_has_suffix (contents, "]\n}\n"));
+    g_assert_true (g_str_has_suffix (contents, "\n  \"breathing_sessions\": []\n}\n"));
     g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
   }
 }
@@ -514,6 +514,55 @@ test_killed_export_leaves_nothing (Fixture       *f,
     }
   g_test_message ("%u of 12 exports killed, %u complete", killed, complete);
   g_assert_cmpuint (killed, >, 0);
+}
+
+/* Pixels of the light style's session marker in @path. */
+static guint
+count_marker_pixels (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 p = *(const guint32 *) (pixels + y * stride + x * 4);
+        /* #c01c28 at 0.9 over white */
+        n += ABS ((int) ((p >> 16) & 0xff) - 198) < 12 && ABS ((int) ((p >> 8) & 0xff) - 51) < 12 &&
+             ABS ((int) (p & 0xff) - 62) < 12;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* rewire chart draws the sessions of its range as markers. */
+static void
+test_chart_session_markers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "s.png", NULL);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-10-%02u", 1 + i);
+
+      g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", date, "--mood", "5"), ==, 0);
+    }
+  g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30", "--output", path), ==, 0);
+  g_assert_cmpuint (count_marker_pixels (path), ==, 0);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+
+    g_assert_true (rw_database_exec (db, "INSERT INTO sessions (uuid, date, route, phase, done, "
+                                         "created, modified) VALUES ('a', '2026-10-12', 'iv', "
+                                         "'induction', 1, 1, 1)", NULL));
+  }
+  g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30", "--output", path), ==, 0);
+  g_assert_cmpuint (count_marker_pixels (path), >, 100);
 }
 
 /* rewire report: a PDF of the range, 0600, its pages counted; notes only
@@ -1233,6 +1282,7 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
+  ADD ("chart-session-markers", test_chart_session_markers);
   ADD ("report", test_report);
   ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("mistakes-are-named", test_mistakes_are_named);

@@ -312,11 +312,21 @@ append_index_text (GString    *out,
   g_string_append (out, index);
 }
 
-/* Writes the session's search entry again from what is stored. */
-static gboolean
-reindex (RwDatabase  *db,
-         gint64       rowid,
-         GError     **error)
+/**
+ * rw_session_sql_reindex:
+ * @db: a #RwDatabase inside a transaction
+ * @rowid: a sessions.id
+ * @error: return location for a #GError
+ *
+ * Writes the session's search entry (session_fts) again from what is
+ * stored: its note, intention and integration answers, with scripts
+ * written without spaces spread out as the check-ins' index has them
+ * (rw_search_index_text()), so that the same queries find them.
+ */
+gboolean
+rw_session_sql_reindex (RwDatabase  *db,
+                        gint64       rowid,
+                        GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(RwStmt) read = NULL;
@@ -354,6 +364,25 @@ reindex (RwDatabase  *db,
   sqlite3_bind_int64 (insert, 1, rowid);
   sqlite3_bind_text (insert, 2, text->str, -1, SQLITE_TRANSIENT);
   return rw_database_step_done (db, insert, _("update the search index"), error);
+}
+
+/**
+ * rw_session_sql_reindex:
+ * @db: a #RwDatabase, in a write transaction
+ * @rowid: a sessions.id
+ * @error: return location for a #GError
+ *
+ * Writes the session's search entry again from what is stored (for the
+ * import of a full JSON export, which writes the tables directly).
+ */
+gboolean
+rw_session_sql_reindex (RwDatabase  *db,
+                        gint64       rowid,
+                        GError     **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+
+  return reindex (db, rowid, error);
 }
 
 /* Replaces the checklist and the answers of @rowid with @session's. */
@@ -406,7 +435,7 @@ write_children (RwDatabase  *db,
         return FALSE;
     }
 
-  return reindex (db, rowid, error);
+  return rw_session_sql_reindex (db, rowid, error);
 }
 
 /**
@@ -603,7 +632,7 @@ rw_session_sql_save_integration (RwDatabase  *db,
   if (!rw_database_step_done (db, stmt, _("save the integration answers"), error))
     return FALSE;
 
-  return reindex (db, rowid, error);
+  return rw_session_sql_reindex (db, rowid, error);
 }
 
 /**
