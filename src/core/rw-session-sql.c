@@ -366,25 +366,6 @@ rw_session_sql_reindex (RwDatabase  *db,
   return rw_database_step_done (db, insert, _("update the search index"), error);
 }
 
-/**
- * rw_session_sql_reindex:
- * @db: a #RwDatabase, in a write transaction
- * @rowid: a sessions.id
- * @error: return location for a #GError
- *
- * Writes the session's search entry again from what is stored (for the
- * import of a full JSON export, which writes the tables directly).
- */
-gboolean
-rw_session_sql_reindex (RwDatabase  *db,
-                        gint64       rowid,
-                        GError     **error)
-{
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-
-  return reindex (db, rowid, error);
-}
-
 /* Replaces the checklist and the answers of @rowid with @session's. */
 static gboolean
 write_children (RwDatabase  *db,
