@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-backups-window.h"
 #include "rw-check-in-editor.h"
 #include "rw-history-row.h"
 #include "rw-journal-page.h"
@@ -985,11 +986,15 @@ scrub_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  g_autoptr(RwJournalPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   /* Left for the next delete or start-up; nothing to tell the person. */
   if (!rw_journal_scrub_finish (RW_JOURNAL (source), result, &error))
     g_message ("Could not tidy the search index after a delete: %s", error->message);
+  else if (self->context != NULL && self->toast_overlay != NULL)
+    /* Gone from the journal, but not from the backups made before. */
+    rw_backups_tell_after_delete (self->context, self->toast_overlay);
 }
 
 static void
@@ -1007,7 +1012,7 @@ toast_dismissed_cb (AdwToast      *toast,
       if (rw_journal_purge (get_journal (self), pending->id, &error))
         /* Gone for good: and its words from the search index and the
          * log too, in a worker. */
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, NULL);
+        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
       else
         g_message ("Could not remove a deleted check-in yet: %s", error->message);
     }

@@ -9,11 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-backups-window.h"
 #include "rw-breathing-window.h"
 #include "rw-guide-page.h"
 #include "rw-help-window.h"
 #include "rw-questionnaire-window.h"
 #include "rw-report-window.h"
+#include "rw-import-window.h"
+#include "rw-restore-window.h"
 #include "rw-tags-window.h"
 #include "rw-plan-page.h"
 #include "rw-trends-page.h"
@@ -39,6 +42,7 @@ struct _RwWindow
   AdwBin *plan_bin;
   GtkInfoBar *sync_bar;
   GtkLabel *sync_label;
+  AdwToastOverlay *toasts;
 
   /* Built when first shown, owned by their bins */
   RwJournalPage *journal_page;
@@ -404,7 +408,51 @@ delete_all_data_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_import_window_choose (self->context, GTK_WINDOW (self));
+}
+
+static void
+restore_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_restore_window_choose (self->context, GTK_WINDOW (self));
+}
+
+static void
+backups_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (rw_backups_window_new (self->context, GTK_WINDOW (self))));
+}
+
+static void
+purge_backups_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_backups_confirm_purge (self->context, GTK_WINDOW (self), self->toasts);
+}
+
 static const GActionEntry win_actions[] = {
+  { "import", import_cb },
+  { "restore", restore_cb },
+  { "backups", backups_cb },
+  { "purge-backups", purge_backups_cb },
   { "show-help-overlay", show_help_overlay_cb },
   { "breathe", breathe_cb },
   { "open-link", open_link_cb, "s" },
@@ -568,7 +616,15 @@ create_menu_cb (GtkMenuButton *button,
 static void
 rw_window_init (RwWindow *self)
 {
+  GtkWidget *content;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Toasts of the window's own (a backup copy that failed, a restore). */
+  content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toasts));
+  adw_toast_overlay_set_child (self->toasts, content);
+  g_object_unref (content);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
@@ -634,4 +690,16 @@ rw_window_get_journal_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return RW_JOURNAL_PAGE (ensure_view (self, "journal"));
+}
+
+/**
+ * rw_window_get_toasts:
+ *
+ * Returns: (transfer none): where the window shows toasts of its own
+ */
+AdwToastOverlay *
+rw_window_get_toasts (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->toasts;
 }

@@ -53,9 +53,6 @@ gboolean   rw_session_sql_reindex         (RwDatabase  *db,
 gboolean   rw_session_sql_has_hidden      (RwDatabase  *db);
 gboolean   rw_session_sql_optimize_index  (RwDatabase  *db,
                                            GError     **error);
-gboolean   rw_session_sql_reindex         (RwDatabase  *db,
-                                           gint64       rowid,
-                                           GError     **error);
 
 RwSession *rw_session_sql_load            (RwDatabase  *db,
                                            const char  *id,
