@@ -128,7 +128,7 @@ test_daylio_mapping (Fixture       *f,
   g_assert_cmpuint (rw_test_count_check_ins (get_database (f), NULL), ==, 0);
 
   /* One row for each of the person's own moods, none for Daylio's. */
-  super = rw_import_window_get_mood_button (window, "super");
+  super = rw_import_window_get_mood_button (window, "Super");
   so_so = rw_import_window_get_mood_button (window, "so-so");
   g_assert_nonnull (super);
   g_assert_nonnull (so_so);
@@ -153,7 +153,7 @@ test_daylio_mapping (Fixture       *f,
   window = rw_import_window_new (f->context, NULL, file);
   gtk_window_present (GTK_WINDOW (window));
   wait_while_import_state (window, "reading");
-  gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "super"), 9);
+  gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "Super"), 9);
   gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "so-so"), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.start", NULL));
   wait_while_import_state (window, "importing");
