@@ -26,7 +26,8 @@ APP_FORBIDDEN_NAMES = re.compile(r"\b(RwDatabase\w*|rw_database_\w*|rw_check_in_
 SQL_HEADERS = {
     "rw-check-in-sql.h", "rw-core-sql.h", "rw-csv.h", "rw-database.h", "rw-draft.h",
     "rw-export.h", "rw-import.h", "rw-journal-private.h", "rw-json-io.h", "rw-plan-sql.h", "rw-report-sql.h",
-    "rw-safety-sql.h", "rw-series-sql.h", "rw-tag-list-private.h", "sqlite3.h",
+    "rw-safety-plan-sql.h", "rw-safety-sql.h", "rw-series-sql.h", "rw-tag-list-private.h", "sqlite3.h",
+    "rw-session-sql.h", "rw-assessment-sql.h", "rw-around-sessions-sql.h",
 }
 GUI_HEADER = re.compile(r"^(gtk|gdk|gsk)/|^adwaita\.h$")
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)

@@ -967,6 +967,154 @@ test_markers_layer (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_in_column (cairo_surface_t *surface,
+                 int              x,
+                 int              y0,
+                 int              y1,
+                 const RwColor   *color)
+{
+  guint n = 0;
+
+  for (int y = y0; y <= y1; y++)
+    n += distance (surface, x, y, color) < 0.12;
+  return n;
+}
+
+/* Sessions: a marker at the session's day (not the next), done ones
+ * solid and scheduled ones dashed, and the session in the hover box of
+ * its day only; over a year, in its week's box with its date. */
+static void
+test_session_markers (void)
+{
+  g_autoptr(RwSeries) series = make_varied (30);
+  g_autoptr(RwChart) chart = rw_chart_new ();
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_session_mark_free);
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  int x_done, x_next, x_scheduled, top, bottom;
+  guint done_ink, scheduled_ink;
+
+  rw_chart_style_init (&style, FALSE);
+  style.marker = (RwColor) { 1, 0, 1, 1 };   /* a colour nothing else has */
+  rw_chart_set_series (chart, series);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_HOURS, FALSE);
+  rw_chart_set_visible (chart, RW_SERIES_SLEEP_QUALITY, FALSE);
+  g_ptr_array_add (marks, rw_session_mark_new (march_1 () + 5, "induction", "iv", TRUE));
+  g_ptr_array_add (marks, rw_session_mark_new (march_1 () + 20, "booster", "nasal", FALSE));
+  rw_session_marks_add_to_chart (marks, chart);
+  surface = render (chart, &style, WIDTH, HEIGHT);
+
+  x_done = (int) round (rw_chart_x_of_day (chart, 5));
+  x_next = (int) round (rw_chart_x_of_day (chart, 6));
+  x_scheduled = (int) round (rw_chart_x_of_day (chart, 20));
+  top = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 9);
+  bottom = (int) rw_chart_y_of_value (chart, RW_SERIES_MOOD, 1);
+  done_ink = count_in_column (surface, x_done, top, bottom, &style.marker);
+  scheduled_ink = count_in_column (surface, x_scheduled, top, bottom, &style.marker);
+  g_assert_cmpuint (count_in_column (surface, x_next, top, bottom, &style.marker), ==, 0);
+  /* Solid: nearly every pixel; dashed (4 on, 3 off): well under that. */
+  g_assert_cmpuint (done_ink, >=, (guint) (0.9 * (bottom - top)));
+  g_assert_cmpuint (scheduled_ink, >, 0);
+  g_assert_cmpuint (scheduled_ink, <=, (guint) (0.7 * (bottom - top)));
+  cairo_surface_destroy (surface);
+
+  rw_chart_set_highlight (chart, 5);
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), "Session: Induction, IV infusion"));
+  rw_chart_set_highlight (chart, 20);
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart),
+                            "Scheduled session: Booster, Nasal spray"));
+  rw_chart_set_highlight (chart, 6);
+  g_assert_null (strstr (rw_chart_get_highlight_text (chart), "ession"));
+
+  {
+    g_autoptr(RwSeries) year = make_varied (365);
+    g_autofree char *date = rw_date_format (march_1 () + 5, "%-d %B");
+    g_autofree char *line = g_strdup_printf ("%s: Session: Induction, IV infusion", date);
+
+    rw_chart_set_series (chart, year);
+    rw_chart_set_size (chart, WIDTH, HEIGHT);
+    rw_chart_set_highlight (chart, 5);
+    g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), line));
+  }
+}
+
+/* The around-sessions chart: the mean drawn through its values at the
+ * x of each day, the session day marked at day 0, nothing past the days
+ * with values; at 340 px too. RW_TEST_AROUND_PNG=prefix saves the images. */
+static void
+test_around_chart (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree int *moods = g_new (int, 120);
+  g_autoptr(RwSeries) series = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_session_mark_free);
+  g_autoptr(RwAround) around = NULL;
+  static const int widths[] = { WIDTH, 340 };
+
+  /* Sessions on days 20, 50, 80 and 110; no check-ins 12 to 14 days after any. */
+  for (guint i = 0; i < 120; i++)
+    moods[i] = (i % 30) >= 2 && (i % 30) <= 4 ? -1 : g_rand_int_range (rand, 3, 8);
+  series = make_series (120, moods, NULL);
+  for (guint i = 20; i < 120; i += 30)
+    g_ptr_array_add (marks, rw_session_mark_new (march_1 () + i, "induction", "iv", TRUE));
+  around = rw_around_new (series, marks, RW_SERIES_MOOD, RW_AROUND_PHASE_ALL);
+  g_assert_cmpuint (rw_around_get_n_sessions (around), ==, 4);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, widths[w], 300);
+      cairo_t *cr = cairo_create (surface);
+      RwChartAroundLayout layout;
+      RwChartStyle style;
+      int x;
+
+      rw_chart_style_init (&style, FALSE);
+      style.marker = (RwColor) { 1, 0, 1, 1 };
+      style.series[RW_SERIES_MOOD] = (RwColor) { 0, 0.8, 0, 1 };
+      rw_chart_around_draw (around, cr, widths[w], 300, &style);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("RW_TEST_AROUND_PNG") != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s-%d.png", g_getenv ("RW_TEST_AROUND_PNG"), widths[w]);
+          cairo_surface_write_to_png (surface, path);
+        }
+      rw_chart_around_get_layout (around, widths[w], 300, &style, &layout);
+      g_assert_cmpfloat (layout.plot_w, >, 200);
+
+      for (int o = RW_AROUND_FIRST_OFFSET; o <= RW_AROUND_LAST_OFFSET; o++)
+        {
+          guint n;
+          double mean = rw_around_get_mean (around, o, &n);
+          int y;
+
+          x = (int) round (rw_chart_around_x_of_offset (&layout, o));
+          if (isnan (mean))
+            {
+              /* No dot of the mean at a day without values. */
+              g_assert_cmpuint (n, ==, 0);
+              g_assert_false (column_has (surface, x, (int) layout.plot_y,
+                                          (int) (layout.plot_y + layout.plot_h),
+                                          &style.series[RW_SERIES_MOOD]));
+              continue;
+            }
+          y = (int) round (rw_chart_around_y_of_value (&layout, mean));
+          g_assert_true (column_has (surface, x, y - 1, y + 1, &style.series[RW_SERIES_MOOD]));
+        }
+      /* Days 12 to 14 after every session have no check-in. */
+      g_assert_true (isnan (rw_around_get_mean (around, 13, NULL)));
+      /* The session day, and only there. */
+      x = (int) round (rw_chart_around_x_of_offset (&layout, 0));
+      g_assert_true (column_has (surface, x, (int) layout.plot_y, (int) (layout.plot_y + layout.plot_h),
+                                 &style.marker));
+      x = (int) round (rw_chart_around_x_of_offset (&layout, 3));
+      g_assert_false (column_has (surface, x, (int) layout.plot_y, (int) (layout.plot_y + layout.plot_h),
+                                  &style.marker));
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* At 360 px every legend entry still shows: the legend wraps onto more
  * lines and the plots move down to make room. */
 static void
@@ -1023,6 +1171,8 @@ main (int    argc,
   g_test_add_func ("/chart/move-by-point", test_move_by_point);
   g_test_add_func ("/chart/empty-range-says-so", test_empty_range_says_so);
   g_test_add_func ("/chart/markers-layer", test_markers_layer);
+  g_test_add_func ("/chart/session-markers", test_session_markers);
+  g_test_add_func ("/chart/around-sessions", test_around_chart);
   g_test_add_func ("/chart/narrow-legend-wraps", test_narrow_legend_wraps);
 
   return g_test_run ();

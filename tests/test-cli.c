@@ -452,7 +452,7 @@ test_export_failures (Fixture       *f,
     g_autofree char *contents = NULL;
 
     g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
-    g_assert_true (g_str_has_suffix (contents, "\n  ]\n}\n"));
+    g_assert_true (g_str_has_suffix (contents, "]\n}\n"));
     g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
   }
 }
@@ -746,6 +746,68 @@ test_low_mood_offer (Fixture       *f,
                             "add", "--data-dir", fresh, "--mood", "0", NULL), ==, 0);
   g_assert_nonnull (strstr (f->err, "https://findahelpline.com"));
   g_assert_nonnull (strstr (f->err, "local emergency number"));
+}
+
+/* rewire assess: the score and band on stdout, saved unless --dry-run,
+ * wrong answers named and nothing saved; PHQ-9's item 9 above 0 puts the
+ * person's lines on stderr every time (no once-a-day limit), after the
+ * save; assess list shows the history. */
+static void
+test_assess (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const us[] = { "REWIRE_COUNTRY", "US", NULL };
+
+  /* A score only: nothing saved, no journal made. */
+  g_assert_cmpint (run_env (f, us, "assess", "gad7", "--data-dir", f->dir, "--answers",
+                            "3,3,3,3,3,2,0", "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "GAD-7 score 17 of 21: in the severe range"));
+  g_assert_nonnull (strstr (f->out, "not a diagnosis"));
+  g_assert_nonnull (strstr (f->out, "Not saved"));
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpuint (rw_test_count_entries (f->dir), ==, 0);
+
+  /* Wrong counts and values: named, status 1, nothing saved. */
+  g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, "--answers", "0,1,2", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "The PHQ-9 has 9 items: give 9 answers, not 3."));
+  g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, "--answers",
+                            "0,1,2,3,4,0,0,0,0", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "Answer 5 must be 0, 1, 2 or 3, not “4”."));
+  g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, "--answers",
+                            "0,0,0,0,0,0,0,0,0", "--difficulty", "5", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--difficulty must be 0, 1, 2 or 3"));
+  g_assert_cmpint (run_env (f, us, "assess", "phq10", "--data-dir", f->dir, "--answers", "0", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "use phq9 or gad7"));
+  g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--answers"));
+  g_assert_cmpuint (rw_test_count_entries (f->dir), ==, 0);
+
+  /* Saved; item 9 at 0 offers nothing. */
+  g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, "--answers",
+                            "1,1,1,1,1,0,0,0,0", "--difficulty", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "PHQ-9 score 5 of 27: in the mild range"));
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Item 9 above 0: saved first, then the lines, twice the same day. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (run_env (f, us, "assess", "phq9", "--data-dir", f->dir, "--answers",
+                                "2,2,2,2,2,2,2,2,1", NULL), ==, 0);
+      g_assert_nonnull (strstr (f->out, "PHQ-9 score 17 of 27: in the moderately severe range"));
+      g_assert_nonnull (strstr (f->err, "Your answers are saved."));
+      g_assert_nonnull (strstr (f->err, "Nobody reads this journal"));
+      g_assert_nonnull (strstr (f->err, "Call or text 988 (988 Suicide & Crisis Lifeline)."));
+      g_assert_nonnull (strstr (f->err, "prescriber"));
+    }
+
+  g_assert_cmpint (run_env (f, us, "assess", "list", "--data-dir", f->dir, NULL), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 3);
+  g_assert_nonnull (strstr (f->out, " 5/27  mild"));
+  g_assert_cmpint (run_env (f, us, "assess", "list", "gad7", "--data-dir", f->dir, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpint (run_env (f, us, "assess", "list", "phq9", "--data-dir", f->dir, NULL), ==, 0);
+  g_assert_cmpuint (count_lines (f->out), ==, 3);
+  g_assert_nonnull (strstr (f->out, "17/27  moderately severe"));
 }
 
 /* The mistakes a script or a tired person makes are named, and none
@@ -1084,6 +1146,7 @@ main (int    argc,
   ADD ("symlinked-parent", test_symlinked_parent);
   ADD ("refuse/linked-journal", test_refuse_linked_journal);
   ADD ("low-mood-offer", test_low_mood_offer);
+  ADD ("assess", test_assess);
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);

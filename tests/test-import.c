@@ -496,7 +496,7 @@ test_export_bytes (Fixture       *f,
                    "\"say \"\"hi\"\";walk\",\" lead, \"\"quoted\"\"\nline\ttab\x01 雨 \"\r\n"
                    "1f6c5b63-8e7d-4b68-a01f-4d3e2c1b0a9f,2026-11-21,23:59,,,,,,24,,,plain\r\n");
 
-  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"rewire\",\n  \"version\": 1,\n"
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"rewire\",\n  \"version\": 2,\n"
                                          "  \"exported\": \""));
   body = strstr (json, "\",\n  \"check_ins\": [");
   g_assert_nonnull (body);
@@ -515,7 +515,9 @@ test_export_bytes (Fixture       *f,
                    "\"tags\":[],\"note\":\"plain\","
                    "\"created\":\"2000-02-29T00:00:00.000001Z\","
                    "\"modified\":\"2000-02-29T00:00:00.000001Z\"}\n"
-                   "  ]\n}\n");
+                   "  ],\n  \"sessions\": [],\n  \"assessments\": [],\n"
+                   "  \"safety_plan\": [],\n  \"plan_runs\": [],\n"
+                   "  \"breathing_sessions\": []\n}\n");
 }
 
 /* One import meets the same tag in several cases and new tags on the

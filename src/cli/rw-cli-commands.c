@@ -278,7 +278,9 @@ rw_cli_cmd_export (RwCli  *cli,
   int status;
 
   context = rw_cli_option_context_new (cli, NULL,
-                                       _("Writes every check-in to a CSV or JSON file."), entries);
+                                       _("Writes every check-in to a CSV file, or the whole journal "
+                                         "(check-ins, sessions, assessments, the safety plan and "
+                                         "plan progress; no drafts) to a JSON file."), entries);
   if (!rw_cli_parse (context, &argc, &argv, 0, NULL, &status))
     return status;
   if (output == NULL)
@@ -321,9 +323,10 @@ rw_cli_cmd_import (RwCli  *cli,
 
   context = rw_cli_option_context_new (cli, _("FILE"),
                                        _("Adds the check-ins of a CSV or JSON file, or of a "
-                                         "Daylio CSV export. All or nothing: a bad row stops it "
-                                         "and nothing is added. Check-ins already in the journal "
-                                         "are skipped."),
+                                         "Daylio CSV export; from a Rewire JSON export, its "
+                                         "sessions, assessments, safety plan and plan progress "
+                                         "too. All or nothing: a bad row stops it and nothing is "
+                                         "added. What is already in the journal is skipped."),
                                        entries);
   if (!rw_cli_parse (context, &argc, &argv, 1, _("Give one file to import."), &status))
     return status;
@@ -338,6 +341,12 @@ rw_cli_cmd_import (RwCli  *cli,
                         result.added), result.added);
   g_print (g_dngettext (GETTEXT_PACKAGE, " (%u already in the journal).\n",
                         " (%u already in the journal).\n", result.skipped), result.skipped);
+  {
+    g_autofree char *more = rw_import_result_describe_more (&result);
+
+    if (more != NULL)
+      g_print ("%s\n", more);
+  }
   return RW_EXIT_OK;
 }
 
@@ -508,6 +517,24 @@ print_summary (const char *label,
     g_print (_("%s no check-ins\n"), label);
 }
 
+/* The line under print_summary()'s: "  3 sessions, 2 assessments". */
+static void
+print_treatment (gint64 sessions,
+                 gint64 assessments)
+{
+  g_autofree char *sessions_text = g_strdup_printf ("%" G_GINT64_FORMAT, sessions);
+  g_autofree char *assessments_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessments);
+
+  g_print ("  ");
+  /* The counts are formatted first: no format macro inside a msgid. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s session", "%s sessions", (gulong) sessions),
+           sessions_text);
+  g_print (", ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s assessment", "%s assessments",
+                        (gulong) assessments), assessments_text);
+  g_print ("\n");
+}
+
 int
 rw_cli_cmd_restore (RwCli  *cli,
                     int     argc,
@@ -546,14 +573,18 @@ rw_cli_cmd_restore (RwCli  *cli,
 
   print_summary (summary.is_export ? _("In the export: ") : _("In the backup: "),
                  summary.check_ins, summary.first, summary.last);
+  print_treatment (summary.sessions, summary.assessments);
   rw_backup_summary_clear (&summary);
-  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date) FROM check_ins "
-                                  "WHERE hidden = 0", &error);
+  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date), "
+                                  "(SELECT count(*) FROM sessions WHERE hidden = 0), "
+                                  "(SELECT count(*) FROM assessments WHERE hidden = 0) "
+                                  "FROM check_ins WHERE hidden = 0", &error);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return rw_cli_fail_with (error);
   print_summary (_("In the journal:"), sqlite3_column_int64 (stmt, 0),
                  (const char *) sqlite3_column_text (stmt, 1),
                  (const char *) sqlite3_column_text (stmt, 2));
+  print_treatment (sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
   sqlite3_reset (g_steal_pointer (&stmt));
 
   if (!yes)

@@ -69,6 +69,8 @@ gboolean        rw_cli_values_apply       (const RwCliValues *values,
 gboolean        rw_cli_print_table        (RwDatabase            *db,
                                            const RwCheckInQuery  *query,
                                            GError               **error);
+void            rw_cli_append_printable   (GString               *out,
+                                           const char            *text);
 
 /* Commands (rw-cli-commands.c, rw-cli-chart.c, rw-cli-report.c) */
 int             rw_cli_cmd_add            (RwCli *cli, int argc, char **argv);
@@ -79,9 +81,11 @@ int             rw_cli_cmd_export         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_import         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_chart          (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_report         (RwCli *cli, int argc, char **argv);
+int             rw_cli_cmd_assess         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_check          (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_backup         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_wipe           (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_restore        (RwCli *cli, int argc, char **argv);
+int             rw_cli_cmd_safety_plan    (RwCli *cli, int argc, char **argv);
 
 G_END_DECLS

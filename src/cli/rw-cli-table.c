@@ -41,6 +41,20 @@ append_printable_len (GString    *out,
     }
 }
 
+/**
+ * rw_cli_append_printable:
+ * @out: where to add
+ * @text: UTF-8 text
+ *
+ * Adds @text as a terminal may show it: control characters become U+FFFD.
+ */
+void
+rw_cli_append_printable (GString    *out,
+                         const char *text)
+{
+  append_printable_len (out, text, -1);
+}
+
 static void
 append_padded (GString    *out,
                const char *text,

@@ -33,9 +33,11 @@ static const Command commands[] = {
   { "import", N_("FILE"), N_("Add the check-ins of a CSV or JSON file"), rw_cli_cmd_import },
   { "chart", NULL, N_("Draw a chart into a PNG, SVG or PDF file"), rw_cli_cmd_chart },
   { "report", NULL, N_("Write a report of a date range for your clinician as a PDF"), rw_cli_cmd_report },
+  { "assess", N_("phq9|gad7|list"), N_("Score and save a PHQ-9 or GAD-7, or list them"), rw_cli_cmd_assess },
   { "check", NULL, N_("Check the journal's integrity"), rw_cli_cmd_check },
   { "backup", NULL, N_("Write a whole copy of the journal to a file"), rw_cli_cmd_backup },
   { "restore", N_("FILE"), N_("Replace the journal with a backup or a JSON export (with --yes)"), rw_cli_cmd_restore },
+  { "safety-plan", N_("show|edit|pdf"), N_("Show, change or print your safety plan"), rw_cli_cmd_safety_plan },
   { "wipe", NULL, N_("Delete the journal and every backup Rewire made (with --yes)"), rw_cli_cmd_wipe },
 };
 

@@ -355,6 +355,18 @@ describe_database (const char      *path,
       summary->last = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_finalize (stmt);
+  stmt = NULL;
+  /* Sessions and assessments came with schema 6. */
+  if (version >= 6 &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM sessions WHERE hidden = 0), "
+                              "(SELECT count(*) FROM assessments WHERE hidden = 0)", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      summary->sessions = sqlite3_column_int64 (stmt, 0);
+      summary->assessments = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
   return TRUE;
 }
@@ -403,12 +415,15 @@ rw_backup_describe (const char       *path,
     g_autofree char *contents = NULL;
     gsize length = 0;
     g_autoptr(GPtrArray) check_ins = NULL;
+    g_autoptr(RwJsonFull) full = NULL;
 
     if (!g_file_get_contents (path, &contents, &length, error) ||
-        !rw_json_parse_check_ins (contents, length, &check_ins, NULL, error))
+        !rw_json_parse (contents, length, &check_ins, NULL, &full, error))
       return FALSE;
     summary->is_export = TRUE;
     summary->check_ins = check_ins->len;
+    summary->sessions = rw_json_full_count (full, "sessions");
+    summary->assessments = rw_json_full_count (full, "assessments");
     for (guint i = 0; i < check_ins->len; i++)
       {
         const char *date = rw_check_in_get_date (g_ptr_array_index (check_ins, i));

@@ -13,6 +13,8 @@ typedef struct
 {
   gboolean is_export;   /* a JSON export rather than a journal file */
   gint64 check_ins;
+  gint64 sessions;      /* not hidden */
+  gint64 assessments;
   char *first;          /* YYYY-MM-DD, or NULL when there are none */
   char *last;
 } RwBackupSummary;

@@ -181,7 +181,10 @@ copy_chart (RwChart *chart)
   for (guint m = 0; m < chart->markers->len; m++)
     {
       const RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
-      rw_chart_add_marker (copy, marker->day, marker->label);
+      if (marker->label != NULL || marker->detail == NULL)
+        rw_chart_add_marker (copy, marker->day, marker->label);
+      else
+        rw_chart_add_session_marker (copy, marker->day, marker->detail, marker->scheduled);
     }
   return copy;
 }

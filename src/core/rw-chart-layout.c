@@ -660,7 +660,7 @@ compute (RwChart *chart)
       if (marker->day < first || marker->day > rw_series_get_last (chart->series))
         continue;
       x = round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w);
-      grow (layout, RW_CHART_PART_MARKERS, x - 1, layout->top, 3, layout->bottom - layout->top);
+      grow (layout, RW_CHART_PART_MARKERS, x - 4, layout->top, 9, layout->bottom - layout->top);
       if (marker->label != NULL)
         add_label (layout, RW_CHART_PART_MARKERS, new_text (chart, font, marker->label, &w, &h),
                    x + 3.5, layout->top, 0, 0, RW_INK_MARKER);

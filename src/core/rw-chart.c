@@ -90,7 +90,10 @@ rw_chart_clear_markers (RwChart *chart)
   g_return_if_fail (chart != NULL);
 
   for (guint i = 0; i < chart->markers->len; i++)
-    g_free (g_array_index (chart->markers, RwChartMarker, i).label);
+    {
+      g_free (g_array_index (chart->markers, RwChartMarker, i).label);
+      g_free (g_array_index (chart->markers, RwChartMarker, i).detail);
+    }
   g_array_set_size (chart->markers, 0);
   rw_chart_invalidate (chart);
 }
@@ -157,7 +160,21 @@ rw_chart_add_marker (RwChart    *chart,
                      guint32     day,
                      const char *label)
 {
-  RwChartMarker marker = { day, g_strdup (label) };
+  RwChartMarker marker = { day, g_strdup (label), NULL, FALSE };
+
+  g_return_if_fail (chart != NULL);
+
+  g_array_append_val (chart->markers, marker);
+  rw_chart_invalidate (chart);
+}
+
+void
+rw_chart_add_session_marker (RwChart    *chart,
+                             guint32     day,
+                             const char *detail,
+                             gboolean    scheduled)
+{
+  RwChartMarker marker = { day, NULL, g_strdup (detail), !!scheduled };
 
   g_return_if_fail (chart != NULL);
 
@@ -581,6 +598,8 @@ draw_legend (RwChart            *chart,
     }
 }
 
+/* Done sessions a solid line with a filled head, scheduled ones dashed
+ * with a hollow head: apart without colour, in print. */
 static void
 draw_markers (RwChart            *chart,
               cairo_t            *cr,
@@ -593,22 +612,40 @@ draw_markers (RwChart            *chart,
 
   if (chart->markers->len == 0)
     return;
-  for (guint m = 0; m < chart->markers->len; m++)
-    {
-      RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
-      double x;
-
-      if (marker->day < first || marker->day > last)
-        continue;
-      x = round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w) + 0.5;
-      cairo_move_to (cr, x, layout->top);
-      cairo_line_to (cr, x, layout->bottom);
-    }
   set_color (cr, &style->marker, style->marker.alpha);
   cairo_set_line_width (cr, 1);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  for (int scheduled = 0; scheduled < 2; scheduled++)
+    {
+      for (guint m = 0; m < chart->markers->len; m++)
+        {
+          RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
+          double x;
+
+          if (marker->day < first || marker->day > last || marker->scheduled != scheduled)
+            continue;
+          x = round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w) + 0.5;
+          cairo_move_to (cr, x, layout->top + 6);
+          cairo_line_to (cr, x, layout->bottom);
+        }
+      cairo_set_dash (cr, dash, scheduled ? G_N_ELEMENTS (dash) : 0, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      for (guint m = 0; m < chart->markers->len; m++)
+        {
+          RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
+          double x;
+
+          if (marker->day < first || marker->day > last || marker->scheduled != scheduled)
+            continue;
+          x = round (layout->plot_x + (marker->day - first + 0.5) * layout->day_w) + 0.5;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, layout->top + 3.5, scheduled ? 2.5 : 3, 0, 2 * G_PI);
+        }
+      if (scheduled)
+        cairo_stroke (cr);
+      else
+        cairo_fill (cr);
+    }
 }
 
 static void
@@ -831,6 +868,32 @@ append_line (GString    *markup,
   g_string_append (markup, line);
 }
 
+/* The markers' lines (sessions) from @first to @last, with their dates
+ * when the box stands for more than a day. */
+static void
+append_marker_details (RwChart *chart,
+                       GString *markup,
+                       guint32  first,
+                       guint32  last)
+{
+  for (guint m = 0; m < chart->markers->len; m++)
+    {
+      const RwChartMarker *marker = &g_array_index (chart->markers, RwChartMarker, m);
+      g_autofree char *date = NULL;
+
+      if (marker->detail == NULL || marker->day < first || marker->day > last)
+        continue;
+      if (first == last)
+        {
+          append_line (markup, "%s", marker->detail);
+          continue;
+        }
+      date = rw_date_format (marker->day, "%-d %B");
+      /* Translators: a session in a week's or month's box, "12 March: Session: …" */
+      append_line (markup, _("%s: %s"), date, marker->detail);
+    }
+}
+
 static char *
 describe_day (RwChart *chart)
 {
@@ -857,6 +920,7 @@ describe_day (RwChart *chart)
     }
   if (chart->layout->rolling && !isnan (rw_series_get_rolling (s, i)))
     append_line (markup, _("%s: %.1f"), _("7-day mean"), rw_series_get_rolling (s, i));
+  append_marker_details (chart, markup, rw_series_get_first (s) + i, rw_series_get_first (s) + i);
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
@@ -915,6 +979,7 @@ describe_bin (RwChart *chart)
         append_line (markup, _("%s: mean %.1f, %.1f to %.1f"), rw_series_kind_get_label (k),
                      stat->mean, stat->min, stat->max);
     }
+  append_marker_details (chart, markup, first, rw_series_get_first (s) + bin->end - 1);
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 

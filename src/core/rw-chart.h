@@ -48,8 +48,10 @@ void        rw_chart_style_init     (RwChartStyle   *style,
 
 typedef struct
 {
-  guint32 day;          /* julian */
-  char   *label;
+  guint32  day;         /* julian */
+  char    *label;       /* drawn beside it, or NULL */
+  char    *detail;      /* a line of the hover box on its day, or NULL */
+  gboolean scheduled;   /* drawn dashed with a hollow head; done ones solid, filled */
 } RwChartMarker;
 
 RwChart    *rw_chart_new            (void);
@@ -67,6 +69,12 @@ void        rw_chart_clear_markers  (RwChart        *chart);
 void        rw_chart_add_marker     (RwChart        *chart,
                                      guint32         day,
                                      const char     *label);
+/* A treatment session (see rw_session_marks_add_to_chart()): no label, a
+ * line of @detail in the hover box of its day, week or month. */
+void        rw_chart_add_session_marker (RwChart    *chart,
+                                         guint32     day,
+                                         const char *detail,
+                                         gboolean    scheduled);
 /* The size and style of the next draws (rw_chart_draw() sets them too). */
 void        rw_chart_set_size       (RwChart            *chart,
                                      double              width,

@@ -10,6 +10,8 @@
 
 #include "rw-core.h"
 
+#include "rw-assessment-sql.h"
+#include "rw-around-sessions-sql.h"
 #include "rw-backup.h"
 #include "rw-check-in-sql.h"
 #include "rw-csv.h"
@@ -20,6 +22,7 @@
 #include "rw-json-io.h"
 #include "rw-plan-sql.h"
 #include "rw-report-sql.h"
+#include "rw-safety-plan-sql.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
 #include "rw-session-sql.h"

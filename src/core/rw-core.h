@@ -10,8 +10,10 @@
  */
 #pragma once
 
+#include "rw-around-sessions.h"
 #include "rw-breathing.h"
 #include "rw-chart.h"
+#include "rw-chart-around.h"
 #include "rw-check-in.h"
 #include "rw-clock.h"
 #include "rw-crisis.h"
@@ -20,11 +22,17 @@
 #include "rw-guide.h"
 #include "rw-history-model.h"
 #include "rw-journal.h"
+#include "rw-journal-assessments.h"
+#include "rw-journal-around.h"
 #include "rw-journal-sessions.h"
+#include "rw-journal-safety-plan.h"
 #include "rw-plan.h"
 #include "rw-plan-progress.h"
 #include "rw-report.h"
+#include "rw-questionnaire.h"
 #include "rw-safety.h"
+#include "rw-safety-plan.h"
+#include "rw-safety-plan-export.h"
 #include "rw-search.h"
 #include "rw-series.h"
 #include "rw-session.h"

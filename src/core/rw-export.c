@@ -9,6 +9,10 @@
  * written beside its destination under a temporary name, created 0600,
  * synced to disk and only then renamed over the destination: a failed
  * export leaves neither a partial file nor the temporary one.
+ *
+ * A JSON export of the whole journal (no query) is full: after the
+ * check-ins, the sessions, assessments, safety plan and plan progress
+ * (rw-json-full.c), which are few enough to be written from memory.
  */
 #define G_LOG_DOMAIN "rw-export"
 
@@ -144,8 +148,9 @@ export_rows (Export                *export,
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       g_autofree char *exported = g_date_time_format_iso8601 (now);
 
-      g_string_append_printf (buffer, "{\n  \"format\": \"rewire\",\n  \"version\": 1,\n"
-                                      "  \"exported\": \"%s\",\n  \"check_ins\": [", exported);
+      g_string_append_printf (buffer, "{\n  \"format\": \"rewire\",\n  \"version\": %d,\n"
+                                      "  \"exported\": \"%s\",\n  \"check_ins\": [",
+                              RW_JSON_FORMAT_VERSION, exported);
     }
 
   if (!rw_check_in_sql_foreach_row (db, query != NULL ? query : &all, write_row_cb, export,
@@ -155,7 +160,14 @@ export_rows (Export                *export,
       return FALSE;
     }
   if (export->error == NULL && export->format == RW_FORMAT_JSON)
-    g_string_append (buffer, export->count > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    {
+      g_string_append (buffer, export->count > 0 ? "\n  ]" : "]");
+      /* An export of the whole journal carries everything else too; a
+       * list of some check-ins (rewire list --format json) only them. */
+      if (query == NULL && !rw_json_full_append (db, buffer, error))
+        return FALSE;
+      g_string_append (buffer, "\n}\n");
+    }
   if (export->error != NULL || !flush_buffer (export))
     {
       if (g_error_matches (export->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

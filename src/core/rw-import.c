@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing is all or nothing: the file is parsed and checked in full
- * before the first write, and the writes are one transaction.
+ * before the first write, and the writes are one transaction; a full
+ * JSON export's sessions, assessments, safety plan and plan progress
+ * (rw-json-full.c) go in the same transaction as its check-ins.
  */
 #include "config.h"
 
@@ -65,6 +67,89 @@ rw_format_from_path (const char *path)
   if (!rw_format_from_string (dot + 1, &format))
     return RW_FORMAT_AUTO;
   return format;
+}
+
+static void
+append_counts (GString              *out,
+               const RwImportResult *result,
+               gboolean              skipped)
+{
+  const RwImportCount *counts[] = {
+    &result->sessions, &result->assessments, &result->safety_plan, &result->plan_runs,
+    &result->breathing_sessions,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      guint n = skipped ? counts[i]->skipped : counts[i]->added;
+      const char *text;
+
+      if (n == 0)
+        continue;
+      switch (i)
+        {
+        case 0: text = g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n); break;
+        case 1: text = g_dngettext (GETTEXT_PACKAGE, "%u assessment", "%u assessments", n); break;
+        case 2: text = g_dngettext (GETTEXT_PACKAGE, "%u safety-plan section",
+                                    "%u safety-plan sections", n); break;
+        case 3: text = g_dngettext (GETTEXT_PACKAGE, "%u plan run", "%u plan runs", n); break;
+        default: text = g_dngettext (GETTEXT_PACKAGE, "%u breathing session",
+                                     "%u breathing sessions", n); break;
+        }
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, text, n);
+    }
+}
+
+/**
+ * rw_import_result_describe_more:
+ * @result: what an import did
+ *
+ * Says what an import of a full JSON export did beyond the check-ins,
+ * such as "Added 3 sessions, 2 assessments; skipped 1 session already in
+ * the journal."
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when the
+ *   file held nothing but check-ins
+ */
+char *
+rw_import_result_describe_more (const RwImportResult *result)
+{
+  g_autoptr(GString) added = g_string_new (NULL);
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  char *text;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  append_counts (added, result, FALSE);
+  append_counts (skipped, result, TRUE);
+  if (added->len == 0 && skipped->len == 0)
+    return NULL;
+  if (skipped->len == 0)
+    text = g_strdup_printf (_("Added %s."), added->str);
+  else if (added->len == 0)
+    text = g_strdup_printf (_("Added nothing else; skipped %s already in the journal."),
+                            skipped->str);
+  else
+    text = g_strdup_printf (_("Added %s; skipped %s already in the journal."), added->str,
+                            skipped->str);
+
+  if (result->safety_plan.merged > 0)
+    {
+      char *more = g_strdup_printf ("%s %s", text,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "A safety-plan section had other text in the "
+                                                 "journal: it is kept, and the file's follows it "
+                                                 "under “From the import of …”.",
+                                                 "Some safety-plan sections had other text in "
+                                                 "the journal: it is kept, and the file's follows "
+                                                 "it under “From the import of …”.",
+                                                 result->safety_plan.merged));
+      g_free (text);
+      text = more;
+    }
+  return text;
 }
 
 static RwFormat
@@ -129,6 +214,7 @@ typedef struct
 {
   GPtrArray *check_ins;
   GArray *lines;
+  RwJsonFull *full;
   RwImportResult result;
 } ImportJob;
 
@@ -196,21 +282,23 @@ import_func (RwDatabase  *db,
   /* Many rows at once leave the search index in many pieces; merged in
    * the same transaction, the saves and searches that follow stay as fast
    * as in a journal written one check-in at a time. */
-  return r->added < OPTIMIZE_INDEX_AFTER || rw_check_in_sql_optimize_index (db, error);
+  if (r->added >= OPTIMIZE_INDEX_AFTER && !rw_check_in_sql_optimize_index (db, error))
+    return FALSE;
+
+  /* The rest of a full JSON export, in the same transaction. */
+  return job->full == NULL || rw_json_full_import (db, job->full, r, error);
 }
 
-gboolean
-rw_import_check_ins (RwDatabase      *db,
-                     GPtrArray       *check_ins,
-                     GArray          *lines,
-                     RwImportResult  *result,
-                     GError         **error)
+static gboolean
+import_parsed (RwDatabase      *db,
+               GPtrArray       *check_ins,
+               GArray          *lines,
+               RwJsonFull      *full,
+               RwImportResult  *result,
+               GError         **error)
 {
-  ImportJob job = { check_ins, lines, { 0, 0, 0 } };
+  ImportJob job = { check_ins, lines, full, { 0, 0, 0 } };
   gboolean ok;
-
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (check_ins != NULL, FALSE);
 
   job.result.rows = check_ins->len;
   /* One transaction: all or nothing. It emits RwDatabase::changed only
@@ -224,6 +312,19 @@ rw_import_check_ins (RwDatabase      *db,
   if (result != NULL)
     *result = job.result;
   return TRUE;
+}
+
+gboolean
+rw_import_check_ins (RwDatabase      *db,
+                     GPtrArray       *check_ins,
+                     GArray          *lines,
+                     RwImportResult  *result,
+                     GError         **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (check_ins != NULL, FALSE);
+
+  return import_parsed (db, check_ins, lines, NULL, result, error);
 }
 
 gboolean
@@ -253,6 +354,7 @@ rw_import_bytes_full (RwDatabase      *db,
 {
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GArray) lines = NULL;
+  g_autoptr(RwJsonFull) full = NULL;
   const char *data;
   gsize length;
   gboolean ok;
@@ -273,7 +375,7 @@ rw_import_bytes_full (RwDatabase      *db,
     }
 
   if (format == RW_FORMAT_JSON)
-    ok = rw_json_parse_check_ins (data, length, &check_ins, &lines, error);
+    ok = rw_json_parse (data, length, &check_ins, &lines, &full, error);
   else if (format == RW_FORMAT_DAYLIO)
     ok = rw_daylio_parse_check_ins (data, length, mood_map, &check_ins, &lines, error);
   else
@@ -281,8 +383,8 @@ rw_import_bytes_full (RwDatabase      *db,
   if (!ok)
     return FALSE;
 
-  return rw_import_check_ins (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL,
-                              result, error);
+  return import_parsed (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL, full,
+                        result, error);
 }
 
 static GBytes *

@@ -36,9 +36,22 @@ typedef enum
 
 typedef struct
 {
+  guint added;      /* written (for the safety plan: sections filled or added to) */
+  guint skipped;    /* already in the journal */
+  guint merged;     /* the safety plan: sections whose text was added to the journal's */
+} RwImportCount;
+
+typedef struct
+{
   guint rows;       /* check-ins read from the file */
   guint added;      /* check-ins written */
   guint skipped;    /* already in the journal */
+  /* The rest of a full JSON export (rw-json-full.h). */
+  RwImportCount sessions;
+  RwImportCount assessments;
+  RwImportCount safety_plan;
+  RwImportCount plan_runs;
+  RwImportCount breathing_sessions;
 } RwImportResult;
 
 /* Object data that parsers set on a check-in whose row carried no id: it
@@ -47,6 +60,8 @@ typedef struct
 #define RW_IMPORT_NO_ID "rw-import-no-id"
 
 GQuark   rw_import_error_quark (void);
+
+char    *rw_import_result_describe_more (const RwImportResult *result);
 
 gboolean rw_format_from_string (const char      *text,
                                 RwFormat        *format);

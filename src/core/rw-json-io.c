@@ -6,12 +6,16 @@
  * Rewire JSON, read with json-glib and written by hand (see
  * rw_json_append_check_in):
  *
- *   { "format": "rewire", "version": 1, "exported": "2026-11-22T10:00:00Z",
+ *   { "format": "rewire", "version": 2, "exported": "2026-11-22T10:00:00Z",
  *     "check_ins": [ { "id": "…", "date": "2026-11-21", "time": "08:30",
  *                      "mood": 6, "anxiety": null, …, "sleep_hours": 7.25,
  *                      "sleep_quality": 5, "tags": ["walk"], "note": "…",
- *                      "created": "…Z", "modified": "…Z" } ] }
+ *                      "created": "…Z", "modified": "…Z" } ],
+ *     "sessions": [ … ], "assessments": [ … ], … }
  *
+ * Version 2 added the lists after "check_ins" (rw-json-full.c reads and
+ * writes them; docs/FORMATS.md describes every member); version 1 files
+ * hold check-ins only and still import.
  * A value not recorded is null (or left out). Times are ISO 8601 in UTC
  * with microseconds, so that a round trip keeps them exactly.
  */
@@ -24,7 +28,6 @@
 #include "rw-json-io.h"
 #include "rw-validate.h"
 
-#define RW_JSON_VERSION 1
 
 /* The largest second g_date_time_format_iso8601() can write:
  * 9999-12-31T23:59:59Z. */
@@ -41,9 +44,9 @@ append_2 (GString *out,
 /* Appends @usec as g_date_time_format_iso8601() writes it in UTC
  * ("2026-11-22T09:30:00.123456Z", no fraction when it is 0). Returns
  * FALSE, appending nothing, when GDateTime could not hold it. */
-static gboolean
-append_time (GString *out,
-             gint64   usec)
+gboolean
+rw_json_append_time (GString *out,
+                     gint64   usec)
 {
   gint64 seconds, days, era, z;
   int second_of_day, year, month, day, doe, yoe, doy, mp, micro;
@@ -93,10 +96,10 @@ append_time (GString *out,
   return TRUE;
 }
 
-static void
-append_string_len (GString    *out,
-                   const char *text,
-                   gsize       len)
+void
+rw_json_append_string_len (GString    *out,
+                           const char *text,
+                           gsize       len)
 {
   const char *run = text;
   const char *end = text + len;
@@ -129,7 +132,7 @@ static void
 append_string (GString    *out,
                const char *text)
 {
-  append_string_len (out, text, strlen (text));
+  rw_json_append_string_len (out, text, strlen (text));
 }
 
 static void
@@ -206,21 +209,21 @@ rw_json_append_row (GString            *out,
         next = end;
       if (p != row->tags)
         g_string_append_c (out, ',');
-      append_string_len (out, p, next - p);
+      rw_json_append_string_len (out, p, next - p);
       p = next + 1;
     }
   g_string_append_c (out, ']');
 
   g_string_append (out, ",\"note\":");
-  append_string_len (out, row->note, row->note_len);
+  rw_json_append_string_len (out, row->note, row->note_len);
 
   member_start = out->len;
   g_string_append (out, ",\"created\":");
-  if (!append_time (out, row->created))
+  if (!rw_json_append_time (out, row->created))
     g_string_truncate (out, member_start);
   member_start = out->len;
   g_string_append (out, ",\"modified\":");
-  if (!append_time (out, row->modified))
+  if (!rw_json_append_time (out, row->modified))
     g_string_truncate (out, member_start);
   g_string_append_c (out, '}');
 }
@@ -434,7 +437,8 @@ check_in_from_object (JsonObject  *object,
   return g_steal_pointer (&check_in);
 }
 
-/* Rewire JSON nests four deep; anything near this is not an export. */
+/* Rewire JSON nests four deep (a session's checklist items); anything
+ * near this is not an export. */
 #define JSON_MAX_DEPTH 32
 
 /* Checks the raw text before json-glib reads it: json-glib 1.6 recurses
@@ -509,6 +513,8 @@ check_raw_json (const char  *data,
  * @error: return location for a #GError
  *
  * Reads Rewire JSON. A bare list of check-in objects is accepted too.
+ * The rest of a full export (sessions, assessments …) is checked as
+ * rw_json_parse() checks it, then left out.
  */
 gboolean
 rw_json_parse_check_ins (const char  *data,
@@ -517,6 +523,33 @@ rw_json_parse_check_ins (const char  *data,
                          GArray     **lines,
                          GError     **error)
 {
+  return rw_json_parse (data, length, check_ins, lines, NULL, error);
+}
+
+/**
+ * rw_json_parse:
+ * @data: the file's bytes
+ * @length: their number
+ * @check_ins: (out) (transfer full): the check-ins, in file order
+ * @lines: (out) (transfer full) (optional): see rw_json_parse_check_ins()
+ * @full: (out) (transfer full) (optional): everything else the file holds
+ *   (sessions, assessments, the safety plan, plan progress), for
+ *   rw_json_full_import(); never %NULL on success
+ * @error: return location for a #GError
+ *
+ * Reads a Rewire JSON file of any version up to this build's, checking
+ * every part before anything is returned: a bad value anywhere refuses
+ * the whole file, its message naming the list and the item.
+ */
+gboolean
+rw_json_parse (const char  *data,
+               gsize        length,
+               GPtrArray  **check_ins,
+               GArray     **lines,
+               RwJsonFull **full,
+               GError     **error)
+{
+  g_autoptr(RwJsonFull) extra = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -564,7 +597,7 @@ rw_json_parse_check_ins (const char  *data,
                                  "\"format\": \"rewire\" and a \"check_ins\" list."));
           return FALSE;
         }
-      if (version > RW_JSON_VERSION)
+      if (version > RW_JSON_FORMAT_VERSION)
         {
           /* No format macro inside a msgid: the number is formatted first. */
           g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -575,6 +608,7 @@ rw_json_parse_check_ins (const char  *data,
           return FALSE;
         }
       array = json_node_get_array (list);
+      /* Check-ins first, so that their messages come as they always did. */
     }
   else if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     array = json_node_get_array (root);
@@ -600,8 +634,17 @@ rw_json_parse_check_ins (const char  *data,
       g_array_append_val (positions, position);
     }
 
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    extra = rw_json_full_parse (json_node_get_object (root), error);
+  else
+    extra = rw_json_full_parse (NULL, error);
+  if (extra == NULL)
+    return FALSE;
+
   *check_ins = g_steal_pointer (&result);
   if (lines != NULL)
     *lines = g_steal_pointer (&positions);
+  if (full != NULL)
+    *full = g_steal_pointer (&extra);
   return TRUE;
 }

@@ -77,6 +77,61 @@ rw_safety_should_offer (RwSafetySource  source,
 }
 
 /**
+ * rw_safety_should_offer_for_assessment:
+ * @assessment: a PHQ-9 or GAD-7, already saved
+ *
+ * The rule for questionnaires: any answer above 0 to PHQ-9's item 9
+ * (thoughts of being better off dead or of hurting oneself) offers the
+ * person's crisis lines and safety plan, every time: the once-a-day limit
+ * of check-ins does not apply, and the offer never blocks or undoes the
+ * save.
+ *
+ * Returns: %TRUE if help should be offered now
+ */
+gboolean
+rw_safety_should_offer_for_assessment (const RwAssessment *assessment)
+{
+  g_return_val_if_fail (assessment != NULL, FALSE);
+
+  return assessment->kind == RW_QUESTIONNAIRE_PHQ9 &&
+         assessment->n_answers >= RW_QUESTIONNAIRE_PHQ9_ITEM9 &&
+         assessment->answers[RW_QUESTIONNAIRE_PHQ9_ITEM9 - 1] > 0;
+}
+
+/**
+ * rw_safety_dup_assessment_offer:
+ * @saved: whether the answers were saved (not with `--dry-run`)
+ *
+ * Returns: (transfer full): the words of the offer after PHQ-9's item 9,
+ *   saying plainly that nobody reads the journal
+ */
+char *
+rw_safety_dup_assessment_offer (gboolean saved)
+{
+  const char *offer = _("You said you have had thoughts of being better off dead or of hurting "
+                        "yourself. Nobody reads this journal: not Rewire, not your clinic, not "
+                        "anyone, so no one will know unless you tell them. You don’t have to "
+                        "carry this alone: people are there to listen, any time.");
+
+  if (!saved)
+    return g_strdup (offer);
+  /* Translators: %s is the rest of the offer of help. */
+  return g_strdup_printf (_("Your answers are saved. %s"), offer);
+}
+
+/**
+ * rw_safety_dup_prescriber_line:
+ *
+ * Returns: (transfer full): the suggestion to tell the prescriber
+ */
+char *
+rw_safety_dup_prescriber_line (void)
+{
+  return g_strdup (_("Please consider telling your prescriber or your clinic about this answer, "
+                     "at your next contact or sooner."));
+}
+
+/**
  * rw_safety_get_last_offer:
  * @db: a #RwDatabase
  *

@@ -12,6 +12,7 @@
 
 #include "rw-check-in.h"
 #include "rw-crisis.h"
+#include "rw-questionnaire.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,10 @@ gboolean  rw_safety_should_offer       (RwSafetySource      source,
                                         RwCheckIn          *check_in,
                                         guint32             last_offer_day,
                                         guint32             today);
+
+gboolean  rw_safety_should_offer_for_assessment (const RwAssessment *assessment);
+char     *rw_safety_dup_assessment_offer (gboolean saved);
+char     *rw_safety_dup_prescriber_line  (void);
 
 char     *rw_safety_resolve_country    (RwCrisisDirectory  *directory,
                                         const char         *chosen);

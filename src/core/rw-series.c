@@ -845,6 +845,57 @@ rw_series_find_associations (RwSeries *self)
   return result;
 }
 
+/**
+ * rw_series_compare_days:
+ * @self: a series
+ * @kind: what to compare
+ * @side: for each day of @self (rw_series_get_n_days()), 1 "with", 0
+ *   "without", -1 left out
+ * @assoc: (out caller-allocates): the means, day counts and the chance check
+ *
+ * The test of rw_series_find_associations() for one comparison the
+ * caller makes (the days after treatment sessions against the days
+ * before them): the days left out are dropped, the others shifted as
+ * there. A family of one, so the adjusted p value is the p value.
+ *
+ * Returns: %FALSE when a side has fewer than %RW_INSIGHT_MIN_DAYS days
+ *   with a value
+ */
+gboolean
+rw_series_compare_days (RwSeries      *self,
+                        RwSeriesKind   kind,
+                        const gint8   *side,
+                        RwAssociation *assoc)
+{
+  guint n = self->n - self->lead;
+  g_autofree double *values = g_new (double, n);
+  g_autofree gboolean *with = g_new (gboolean, n);
+  RwAssociation result = { .kind = RW_ASSOCIATION_DAYS };
+  Comparison c = { values, with, 0 };
+
+  g_return_val_if_fail (kind < RW_N_SERIES, FALSE);
+  g_return_val_if_fail (side != NULL && assoc != NULL, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double v = day_value (&self->days[self->lead + i], kind);
+
+      if (side[i] < 0 || isnan (v))
+        continue;
+      values[c.n] = v;
+      with[c.n++] = side[i] > 0;
+    }
+  if (!compare (&c, &result))
+    return FALSE;
+  result.adjusted_p = result.p_value;
+  result.compared = 1;
+  result.supported = result.p_value <= RW_INSIGHT_ALPHA + 1e-12 &&
+                     fabs (result.with_mean - result.without_mean) >=
+                       RW_INSIGHT_MIN_DIFFERENCE - 1e-9;
+  *assoc = result;
+  return TRUE;
+}
+
 GArray *
 rw_series_bin_bounds (RwSeries  *self,
                       RwBinSize  size)

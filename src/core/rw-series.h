@@ -90,6 +90,7 @@ typedef enum
 {
   RW_ASSOCIATION_TAG,
   RW_ASSOCIATION_SLEEP,
+  RW_ASSOCIATION_DAYS,    /* days chosen by the caller (rw_series_compare_days()) */
 } RwAssociationKind;
 
 /* Mood on the days "with" something (a tag; or, for sleep, at least
@@ -117,6 +118,14 @@ typedef struct
  * first, then by size of the difference. */
 GPtrArray  *rw_series_find_associations (RwSeries *self);
 void        rw_association_free         (RwAssociation *assoc);
+/* One comparison of @kind on days the caller chooses, with the same chance
+ * check: @side holds, for each day of the series, 1 for "with", 0 for
+ * "without" and -1 for neither. FALSE (and @assoc untouched) unless both
+ * sides have RW_INSIGHT_MIN_DAYS days with a value; a family of one. */
+gboolean    rw_series_compare_days      (RwSeries      *self,
+                                         RwSeriesKind   kind,
+                                         const gint8   *side,
+                                         RwAssociation *assoc);
 
 /* Calendar bins for long ranges: weeks run Monday to Sunday; the first
  * and last bin are cut by the range. */
