@@ -170,7 +170,7 @@ is_filtered (RwJournalPage *self)
 static gboolean
 get_sessions_shown (RwJournalPage *self)
 {
-  return gtk_toggle_button_get_active (self->sessions_button);
+  return self->sessions_shown;
 }
 
 static void

@@ -115,6 +115,8 @@ show_log (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.show-sessions", NULL));
   spin ();
   g_assert_true (rw_journal_page_get_sessions_shown (f->page));
+  /* Shown instead of the check-ins. */
+  g_assert_true (gtk_widget_get_mapped (rw_journal_page_get_session_log (f->page)));
   return RW_SESSION_LOG (rw_journal_page_get_session_log (f->page));
 }
 
