@@ -949,8 +949,8 @@ update_integration (RwCheckInEditor *self)
 
   self->integration_session = g_object_ref (session);
   self->integration_day = day;
-  when = rw_date_format_friendly (rw_date_from_iso (rw_session_get_date (session)),
-                                  rw_clock_get_day (self->clock));
+  /* Translators: a day as a strftime() format; keep "%-d" */
+  when = rw_date_format (rw_date_from_iso (rw_session_get_date (session)), _("%A %-d %B"));
   /* Translators: the day after a session (1 to 3), and the session's day */
   description = g_strdup_printf (_("Day %u after your session of %s. Write as much or as "
                                    "little as you like; it is kept with the session."),
