@@ -169,6 +169,32 @@ remove_item_clicked_cb (GtkButton       *button,
   field_changed_cb (self);
 }
 
+/* The tick and the remove button are named after the item's words. */
+static void
+name_item (GtkWidget  *check,
+           GtkWidget  *remove,
+           const char *label)
+{
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), label);
+  g_autofree char *tick_label = g_strdup_printf (_("Done: %s"), label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tick_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+}
+
+static void
+item_renamed_cb (GtkEditable     *entry,
+                 RwSessionEditor *self)
+{
+  GtkWidget *check = gtk_widget_get_prev_sibling (GTK_WIDGET (entry));
+  GtkWidget *remove = gtk_widget_get_next_sibling (GTK_WIDGET (entry));
+
+  name_item (check, remove, gtk_editable_get_text (entry));
+  field_changed_cb (self);
+}
+
 /* One checklist item: ticked or not, its words editable, removable. */
 static void
 append_item (RwSessionEditor *self,
@@ -180,8 +206,6 @@ append_item (RwSessionEditor *self,
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), label);
-  g_autofree char *tick_label = g_strdup_printf (_("Done: %s"), label);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 12);
@@ -189,8 +213,6 @@ append_item (RwSessionEditor *self,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), checked);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tick_label, -1);
   gtk_editable_set_text (GTK_EDITABLE (entry), label);
   gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
   gtk_widget_set_hexpand (entry, TRUE);
@@ -199,10 +221,9 @@ append_item (RwSessionEditor *self,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove item"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
+  name_item (check, remove, label);
   g_signal_connect_object (check, "toggled", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (item_renamed_cb), self, 0);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_item_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), entry);

@@ -166,6 +166,18 @@ test_add_through_editor (Fixture       *f,
   gtk_editable_set_text (rw_session_editor_get_provider (editor), "Riverside Clinic");
   gtk_text_buffer_set_text (rw_session_editor_get_intention (editor), "To rest and listen", -1);
   gtk_editable_set_text (rw_session_editor_get_add_item (editor), "Bring my headphones");
+  /* The first item ticked and reworded, the second removed. */
+  {
+    GtkListBox *list = rw_session_editor_get_checklist (editor);
+    GtkWidget *box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 0));
+    GtkWidget *check = gtk_widget_get_first_child (box);
+    GtkWidget *entry = gtk_widget_get_next_sibling (check);
+    GtkWidget *box2 = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 1));
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "A light breakfast only");
+    g_signal_emit_by_name (gtk_widget_get_last_child (box2), "clicked");
+  }
   /* A blood pressure that is none: the core's message, nothing saved. */
   gtk_editable_set_text (rw_session_editor_get_bp_before (editor), "120");
   g_assert_true (rw_test_press_key (GTK_WIDGET (editor), GDK_KEY_Return, GDK_CONTROL_MASK));
@@ -194,12 +206,15 @@ test_add_through_editor (Fixture       *f,
   g_assert_cmpint (rw_session_get_vital (saved, RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC), ==, 128);
   g_assert_cmpint (rw_session_get_vital (saved, RW_SESSION_VITAL_BP_BEFORE_DIASTOLIC), ==, 82);
   g_assert_false (rw_session_get_done (saved));
-  /* The clinics' checklist, and the item the person added. */
+  /* The clinics' checklist as the person changed it, and the item added. */
   n = g_strv_length (defaults);
   g_assert_cmpuint (n, >, 0);
-  g_assert_cmpuint (rw_session_get_n_checklist (saved), ==, n + 1);
-  g_assert_cmpstr (rw_session_get_checklist_label (saved, 0), ==, defaults[0]);
-  g_assert_cmpstr (rw_session_get_checklist_label (saved, n), ==, "Bring my headphones");
+  g_assert_cmpuint (rw_session_get_n_checklist (saved), ==, n);
+  g_assert_cmpstr (rw_session_get_checklist_label (saved, 0), ==, "A light breakfast only");
+  g_assert_true (rw_session_get_checklist_checked (saved, 0));
+  g_assert_cmpstr (rw_session_get_checklist_label (saved, 1), ==, defaults[2]);
+  g_assert_false (rw_session_get_checklist_checked (saved, 1));
+  g_assert_cmpstr (rw_session_get_checklist_label (saved, n - 1), ==, "Bring my headphones");
 }
 
 static void
