@@ -11,7 +11,9 @@
 #include <locale.h>
 
 #include "rw-application.h"
+#include "rw-backups-window.h"
 #include "rw-context.h"
+#include "rw-safety-plan-window.h"
 #include "rw-welcome-window.h"
 #include "rw-window.h"
 
@@ -205,10 +207,17 @@ tidy_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
+  g_autoptr(RwApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
   if (!rw_journal_tidy_finish (RW_JOURNAL (source), result, &error))
     g_message ("Could not tidy the journal: %s", error->message);
+
+  /* Today's backup, made by the tidy, into the second folder too. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (self->context != NULL && RW_IS_WINDOW (window))
+    rw_backups_copy_to_second_folder (self->context, rw_window_get_toasts (RW_WINDOW (window)));
 }
 
 static void
@@ -223,7 +232,8 @@ first_frame_cb (GdkFrameClock *clock,
 
   /* Nothing of this may hold up the first frame. */
   if (self->context != NULL)
-    rw_journal_tidy_async (rw_context_get_journal (self->context), NULL, tidy_cb, NULL);
+    rw_journal_tidy_async (rw_context_get_journal (self->context), NULL, tidy_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -433,10 +443,58 @@ quit_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The safety plan, from Get Help Now, the main menu or the item-9 offer:
+ * the one already open, or a new one over the window it was asked from. */
+static void
+safety_plan_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwApplication *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  rw_safety_plan_window_present (self->context,
+                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+/* After a restore from the window: the journal there was closed; the
+ * window goes and the journal opens again as at start-up, with
+ * @parameter as a toast. */
+static void
+reload_journal_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RwApplication *self = user_data;
+  GList *windows;
+  GtkWindow *window;
+
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  if (self->context != NULL)
+    rw_journal_close (rw_context_get_journal (self->context));
+  g_clear_object (&self->context);
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (RW_IS_WINDOW (window) && g_variant_get_string (parameter, NULL)[0] != '\0')
+    {
+      AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (rw_window_get_toasts (RW_WINDOW (window)), toast);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "reload-journal", reload_journal_cb, "s" },
   { "about", about_cb },
   { "quit", quit_cb },
   { "restore-backup", restore_backup_cb },
+  { "safety-plan", safety_plan_cb },
 };
 
 /**
@@ -459,6 +517,8 @@ rw_application_set_accels (GtkApplication *app)
     { "win.jump-to-date", { "<Control>g", NULL } },
     { "win.get-help", { "F1", NULL } },
     { "win.breathe", { "<Control>b", NULL } },
+    { "win.report", { "<Control>p", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view::journal", { "<Alt>1", NULL } },
     { "win.view::trends", { "<Alt>2", NULL } },

@@ -43,5 +43,6 @@ GtkWidget      *rw_journal_page_get_session_log     (RwJournalPage  *self);
 GtkWindow      *rw_journal_page_get_session_editor  (RwJournalPage  *self);
 const char     *rw_journal_page_get_session_card_text (RwJournalPage *self);
 guint           rw_journal_page_get_n_session_matches (RwJournalPage *self);
+const char     *rw_journal_page_get_questionnaire_due_text (RwJournalPage *self);
 
 G_END_DECLS

@@ -9,9 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-backups-window.h"
 #include "rw-breathing-window.h"
 #include "rw-guide-page.h"
 #include "rw-help-window.h"
+#include "rw-questionnaire-window.h"
+#include "rw-report-window.h"
+#include "rw-import-window.h"
+#include "rw-restore-window.h"
 #include "rw-tags-window.h"
 #include "rw-plan-page.h"
 #include "rw-trends-page.h"
@@ -37,6 +42,7 @@ struct _RwWindow
   AdwBin *plan_bin;
   GtkInfoBar *sync_bar;
   GtkLabel *sync_label;
+  AdwToastOverlay *toasts;
 
   /* Built when first shown, owned by their bins */
   RwJournalPage *journal_page;
@@ -219,6 +225,22 @@ get_help_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+/* win.questionnaire::phq9 or ::gad7, from the main menu and the Today card. */
+static void
+questionnaire_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwQuestionnaireKind kind;
+
+  if (self->context == NULL ||
+      !rw_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (rw_questionnaire_window_new (self->context, GTK_WINDOW (self),
+                                                               kind)));
+}
+
 static void
 manage_tags_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -231,6 +253,20 @@ manage_tags_cb (GSimpleAction *action,
     return;
   tags = rw_tags_window_new (self->context, GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (tags));
+}
+
+static void
+report_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwReportWindow *report;
+
+  if (self->context == NULL)
+    return;
+  report = rw_report_window_new (self->context, GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (report));
 }
 
 /* Links from the plan and the guide: guide:CHAPTER#slug, ref:KEY and
@@ -383,12 +419,58 @@ delete_all_data_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_import_window_choose (self->context, GTK_WINDOW (self));
+}
+
+static void
+restore_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_restore_window_choose (self->context, GTK_WINDOW (self));
+}
+
+static void
+backups_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (rw_backups_window_new (self->context, GTK_WINDOW (self))));
+}
+
+static void
+purge_backups_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  rw_backups_confirm_purge (self->context, GTK_WINDOW (self), self->toasts);
+}
+
 static const GActionEntry win_actions[] = {
+  { "import", import_cb },
+  { "restore", restore_cb },
+  { "backups", backups_cb },
+  { "purge-backups", purge_backups_cb },
   { "show-help-overlay", show_help_overlay_cb },
   { "breathe", breathe_cb },
   { "open-link", open_link_cb, "s" },
   { "show-day", show_day_cb, "s" },
   { "manage-tags", manage_tags_cb },
+  { "questionnaire", questionnaire_cb, "s" },
+  { "report", report_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
   { "new-session", new_session_cb },
@@ -546,7 +628,15 @@ create_menu_cb (GtkMenuButton *button,
 static void
 rw_window_init (RwWindow *self)
 {
+  GtkWidget *content;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Toasts of the window's own (a backup copy that failed, a restore). */
+  content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toasts));
+  adw_toast_overlay_set_child (self->toasts, content);
+  g_object_unref (content);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
@@ -612,4 +702,16 @@ rw_window_get_journal_page (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return RW_JOURNAL_PAGE (ensure_view (self, "journal"));
+}
+
+/**
+ * rw_window_get_toasts:
+ *
+ * Returns: (transfer none): where the window shows toasts of its own
+ */
+AdwToastOverlay *
+rw_window_get_toasts (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->toasts;
 }

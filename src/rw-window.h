@@ -28,5 +28,6 @@ RwPlanPage    *rw_window_get_plan_page    (RwWindow       *self);
 RwGuidePage   *rw_window_get_guide_page   (RwWindow       *self);
 GtkWidget     *rw_window_get_view         (RwWindow       *self,
                                            const char     *name);
+AdwToastOverlay *rw_window_get_toasts     (RwWindow       *self);
 
 G_END_DECLS

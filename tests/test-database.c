@@ -1139,6 +1139,71 @@ test_failed_open_leaves_nothing (Fixture       *f,
 }
 
 
+/* A second folder the person chose: a 0600 copy of the newest backup,
+ * rotated like backups/, and nothing else there touched. */
+static void
+test_backup_second_folder (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+  g_autofree char *second = g_build_filename (f->dir, "usb-stick", NULL);
+  g_autofree char *theirs = g_build_filename (second, "holiday.jpg", NULL);
+  g_autofree char *old = g_build_filename (second, "journal-2020-01-01.db", NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *again = NULL;
+  GStatBuf st;
+
+  fill (db, 3);
+  g_assert_cmpint (g_mkdir (second, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (theirs, "not Rewire's", -1, NULL));
+  /* None yet: nothing to copy, and no error. */
+  g_assert_true (rw_backup_copy_to (f->dir, second, &made, &error));
+  g_assert_null (made);
+
+  for (guint day = 1; day <= 12; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/journal-2020-01-%02u.db", second, day);
+      g_assert_true (g_file_set_contents (name, "x", -1, NULL));
+    }
+  g_assert_true (rw_backup_daily (db, "2026-11-20", NULL, &error));
+  g_assert_true (rw_backup_copy_to (f->dir, second, &made, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_true (g_str_has_suffix (made, "/journal-2026-11-20.db"));
+  g_assert_cmpint (g_stat (made, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autoptr(RwDatabase) copy = NULL;
+    g_autofree char *copy_dir = g_build_filename (f->dir, "copy", NULL);
+    g_autofree char *copy_path = g_build_filename (copy_dir, "journal.db", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+    g_assert_true (g_file_get_contents (made, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy_path, contents, length, NULL));
+    copy = rw_database_open (copy_dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (copy), ==, 3);
+  }
+  /* The folder keeps its own mode, the person's file stays, and the
+   * oldest of Rewire's own copies rotated out. */
+  g_assert_cmpint (g_stat (second, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0755);
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  /* Once there, not written again. */
+  g_assert_true (rw_backup_copy_to (f->dir, second, &again, &error));
+  g_assert_null (again);
+
+  /* A folder that is not there (a disk unplugged): a message, no folder. */
+  g_autofree char *gone = g_build_filename (f->dir, "unplugged", NULL);
+  g_assert_false (rw_backup_copy_to (f->dir, gone, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1236,7 @@ main (int   argc,
   ADD ("upgrade-lowercases-ids", test_upgrade_lowercases_ids);
   ADD ("upgrade-adds-treatment", test_upgrade_adds_treatment);
   ADD ("backups", test_backups);
+  ADD ("backup-second-folder", test_backup_second_folder);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
   ADD ("symlinked-parent", test_symlinked_parent);

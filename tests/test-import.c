@@ -834,6 +834,77 @@ test_format_names (void)
   g_assert_cmpint (rw_format_from_path ("dir.csv/noext"), ==, RW_FORMAT_AUTO);
 }
 
+
+static void
+cancel_at_progress_cb (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  /* Half-way: the rows before are written, in the open transaction. */
+  if (done >= total / 2)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_rolls_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (RW_CSV_HEADER "\n");
+  g_autofree char *path = g_build_filename (f->other_dir, "long.csv", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  RwImportResult result = { 0 };
+
+  fill_hostile (f->db);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, ",2025-%02u-%02u,10:00,%u,,,,,,,,row %u\n",
+                            1 + i % 12, 1 + i % 28, i % 11, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  g_assert_false (rw_import_file_cancellable (f->db, path, RW_FORMAT_AUTO, NULL, cancellable,
+                                              cancel_at_progress_cb, cancellable, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count (f->db), ==, G_N_ELEMENTS (hostile_notes) + 1);
+
+  /* And without a cancel, the same file arrives whole. */
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  g_assert_true (rw_import_file_cancellable (f->db, path, RW_FORMAT_AUTO, NULL, NULL, NULL, NULL,
+                                             &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 3000);
+}
+
+static void
+test_preview_lists_unknown_moods (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *text =
+    "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    "2026-05-19,19 May,Tuesday,21:05,Super,work,,\n"
+    "2026-05-18,18 May,Monday,9:05 pm,good,,,\n"
+    "2026-05-17,17 May,Sunday,08:00,so-so,,,\n"
+    "2026-05-16,16 May,Saturday,08:00,super,,,\n";
+  g_autofree char *path = g_build_filename (f->other_dir, "daylio.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  RwImportPreview preview;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (rw_import_preview_file (path, RW_FORMAT_AUTO, &preview, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (preview.format, ==, RW_FORMAT_DAYLIO);
+  g_assert_cmpuint (preview.rows, ==, 4);
+  g_assert_cmpstr (preview.first, ==, "2026-05-16");
+  g_assert_cmpstr (preview.last, ==, "2026-05-19");
+  g_assert_nonnull (preview.unknown_moods);
+  g_assert_cmpuint (g_strv_length (preview.unknown_moods), ==, 2);
+  g_assert_cmpstr (preview.unknown_moods[0], ==, "super");
+  g_assert_cmpstr (preview.unknown_moods[1], ==, "so-so");
+  rw_import_preview_clear (&preview);
+  /* Nothing written. */
+  g_assert_cmpuint (count (f->db), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -848,6 +919,8 @@ main (int    argc,
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("id-less-multiset", test_id_less_rows_are_a_multiset);
   ADD ("bad-row-changes-nothing", test_bad_row_changes_nothing);
+  ADD ("cancel-rolls-back", test_cancel_rolls_back);
+  ADD ("preview-lists-unknown-moods", test_preview_lists_unknown_moods);
   ADD ("disk-full-changes-nothing", test_disk_full_import_changes_nothing);
   ADD ("existing-ids-skipped", test_existing_ids_are_skipped);
   ADD ("ids-ignore-case", test_ids_ignore_case);

@@ -548,7 +548,6 @@ rw_cli_cmd_restore (RwCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RwDatabase) db = NULL;
-  g_autoptr(RwStmt) stmt = NULL;
   g_autofree char *saved = NULL;
   RwBackupSummary summary;
   int status;
@@ -575,17 +574,11 @@ rw_cli_cmd_restore (RwCli  *cli,
                  summary.check_ins, summary.first, summary.last);
   print_treatment (summary.sessions, summary.assessments);
   rw_backup_summary_clear (&summary);
-  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date), "
-                                  "(SELECT count(*) FROM sessions WHERE hidden = 0), "
-                                  "(SELECT count(*) FROM assessments WHERE hidden = 0) "
-                                  "FROM check_ins WHERE hidden = 0", &error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (!rw_backup_describe_journal (db, &summary, &error))
     return rw_cli_fail_with (error);
-  print_summary (_("In the journal:"), sqlite3_column_int64 (stmt, 0),
-                 (const char *) sqlite3_column_text (stmt, 1),
-                 (const char *) sqlite3_column_text (stmt, 2));
-  print_treatment (sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
-  sqlite3_reset (g_steal_pointer (&stmt));
+  print_summary (_("In the journal:"), summary.check_ins, summary.first, summary.last);
+  print_treatment (summary.sessions, summary.assessments);
+  rw_backup_summary_clear (&summary);
 
   if (!yes)
     {

@@ -519,16 +519,19 @@ rw_backup_restore (RwDatabase  *db,
     {
       g_autofree char *tmp_dir = g_build_filename (data_dir, "restoring", NULL);
       g_autofree char *made = g_build_filename (tmp_dir, RW_DATABASE_FILE_NAME, NULL);
+      g_autoptr(GPtrArray) wiped = NULL;
       gboolean ok;
 
-      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      /* What a failed restore may have left; the list of it is not needed. */
+      wiped = rw_backup_wipe (tmp_dir, FALSE, NULL);
       {
         g_autoptr(RwDatabase) fresh = rw_database_open (tmp_dir, error);
 
         ok = fresh != NULL && rw_import_file (fresh, path, RW_FORMAT_JSON, NULL, error);
       }
       ok = ok && g_rename (made, incoming) == 0;
-      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      g_clear_pointer (&wiped, g_ptr_array_unref);
+      wiped = rw_backup_wipe (tmp_dir, FALSE, NULL);
       g_rmdir (tmp_dir);
       if (!ok)
         {
@@ -788,4 +791,140 @@ rw_backup_count (const char *data_dir)
   g_autoptr(GPtrArray) copies = list_copies (data_dir);
 
   return copies->len;
+}
+
+/**
+ * rw_backup_describe_journal:
+ * @db: the journal
+ * @summary: (out caller-allocates): what it holds now; clear with
+ *   rw_backup_summary_clear()
+ * @error: return location for a #GError
+ *
+ * The counts rw_backup_describe() gives for a file, for the journal a
+ * restore would replace, to compare the two.
+ */
+gboolean
+rw_backup_describe_journal (RwDatabase       *db,
+                            RwBackupSummary  *summary,
+                            GError          **error)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  stmt = rw_database_prepare (db, "SELECT count(*), min (date), max (date), "
+                                  "(SELECT count(*) FROM sessions WHERE hidden = 0), "
+                                  "(SELECT count(*) FROM assessments WHERE hidden = 0) "
+                                  "FROM check_ins WHERE hidden = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RW_DATABASE_ERROR, RW_DATABASE_ERROR_FAILED,
+                   _("Could not read the journal: %s"), sqlite3_errmsg (sqlite3_db_handle (stmt)));
+      return FALSE;
+    }
+  summary->check_ins = sqlite3_column_int64 (stmt, 0);
+  summary->first = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  summary->last = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  summary->sessions = sqlite3_column_int64 (stmt, 3);
+  summary->assessments = sqlite3_column_int64 (stmt, 4);
+  return TRUE;
+}
+
+/**
+ * rw_backup_get_newest:
+ * @data_dir: the journal's folder
+ * @modified: (out) (optional): when it was written, in seconds since 1970
+ *
+ * Returns: (transfer full) (nullable): the newest daily backup in
+ *   backups/, or %NULL when there is none
+ */
+char *
+rw_backup_get_newest (const char *data_dir,
+                      gint64     *modified)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (modified != NULL)
+    *modified = 0;
+  backups = rw_backup_list (data_dir);
+  if (backups->len == 0)
+    return NULL;
+  if (modified != NULL && stat (g_ptr_array_index (backups, 0), &st) == 0)
+    *modified = st.st_mtim.tv_sec;
+  return g_strdup (g_ptr_array_index (backups, 0));
+}
+
+/**
+ * rw_backup_copy_to:
+ * @data_dir: the journal's folder
+ * @folder: a second folder the person chose for backups
+ * @made: (out) (optional) (transfer full): the copy written, or %NULL
+ *   when the folder already had it
+ * @error: return location for a #GError
+ *
+ * Copies the newest daily backup of backups/ into @folder under the
+ * same name (0600, through a temporary file, synced, then renamed), unless
+ * @folder holds it already, then rotates @folder as backups/ is: only
+ * Rewire's own journal-YYYY-MM-DD.db files there are ever removed. The
+ * folder itself is neither made nor changed: it is the person's.
+ */
+gboolean
+rw_backup_copy_to (const char  *data_dir,
+                   const char  *folder,
+                   char       **made,
+                   GError     **error)
+{
+  g_autofree char *newest = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *display = NULL;
+  struct stat source_st, target_st;
+
+  g_return_val_if_fail (data_dir != NULL && folder != NULL, FALSE);
+
+  if (made != NULL)
+    *made = NULL;
+  display = g_filename_display_name (folder);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("The backup folder %s is not there (a disk not plugged in?). Your "
+                     "backups in Rewire's own folder are made as usual."), display);
+      return FALSE;
+    }
+  newest = rw_backup_get_newest (data_dir, NULL);
+  if (newest == NULL)
+    return TRUE;
+
+  name = g_path_get_basename (newest);
+  target = g_build_filename (folder, name, NULL);
+  if (stat (target, &target_st) == 0 && stat (newest, &source_st) == 0 &&
+      target_st.st_size == source_st.st_size && !newer (&source_st, &target_st))
+    {
+      g_ptr_array_unref (rw_backup_rotate (folder));
+      return TRUE;
+    }
+
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (!copy_private (newest, target, &local))
+      {
+        g_set_error (error, local->domain, local->code,
+                     _("Could not copy today's backup to %s: %s. Your backups in Rewire's own "
+                       "folder are made as usual."), display, local->message);
+        return FALSE;
+      }
+  }
+  g_ptr_array_unref (rw_backup_rotate (folder));
+  if (made != NULL)
+    *made = g_steal_pointer (&target);
+  return TRUE;
 }

@@ -54,4 +54,14 @@ gboolean   rw_backup_restore_over    (const char       *data_dir,
                                       char            **kept,
                                       GError          **error);
 
+gboolean   rw_backup_describe_journal (RwDatabase      *db,
+                                       RwBackupSummary *summary,
+                                       GError         **error);
+char      *rw_backup_get_newest       (const char      *data_dir,
+                                       gint64          *modified);
+gboolean   rw_backup_copy_to          (const char      *data_dir,
+                                       const char      *folder,
+                                       char           **made,
+                                       GError         **error);
+
 G_END_DECLS

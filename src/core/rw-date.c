@@ -227,6 +227,33 @@ rw_date_format (guint32     day,
   return g_strdup (buffer);
 }
 
+/**
+ * rw_date_format_span:
+ * @first: (nullable): the first day, YYYY-MM-DD
+ * @last: (nullable): the last day
+ *
+ * Returns: (transfer full): "18 May 2025 to 4 December 2026", one day
+ *   when they are the same, or "None" when there are no days
+ */
+char *
+rw_date_format_span (const char *first,
+                     const char *last)
+{
+  guint32 from = first != NULL ? rw_date_from_iso (first) : 0;
+  guint32 to = last != NULL ? rw_date_from_iso (last) : 0;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+
+  if (from == 0 || to == 0)
+    return g_strdup (_("None"));
+  from_text = rw_date_format (from, "%-d %B %Y");
+  if (from == to)
+    return g_steal_pointer (&from_text);
+  to_text = rw_date_format (to, "%-d %B %Y");
+  /* Translators: a range of days, "18 May 2025 to 4 December 2026" */
+  return g_strdup_printf (_("%s to %s"), from_text, to_text);
+}
+
 /* "Today", "Yesterday", or @day in @this_year's format when it falls in
  * the year of @today, else in @other_year's. */
 static char *

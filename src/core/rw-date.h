@@ -35,6 +35,8 @@ guint32    rw_date_today             (void);
 
 char      *rw_date_format            (guint32      day,
                                       const char  *format);
+char      *rw_date_format_span       (const char  *first,
+                                      const char  *last);
 char      *rw_date_format_friendly   (guint32      day,
                                       guint32      today);
 char      *rw_date_format_compact    (guint32      day,

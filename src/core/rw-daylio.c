@@ -390,6 +390,27 @@ rw_daylio_parse_check_ins (const char  *data,
                            GArray     **lines,
                            GError     **error)
 {
+  return rw_daylio_parse_check_ins_full (data, length, mood_map, check_ins, lines, NULL, error);
+}
+
+/**
+ * rw_daylio_parse_check_ins_full:
+ * @unknown_moods: (out) (optional) (transfer full): when given, mood
+ *   labels without a number do not stop the parse: they are listed here
+ *   (casefolded, in the order met; %NULL when there are none) and their
+ *   check-ins have no mood
+ *
+ * Like rw_daylio_parse_check_ins(), for the window's mapping step.
+ */
+gboolean
+rw_daylio_parse_check_ins_full (const char  *data,
+                                gsize        length,
+                                const char  *mood_map,
+                                GPtrArray  **check_ins,
+                                GArray     **lines,
+                                GStrv       *unknown_moods,
+                                GError     **error)
+{
   g_autoptr(GHashTable) moods = NULL;
   g_autoptr(RwCsvReader) reader = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -492,7 +513,16 @@ rw_daylio_parse_check_ins (const char  *data,
       rw_check_in_set_id (check_in, id);
     }
 
-  if (unknown->len > 0)
+  if (unknown_moods != NULL)
+    {
+      *unknown_moods = NULL;
+      if (unknown->len > 0)
+        {
+          g_ptr_array_add (unknown, NULL);
+          *unknown_moods = (GStrv) g_ptr_array_free (g_steal_pointer (&unknown), FALSE);
+        }
+    }
+  else if (unknown->len > 0)
     {
       g_autoptr(GString) labels = g_string_new (NULL);
       g_autoptr(GString) example = g_string_new (NULL);

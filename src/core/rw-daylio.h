@@ -16,4 +16,12 @@ gboolean rw_daylio_parse_check_ins (const char  *data,
                                     GArray     **lines,
                                     GError     **error);
 
+gboolean rw_daylio_parse_check_ins_full (const char  *data,
+                                         gsize        length,
+                                         const char  *mood_map,
+                                         GPtrArray  **check_ins,
+                                         GArray     **lines,
+                                         GStrv       *unknown_moods,
+                                         GError     **error);
+
 G_END_DECLS

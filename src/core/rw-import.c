@@ -210,12 +210,18 @@ count_existing (RwDatabase  *db,
   return g_steal_pointer (&counts);
 }
 
+/* How often a long import looks at its GCancellable and reports. */
+#define PROGRESS_EVERY 500
+
 typedef struct
 {
   GPtrArray *check_ins;
   GArray *lines;
   RwJsonFull *full;
   RwImportResult result;
+  GCancellable *cancellable;
+  RwImportProgressFunc progress;
+  gpointer progress_data;
 } ImportJob;
 
 static gboolean
@@ -242,6 +248,16 @@ import_func (RwDatabase  *db,
       RwCheckIn *check_in = g_ptr_array_index (job->check_ins, i);
       g_autoptr(GError) local = NULL;
       gboolean exists = FALSE;
+
+      /* Returning FALSE rolls the transaction back: a cancelled import
+       * changes nothing. */
+      if (i % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+            return FALSE;
+          if (job->progress != NULL)
+            job->progress (i, job->check_ins->len, job->progress_data);
+        }
 
       if (g_object_get_data (G_OBJECT (check_in), RW_IMPORT_NO_ID) != NULL)
         {
@@ -279,6 +295,11 @@ import_func (RwDatabase  *db,
       r->added++;
     }
 
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return FALSE;
+  if (job->progress != NULL)
+    job->progress (job->check_ins->len, job->check_ins->len, job->progress_data);
+
   /* Many rows at once leave the search index in many pieces; merged in
    * the same transaction, the saves and searches that follow stay as fast
    * as in a journal written one check-in at a time. */
@@ -286,18 +307,23 @@ import_func (RwDatabase  *db,
     return FALSE;
 
   /* The rest of a full JSON export, in the same transaction. */
-  return job->full == NULL || rw_json_full_import (db, job->full, r, error);
+  if (job->full != NULL && !rw_json_full_import (db, job->full, r, error))
+    return FALSE;
+  return !g_cancellable_set_error_if_cancelled (job->cancellable, error);
 }
 
 static gboolean
-import_parsed (RwDatabase      *db,
-               GPtrArray       *check_ins,
-               GArray          *lines,
-               RwJsonFull      *full,
-               RwImportResult  *result,
-               GError         **error)
+import_parsed (RwDatabase            *db,
+               GPtrArray             *check_ins,
+               GArray                *lines,
+               RwJsonFull            *full,
+               GCancellable          *cancellable,
+               RwImportProgressFunc   progress,
+               gpointer               progress_data,
+               RwImportResult        *result,
+               GError               **error)
 {
-  ImportJob job = { check_ins, lines, full, { 0, 0, 0 } };
+  ImportJob job = { check_ins, lines, full, { 0, 0, 0 }, cancellable, progress, progress_data };
   gboolean ok;
 
   job.result.rows = check_ins->len;
@@ -324,7 +350,33 @@ rw_import_check_ins (RwDatabase      *db,
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (check_ins != NULL, FALSE);
 
-  return import_parsed (db, check_ins, lines, NULL, result, error);
+  return import_parsed (db, check_ins, lines, NULL, NULL, NULL, NULL, result, error);
+}
+
+/**
+ * rw_import_check_ins_full:
+ * @cancellable: (nullable): cancelling it before the commit rolls the
+ *   whole import back (a #G_IO_ERROR_CANCELLED error)
+ * @progress: (nullable): called every few hundred rows, in the calling
+ *   thread, with how many rows were done of how many
+ *
+ * Like rw_import_check_ins(), for a long import in a worker.
+ */
+gboolean
+rw_import_check_ins_full (RwDatabase            *db,
+                          GPtrArray             *check_ins,
+                          GArray                *lines,
+                          GCancellable          *cancellable,
+                          RwImportProgressFunc   progress,
+                          gpointer               progress_data,
+                          RwImportResult        *result,
+                          GError               **error)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (check_ins != NULL, FALSE);
+
+  return import_parsed (db, check_ins, lines, NULL, cancellable, progress, progress_data,
+                        result, error);
 }
 
 gboolean
@@ -335,6 +387,72 @@ rw_import_bytes (RwDatabase      *db,
                  GError         **error)
 {
   return rw_import_bytes_full (db, bytes, format, NULL, result, error);
+}
+
+/* Reads @bytes as @format (told from the contents for RW_FORMAT_AUTO,
+ * and a .csv from Daylio is Daylio's layout); sets *format to what it
+ * was read as. @full and @unknown_moods may be %NULL. */
+static gboolean
+parse_bytes (GBytes      *bytes,
+             RwFormat    *format,
+             const char  *mood_map,
+             GPtrArray  **check_ins,
+             GArray     **lines,
+             RwJsonFull **full,
+             GStrv       *unknown_moods,
+             GError     **error)
+{
+  g_autoptr(RwJsonFull) parsed_full = NULL;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+  if (*format == RW_FORMAT_AUTO || *format == RW_FORMAT_CSV)
+    {
+      RwFormat sniffed = sniff_format (data, length);
+
+      if (*format == RW_FORMAT_AUTO || sniffed == RW_FORMAT_DAYLIO)
+        *format = sniffed;
+    }
+
+  if (*format == RW_FORMAT_JSON)
+    {
+      if (!rw_json_parse (data, length, check_ins, lines, &parsed_full, error))
+        return FALSE;
+      if (full != NULL)
+        *full = g_steal_pointer (&parsed_full);
+      return TRUE;
+    }
+  if (*format == RW_FORMAT_DAYLIO)
+    return rw_daylio_parse_check_ins_full (data, length, mood_map, check_ins, lines,
+                                           unknown_moods, error);
+  return rw_csv_parse_check_ins (data, length, check_ins, lines, error);
+}
+
+static gboolean
+import_bytes (RwDatabase            *db,
+              GBytes                *bytes,
+              RwFormat               format,
+              const char            *mood_map,
+              GCancellable          *cancellable,
+              RwImportProgressFunc   progress,
+              gpointer               progress_data,
+              RwImportResult        *result,
+              GError               **error)
+{
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(RwJsonFull) full = NULL;
+
+  if (!parse_bytes (bytes, &format, mood_map, &check_ins, &lines, &full, NULL, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return import_parsed (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL, full,
+                        cancellable, progress, progress_data, result, error);
 }
 
 /**
@@ -352,39 +470,10 @@ rw_import_bytes_full (RwDatabase      *db,
                       RwImportResult  *result,
                       GError         **error)
 {
-  g_autoptr(GPtrArray) check_ins = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(RwJsonFull) full = NULL;
-  const char *data;
-  gsize length;
-  gboolean ok;
-
   g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
-  if (format == RW_FORMAT_AUTO || format == RW_FORMAT_CSV)
-    {
-      RwFormat sniffed = sniff_format (data, length);
-
-      /* A .csv from Daylio is Daylio's layout. */
-      if (format == RW_FORMAT_AUTO || sniffed == RW_FORMAT_DAYLIO)
-        format = sniffed;
-    }
-
-  if (format == RW_FORMAT_JSON)
-    ok = rw_json_parse (data, length, &check_ins, &lines, &full, error);
-  else if (format == RW_FORMAT_DAYLIO)
-    ok = rw_daylio_parse_check_ins (data, length, mood_map, &check_ins, &lines, error);
-  else
-    ok = rw_csv_parse_check_ins (data, length, &check_ins, &lines, error);
-  if (!ok)
-    return FALSE;
-
-  return import_parsed (db, check_ins, format != RW_FORMAT_JSON ? lines : NULL, full,
-                        result, error);
+  return import_bytes (db, bytes, format, mood_map, NULL, NULL, NULL, result, error);
 }
 
 static GBytes *
@@ -528,4 +617,100 @@ rw_import_file_full (RwDatabase      *db,
   if (format == RW_FORMAT_AUTO)
     format = rw_format_from_path (path);
   return rw_import_bytes_full (db, bytes, format, mood_map, result, error);
+}
+
+/**
+ * rw_import_file_cancellable:
+ * @cancellable: (nullable): see rw_import_check_ins_full()
+ * @progress: (nullable): see rw_import_check_ins_full()
+ *
+ * Like rw_import_file_full(), for a long import in a worker: one
+ * transaction, rolled back when @cancellable is cancelled before it
+ * commits.
+ */
+gboolean
+rw_import_file_cancellable (RwDatabase            *db,
+                            const char            *path,
+                            RwFormat               format,
+                            const char            *mood_map,
+                            GCancellable          *cancellable,
+                            RwImportProgressFunc   progress,
+                            gpointer               progress_data,
+                            RwImportResult        *result,
+                            GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = read_import_file (path, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (format == RW_FORMAT_AUTO)
+    format = rw_format_from_path (path);
+  return import_bytes (db, bytes, format, mood_map, cancellable, progress, progress_data,
+                       result, error);
+}
+
+/**
+ * rw_import_preview_file:
+ * @path: a file to import
+ * @format: its format, or RW_FORMAT_AUTO
+ * @preview: (out caller-allocates): what it holds; clear with
+ *   rw_import_preview_clear()
+ * @error: return location for a #GError
+ *
+ * Reads @path as an import would, without writing anything: the format
+ * it was read as, how many check-ins, their first and last days, and
+ * for Daylio the mood labels that need a number (see the mood map).
+ */
+gboolean
+rw_import_preview_file (const char       *path,
+                        RwFormat          format,
+                        RwImportPreview  *preview,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  memset (preview, 0, sizeof *preview);
+  bytes = read_import_file (path, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (format == RW_FORMAT_AUTO)
+    format = rw_format_from_path (path);
+  if (!parse_bytes (bytes, &format, NULL, &check_ins, NULL, NULL, &preview->unknown_moods, error))
+    return FALSE;
+
+  preview->format = format;
+  preview->rows = check_ins->len;
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      const char *date = rw_check_in_get_date (g_ptr_array_index (check_ins, i));
+
+      if (preview->first == NULL || strcmp (date, preview->first) < 0)
+        {
+          g_free (preview->first);
+          preview->first = g_strdup (date);
+        }
+      if (preview->last == NULL || strcmp (date, preview->last) > 0)
+        {
+          g_free (preview->last);
+          preview->last = g_strdup (date);
+        }
+    }
+  return TRUE;
+}
+
+void
+rw_import_preview_clear (RwImportPreview *preview)
+{
+  g_clear_pointer (&preview->first, g_free);
+  g_clear_pointer (&preview->last, g_free);
+  g_clear_pointer (&preview->unknown_moods, g_strfreev);
 }

@@ -54,6 +54,19 @@ typedef struct
   RwImportCount breathing_sessions;
 } RwImportResult;
 
+typedef struct
+{
+  RwFormat format;      /* what the file was read as */
+  guint rows;
+  char *first;          /* YYYY-MM-DD, or NULL when there are no rows */
+  char *last;
+  GStrv unknown_moods;  /* Daylio labels without a number, or NULL */
+} RwImportPreview;
+
+typedef void (*RwImportProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
 /* Object data that parsers set on a check-in whose row carried no id: it
  * is then matched on content instead (its generated id is only used when
  * it is added). */
@@ -98,5 +111,28 @@ gboolean rw_import_check_ins   (RwDatabase      *db,
                                 GArray          *lines,
                                 RwImportResult  *result,
                                 GError         **error);
+
+gboolean rw_import_check_ins_full   (RwDatabase            *db,
+                                     GPtrArray             *check_ins,
+                                     GArray                *lines,
+                                     GCancellable          *cancellable,
+                                     RwImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     RwImportResult        *result,
+                                     GError               **error);
+gboolean rw_import_file_cancellable (RwDatabase            *db,
+                                     const char            *path,
+                                     RwFormat               format,
+                                     const char            *mood_map,
+                                     GCancellable          *cancellable,
+                                     RwImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     RwImportResult        *result,
+                                     GError               **error);
+gboolean rw_import_preview_file     (const char            *path,
+                                     RwFormat               format,
+                                     RwImportPreview       *preview,
+                                     GError               **error);
+void     rw_import_preview_clear    (RwImportPreview       *preview);
 
 G_END_DECLS
