@@ -13,6 +13,7 @@
 #include "rw-application.h"
 #include "rw-backups-window.h"
 #include "rw-context.h"
+#include "rw-safety-plan-window.h"
 #include "rw-welcome-window.h"
 #include "rw-window.h"
 
@@ -442,6 +443,21 @@ quit_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The safety plan, from Get Help Now, the main menu or the item-9 offer:
+ * the one already open, or a new one over the window it was asked from. */
+static void
+safety_plan_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwApplication *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  rw_safety_plan_window_present (self->context,
+                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 /* After a restore from the window: the journal there was closed; the
  * window goes and the journal opens again as at start-up, with
  * @parameter as a toast. */
@@ -478,6 +494,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_cb },
   { "quit", quit_cb },
   { "restore-backup", restore_backup_cb },
+  { "safety-plan", safety_plan_cb },
 };
 
 /**
@@ -500,6 +517,7 @@ rw_application_set_accels (GtkApplication *app)
     { "win.jump-to-date", { "<Control>g", NULL } },
     { "win.get-help", { "F1", NULL } },
     { "win.breathe", { "<Control>b", NULL } },
+    { "win.report", { "<Control>p", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view::journal", { "<Alt>1", NULL } },

@@ -79,18 +79,26 @@ lookup (GtkWidget  *widget,
   return TRUE;
 }
 
-/* Reads colours and font from the style; returns whether they changed. */
-static gboolean
-read_style (RwChartView *self)
+/**
+ * rw_chart_view_style_for_widget:
+ * @widget: a widget in the window
+ * @style: (out caller-allocates): the chart colours of its style
+ *
+ * The colours of @widget's style and its font, light or dark by its view
+ * background, for any chart drawn in the window (the around-sessions
+ * chart too). @style->font is owned by the caller (g_free).
+ */
+void
+rw_chart_view_style_for_widget (GtkWidget    *widget,
+                                RwChartStyle *style_out)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   PangoContext *pango = gtk_widget_get_pango_context (widget);
   const PangoFontDescription *description = pango_context_get_font_description (pango);
-  g_autofree char *font = description != NULL ? pango_font_description_to_string (description)
-                                              : g_strdup ("Sans 10");
+  char *font = description != NULL ? pango_font_description_to_string (description)
+                                   : g_strdup ("Sans 10");
   RwChartStyle style;
   RwColor view_fg;
-  gboolean dark, changed;
+  gboolean dark;
   double resolution = pango_cairo_context_get_resolution (pango);
 
   /* Light or dark by the view's own background, whatever asked for it. */
@@ -113,6 +121,20 @@ read_style (RwChartView *self)
   lookup (widget, dark ? "red_1" : "red_4", 0.9, &style.marker);
   style.font = font;
   style.resolution = resolution > 0 ? resolution : 96;
+  *style_out = style;
+}
+
+/* Reads colours and font from the style; returns whether they changed. */
+static gboolean
+read_style (RwChartView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *font = NULL;
+  RwChartStyle style;
+  gboolean changed;
+
+  rw_chart_view_style_for_widget (widget, &style);
+  font = (char *) style.font;
 
   changed = !self->style_read || g_strcmp0 (font, self->font) != 0 ||
             memcmp (&style.background, &self->style.background,

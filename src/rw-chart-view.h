@@ -29,6 +29,8 @@ void                rw_chart_view_set_content_height (RwChartView *self,
                                                       int          height);
 void                rw_chart_view_queue_chart_draw (RwChartView *self);
 const RwChartStyle *rw_chart_view_get_style      (RwChartView   *self);
+void                rw_chart_view_style_for_widget (GtkWidget    *widget,
+                                                    RwChartStyle *style);
 gboolean            rw_chart_view_export         (RwChartView   *self,
                                                   const char    *path,
                                                   GError       **error);

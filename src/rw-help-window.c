@@ -380,7 +380,10 @@ rw_help_window_new (RwContext *context,
   g_return_val_if_fail (RW_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (RW_TYPE_HELP_WINDOW, "context", context, "transient-for", parent, NULL);
+  /* In the application, so that its actions (app.safety-plan) reach the page. */
+  return g_object_new (RW_TYPE_HELP_WINDOW, "context", context, "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
 }
 
 /**

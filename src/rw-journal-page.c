@@ -51,6 +51,9 @@ struct _RwJournalPage
   GtkImage *today_icon;
   GtkLabel *today_label;
   GtkButton *today_button;
+  GtkRevealer *questionnaire_due_revealer;
+  GtkLabel *questionnaire_due_label;
+  GtkButton *questionnaire_due_button;
   GtkStack *stack;
   GtkImage *message_icon;
   GtkLabel *message_title;
@@ -241,6 +244,56 @@ scrolled_cb (RwJournalPage *self)
     gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
+/* Under the Today card: the first questionnaire due (PHQ-9, then GAD-7)
+ * and a button that starts it; nothing before a first one is saved. */
+static void
+refresh_questionnaire_due (RwJournalPage *self)
+{
+  RwJournal *journal = get_journal (self);
+  guint32 today = rw_clock_get_day (get_clock (self));
+
+  for (RwQuestionnaireKind kind = 0; kind < RW_N_QUESTIONNAIRES; kind++)
+    {
+      g_autofree char *last = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *button = NULL;
+
+      if (!rw_journal_is_assessment_due (journal, kind, today))
+        continue;
+      last = rw_date_format_friendly (rw_journal_get_last_assessment (journal, kind), today);
+      /* Translators: "Your PHQ-9 is due: the last was on 3 November." */
+      text = g_strdup_printf (_("Your %s is due: the last was %s."),
+                              rw_questionnaire_kind_title (kind), last);
+      /* Translators: a button, "Start PHQ-9". */
+      button = g_strdup_printf (_("_Start %s"), rw_questionnaire_kind_title (kind));
+      gtk_label_set_label (self->questionnaire_due_label, text);
+      gtk_button_set_label (self->questionnaire_due_button, button);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->questionnaire_due_button), "s",
+                                        rw_questionnaire_kind_to_string (kind));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->questionnaire_due_button),
+                                      "win.questionnaire");
+      gtk_revealer_set_reveal_child (self->questionnaire_due_revealer, TRUE);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->questionnaire_due_revealer, FALSE);
+}
+
+/**
+ * rw_journal_page_get_questionnaire_due_text:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable): what the Today card says is due, or %NULL
+ */
+const char *
+rw_journal_page_get_questionnaire_due_text (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->questionnaire_due_revealer))
+    return NULL;
+  return gtk_label_get_label (self->questionnaire_due_label);
+}
+
 /**
  * rw_journal_page_refresh_today:
  * @self: a #RwJournalPage
@@ -279,6 +332,7 @@ rw_journal_page_refresh_today (RwJournalPage *self)
       gtk_button_set_label (self->today_button, _("_Check In"));
       gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "suggested-action");
     }
+  refresh_questionnaire_due (self);
 }
 
 const char *
@@ -1281,6 +1335,9 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_icon);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, questionnaire_due_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, questionnaire_due_label);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, questionnaire_due_button);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, message_title);

@@ -36,5 +36,6 @@ void            rw_journal_page_jump_to_date        (RwJournalPage  *self,
 const char     *rw_journal_page_get_search_count    (RwJournalPage  *self);
 void            rw_journal_page_refresh_today       (RwJournalPage  *self);
 const char     *rw_journal_page_get_today_text      (RwJournalPage  *self);
+const char     *rw_journal_page_get_questionnaire_due_text (RwJournalPage *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-around-view.h"
 #include "rw-chart-view.h"
 #include "rw-insights.h"
 #include "rw-trends-page.h"
@@ -40,6 +41,13 @@ struct _RwTrendsPage
   AdwBin *year_bin;
   GtkLabel *year_label;
   RwYearCalendar *year_calendar;   /* made with the context, owned by year_bin */
+  GtkLabel *around_empty;
+  GtkWidget *around_controls;
+  GtkWidget *around_frame;
+  RwAroundView *around_view;
+  GtkMenuButton *around_metric_button;
+  GtkLabel *around_summary;
+  GtkListBox *around_list;
 
   /* Owned */
   RwContext *context;
@@ -52,6 +60,8 @@ struct _RwTrendsPage
   gboolean visible[RW_N_SERIES];
   gboolean stale;            /* the journal changed while the page was hidden */
   gboolean show_details;     /* the numbers under each insight */
+  RwSeriesKind around_metric;
+  RwAroundPhase around_phase;
   guint reload_id;
 };
 
@@ -62,6 +72,8 @@ enum {
   PROP_CONTEXT,
   PROP_RANGE,
   PROP_SHOW_DETAILS,
+  PROP_AROUND_METRIC,
+  PROP_AROUND_PHASE,
   PROP_SHOW_FIRST,
   N_PROPS = PROP_SHOW_FIRST + RW_N_SERIES
 };
@@ -213,6 +225,98 @@ update_gap (RwTrendsPage *self,
   gtk_widget_set_visible (self->gap_box, latest != 0);
 }
 
+/* The sessions of the range as markers on the chart. */
+static void
+update_markers (RwTrendsPage *self,
+                RwSeries     *series)
+{
+  RwChart *chart = rw_chart_view_get_chart (self->chart_view);
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rw_chart_clear_markers (chart);
+  marks = rw_journal_load_session_marks (rw_context_get_journal (self->context),
+                                         rw_series_get_first (series), rw_series_get_last (series),
+                                         &error);
+  if (marks == NULL)
+    {
+      g_warning ("Could not load the sessions for the chart: %s", error->message);
+      return;
+    }
+  rw_session_marks_add_to_chart (marks, chart);
+}
+
+/* "Around sessions": the chart, the sentence under it and a row for each
+ * session with its numbers before and after, newest first; without a
+ * done session, a few words instead. */
+static void
+update_around (RwTrendsPage *self)
+{
+  RwJournal *journal = rw_context_get_journal (self->context);
+  g_autoptr(RwAround) around = NULL;
+  g_autoptr(RwAround) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint n;
+
+  around = rw_journal_load_around (journal, self->around_metric, self->around_phase, &error);
+  if (around == NULL)
+    {
+      g_warning ("Could not load the sessions: %s", error->message);
+      return;
+    }
+  if (self->around_phase != RW_AROUND_PHASE_ALL)
+    all = rw_journal_load_around (journal, self->around_metric, RW_AROUND_PHASE_ALL, NULL);
+  else
+    all = rw_around_ref (around);
+  n = rw_around_get_n_sessions (around);
+
+  gtk_menu_button_set_label (self->around_metric_button,
+                             rw_series_kind_get_label (self->around_metric));
+  rw_around_view_set_around (self->around_view, around);
+  if (all == NULL || rw_around_get_n_sessions (all) == 0)
+    gtk_label_set_label (self->around_empty,
+                         _("Once a session is marked as done, this shows your check-ins from the "
+                           "week before it to two weeks after, and the same for every session "
+                           "after it."));
+  else if (n == 0)
+    gtk_label_set_label (self->around_empty,
+                         self->around_phase == RW_AROUND_PHASE_INDUCTION
+                           ? _("No induction session is marked as done yet.")
+                           : _("No booster session is marked as done yet."));
+  gtk_widget_set_visible (GTK_WIDGET (self->around_empty), n == 0);
+  gtk_widget_set_visible (self->around_controls, all != NULL && rw_around_get_n_sessions (all) > 0);
+  gtk_widget_set_visible (self->around_frame, n > 0);
+  summary = rw_around_describe (around);
+  gtk_label_set_label (self->around_summary, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->around_summary), summary != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->around_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary != NULL ? summary : "",
+                                  -1);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->around_list))) != NULL)
+    gtk_list_box_remove (self->around_list, child);
+  for (guint i = n; i-- > 0;)
+    {
+      const RwAroundSession *s = rw_around_get_session (around, i);
+      g_autofree char *date = rw_date_format (s->day, "%A %-d %B %Y");
+      /* Translators: a session in the list under the around-sessions
+       * chart: its date and phase, "Tuesday 10 March 2026 · Induction" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), date, rw_session_phase_label (s->phase));
+      g_autofree char *numbers = rw_around_describe_session (around, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), numbers);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "around-session");
+      gtk_list_box_append (self->around_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->around_list), n > 0);
+}
+
 static void
 reload (RwTrendsPage *self)
 {
@@ -241,6 +345,7 @@ reload (RwTrendsPage *self)
     }
 
   update_gap (self, series);
+  update_markers (self, series);
   rw_chart_view_set_series (self->chart_view, series);
   range = rw_insights_describe_range (series);
   gtk_label_set_label (self->range_label, range);
@@ -248,6 +353,7 @@ reload (RwTrendsPage *self)
   update_insights (self);
   update_description (self);
   update_actions (self);
+  update_around (self);
 }
 
 static gboolean
@@ -607,6 +713,12 @@ rw_trends_page_get_property (GObject    *object,
     case PROP_SHOW_DETAILS:
       g_value_set_boolean (value, self->show_details);
       break;
+    case PROP_AROUND_METRIC:
+      g_value_set_string (value, rw_series_kind_get_name (self->around_metric));
+      break;
+    case PROP_AROUND_PHASE:
+      g_value_set_string (value, rw_around_phase_get_name (self->around_phase));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -644,6 +756,38 @@ rw_trends_page_set_property (GObject      *object,
       break;
     case PROP_SHOW_DETAILS:
       rw_trends_page_set_show_details (self, g_value_get_boolean (value));
+      break;
+    case PROP_AROUND_METRIC:
+      {
+        RwSeriesKind kind;
+
+        if (g_value_get_string (value) == NULL ||
+            !rw_series_kind_from_name (g_value_get_string (value), &kind))
+          g_warning ("Unknown metric “%s”", g_value_get_string (value));
+        else if (kind != self->around_metric)
+          {
+            self->around_metric = kind;
+            if (self->context != NULL)
+              update_around (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
+    case PROP_AROUND_PHASE:
+      {
+        RwAroundPhase phase;
+
+        if (g_value_get_string (value) == NULL ||
+            !rw_around_phase_from_name (g_value_get_string (value), &phase))
+          g_warning ("Unknown phase “%s”", g_value_get_string (value));
+        else if (phase != self->around_phase)
+          {
+            self->around_phase = phase;
+            if (self->context != NULL)
+              update_around (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -717,6 +861,22 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   properties[PROP_SHOW_DETAILS] =
     g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwTrendsPage:around-metric:
+   *
+   * What the around-sessions chart shows: "mood", "anxiety", … "sleep".
+   */
+  properties[PROP_AROUND_METRIC] =
+    g_param_spec_string ("around-metric", NULL, NULL, "mood",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwTrendsPage:around-phase:
+   *
+   * Which done sessions it lines up: "all", "induction" or "booster".
+   */
+  properties[PROP_AROUND_PHASE] =
+    g_param_spec_string ("around-phase", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* RwTrendsPage:show-mood, :show-sleep, … : whether each series is shown. */
   for (guint k = 0; k < RW_N_SERIES; k++)
     properties[PROP_SHOW_FIRST + k] =
@@ -724,6 +884,7 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RW_TYPE_AROUND_VIEW);
   g_type_ensure (RW_TYPE_CHART_VIEW);
   g_type_ensure (RW_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -742,9 +903,18 @@ rw_trends_page_class_init (RwTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, gap_label);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_bin);
   gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, year_label);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_empty);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_controls);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_frame);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_view);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_metric_button);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_summary);
+  gtk_widget_class_bind_template_child (widget_class, RwTrendsPage, around_list);
 
   gtk_widget_class_install_property_action (widget_class, "trends.range", "range");
   gtk_widget_class_install_property_action (widget_class, "trends.show-details", "show-details");
+  gtk_widget_class_install_property_action (widget_class, "trends.around-metric", "around-metric");
+  gtk_widget_class_install_property_action (widget_class, "trends.around-phase", "around-phase");
   for (guint k = 0; k < RW_N_SERIES; k++)
     {
       g_autofree char *action = g_strconcat ("trends.", show_names[k], NULL);
@@ -765,6 +935,8 @@ static void
 rw_trends_page_init (RwTrendsPage *self)
 {
   self->range = RW_RANGE_30D;
+  self->around_metric = RW_SERIES_MOOD;
+  self->around_phase = RW_AROUND_PHASE_ALL;
   self->last = rw_date_today ();
   for (guint k = 0; k < RW_N_SERIES; k++)
     self->visible[k] = shown_by_default (k);

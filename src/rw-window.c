@@ -13,6 +13,8 @@
 #include "rw-breathing-window.h"
 #include "rw-guide-page.h"
 #include "rw-help-window.h"
+#include "rw-questionnaire-window.h"
+#include "rw-report-window.h"
 #include "rw-import-window.h"
 #include "rw-restore-window.h"
 #include "rw-tags-window.h"
@@ -212,6 +214,22 @@ get_help_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+/* win.questionnaire::phq9 or ::gad7, from the main menu and the Today card. */
+static void
+questionnaire_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwQuestionnaireKind kind;
+
+  if (self->context == NULL ||
+      !rw_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (rw_questionnaire_window_new (self->context, GTK_WINDOW (self),
+                                                               kind)));
+}
+
 static void
 manage_tags_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -224,6 +242,20 @@ manage_tags_cb (GSimpleAction *action,
     return;
   tags = rw_tags_window_new (self->context, GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (tags));
+}
+
+static void
+report_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  RwWindow *self = user_data;
+  RwReportWindow *report;
+
+  if (self->context == NULL)
+    return;
+  report = rw_report_window_new (self->context, GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (report));
 }
 
 /* Links from the plan and the guide: guide:CHAPTER#slug, ref:KEY and
@@ -426,6 +458,8 @@ static const GActionEntry win_actions[] = {
   { "open-link", open_link_cb, "s" },
   { "show-day", show_day_cb, "s" },
   { "manage-tags", manage_tags_cb },
+  { "questionnaire", questionnaire_cb, "s" },
+  { "report", report_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
   { "search", search_cb },

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rw-date.h"
 #include "rw-journal-private.h"
 #include "rw-test-util.h"
 
@@ -201,4 +202,84 @@ rw_test_file_holds (const char *path,
     if (memcmp (contents + i, word, n) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* A year of a person in treatment, from @first: a check-in most days
+ * (mood, anxiety, sleep, a tag or two; every tenth a note naming
+ * "kingfisher"), sessions (six inductions twice a week, then a booster
+ * a month, each with a note and an integration answer naming
+ * "heronry"), and a PHQ-9 and a GAD-7 every two weeks. */
+void
+rw_test_fill_treatment_year (RwDatabase *db,
+                             guint32     first)
+{
+  static const char *const tags[] = { "walk", "work", "therapy", "friends", "rain" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(RwJournal) journal = rw_journal_new_for_database (db);
+
+  for (guint d = 0; d < 365; d++)
+    {
+      g_autofree char *date = rw_date_to_iso (first + d);
+      g_autoptr(RwCheckIn) check_in = NULL;
+      const char *day_tags[3] = { NULL };
+      int mood = 3 + (int) (d / 60) + g_rand_int_range (rand, -2, 3);
+      int anxiety;
+
+      /* CLAMP evaluates its argument more than once. */
+      mood = CLAMP (mood, 0, 10);
+      anxiety = 8 - mood + g_rand_int_range (rand, -1, 2);
+      anxiety = CLAMP (anxiety, 0, 10);
+
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        continue;
+      check_in = rw_test_check_in_new (date, "20:00", mood,
+                                       d % 10 == 0 ? "Walked by the river, saw a kingfisher" : "");
+      rw_check_in_set_metric (check_in, RW_METRIC_ANXIETY, anxiety);
+      rw_check_in_set_metric (check_in, RW_METRIC_SLEEP_QUALITY, g_rand_int_range (rand, 3, 9));
+      rw_check_in_set_sleep_hours (check_in, 5.5 + g_rand_int_range (rand, 0, 12) * 0.25);
+      day_tags[0] = tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))];
+      if (d % 3 == 0)
+        day_tags[1] = tags[(d / 3) % G_N_ELEMENTS (tags)];
+      if (day_tags[1] != NULL && g_str_equal (day_tags[0], day_tags[1]))
+        day_tags[1] = NULL;
+      rw_check_in_set_tags (check_in, day_tags);
+      if (!rw_journal_add (journal, check_in, &error))
+        g_error ("%s", error->message);
+    }
+
+  for (guint s = 0; s < 16; s++)
+    {
+      guint offset = s < 6 ? 14 + s / 2 * 7 + (s % 2) * 3 : 60 + (s - 6) * 30;
+      g_autofree char *date = rw_date_to_iso (first + offset);
+
+      g_string_append_printf (sql,
+                              "INSERT INTO sessions (uuid, date, time, route, phase, provider, dose, "
+                              "done, intention, bp_before_systolic, bp_before_diastolic, hr_before, "
+                              "bp_after_systolic, bp_after_diastolic, hr_after, intensity, detached, "
+                              "side_effects, note, created, modified) VALUES ('session-%u', '%s', "
+                              "'10:00', '%s', '%s', 'Riverside Clinic', '0.5 mg/kg', 1, "
+                              "'Stay curious', 122, 78, 70, 138, 86, 82, %u, %u, '%s', "
+                              "'Felt far away, then warm; a heronry in my mind', 0, 0);"
+                              "INSERT INTO session_integration (session, day, noticed, carry_forward, "
+                              "hard, modified) VALUES (last_insert_rowid (), 1, 'The heronry again', "
+                              "'Morning walks', '', 0);",
+                              s, date, s < 6 ? "iv" : "nasal", s < 6 ? "induction" : "booster",
+                              4 + s % 5, 3 + s % 4, s % 3 == 0 ? "nausea,headache" : "dizziness");
+    }
+  for (guint a = 0; a < 26; a++)
+    {
+      g_autofree char *date = rw_date_to_iso (first + 7 + a * 14);
+
+      g_string_append_printf (sql,
+                              "INSERT INTO assessments (uuid, kind, date, time, answers, total, "
+                              "created, modified) VALUES ('phq9-%u', 'phq9', '%s', '09:00', "
+                              "'222222222', %u, 0, 0), ('gad7-%u', 'gad7', '%s', '09:05', "
+                              "'1111111', %u, 0, 0);",
+                              a, date, 20 - MIN (a, 18), a, date, 15 - MIN (a, 14));
+    }
+  g_string_append (sql, "COMMIT;");
+  g_assert_true (rw_database_exec (db, sql->str, &error));
+  g_assert_no_error (error);
 }

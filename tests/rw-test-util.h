@@ -48,5 +48,9 @@ void       rw_test_insert          (RwDatabase           *db,
 gboolean   rw_test_add             (RwDatabase           *db,
                                     RwCheckIn            *check_in,
                                     GError              **error);
+/* A year of check-ins, sessions and questionnaires from @first (julian):
+ * notes name "kingfisher", session notes and integration answers "heronry". */
+void       rw_test_fill_treatment_year (RwDatabase       *db,
+                                        guint32           first);
 
 G_END_DECLS

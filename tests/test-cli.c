@@ -210,7 +210,8 @@ static void
 test_help_and_version (Fixture       *f,
                        gconstpointer  data)
 {
-  const char *commands[] = { "add", "edit", "delete", "list", "export", "import", "chart", "check" };
+  const char *commands[] = { "add", "edit", "delete", "list", "export", "import", "chart", "report",
+                             "check" };
   g_autofree char *help = NULL;
 
   g_assert_cmpint (run (f, "--version"), ==, 0);
@@ -452,7 +453,7 @@ test_export_failures (Fixture       *f,
     g_autofree char *contents = NULL;
 
     g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
-    g_assert_true (g_str_has_suffix (contents, "]\n}\n"));
+    g_assert_true (g_str_has_suffix (contents, "\n  \"breathing_sessions\": []\n}\n"));
     g_assert_nonnull (strstr (contents, "\"note\":\"kept\""));
   }
 }
@@ -513,6 +514,137 @@ test_killed_export_leaves_nothing (Fixture       *f,
     }
   g_test_message ("%u of 12 exports killed, %u complete", killed, complete);
   g_assert_cmpuint (killed, >, 0);
+}
+
+/* Pixels of the light style's session marker in @path. */
+static guint
+count_marker_pixels (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 p = *(const guint32 *) (pixels + y * stride + x * 4);
+        /* #c01c28 at 0.9 over white */
+        n += ABS ((int) ((p >> 16) & 0xff) - 198) < 12 && ABS ((int) ((p >> 8) & 0xff) - 51) < 12 &&
+             ABS ((int) (p & 0xff) - 62) < 12;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* rewire chart draws the sessions of its range as markers. */
+static void
+test_chart_session_markers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "s.png", NULL);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-10-%02u", 1 + i);
+
+      g_assert_cmpint (run (f, "add", "--data-dir", f->dir, "--date", date, "--mood", "5"), ==, 0);
+    }
+  g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30", "--output", path), ==, 0);
+  g_assert_cmpuint (count_marker_pixels (path), ==, 0);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+
+    g_assert_true (rw_database_exec (db, "INSERT INTO sessions (uuid, date, route, phase, done, "
+                                         "created, modified) VALUES ('a', '2026-10-12', 'iv', "
+                                         "'induction', 1, 1, 1)", NULL));
+  }
+  g_assert_cmpint (run (f, "chart", "--data-dir", f->dir, "--end", "2026-10-30", "--output", path), ==, 0);
+  g_assert_cmpuint (count_marker_pixels (path), >, 100);
+}
+
+/* rewire report: a PDF of the range, 0600, its pages counted; notes only
+ * with --include-notes; the paper; and mistakes named with nothing
+ * written. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  struct stat st;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    rw_test_fill_treatment_year (db, rw_date_from_iso ("2025-12-01"));
+  }
+
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--from", "2025-12-01", "--to",
+                        "2026-11-30", "--paper", "letter", "--output", pdf), ==, 0);
+  g_assert_nonnull (strstr (f->out, "pages, 2025-12-01 to 2026-11-30, without notes"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (pdftotext != NULL && pdfinfo != NULL)
+    {
+      const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+      const char *info_argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *text = NULL;
+      g_autofree char *info = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "not a medical record"));
+      g_assert_null (strstr (text, "kingfisher"));
+      g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &info, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
+
+      g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--from", "2025-12-01", "--to",
+                            "2026-11-30", "--include-notes", "--output", pdf), ==, 0);
+      g_assert_nonnull (strstr (f->out, "with notes"));
+      g_clear_pointer (&text, g_free);
+      g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "kingfisher"));
+    }
+  g_unlink (pdf);
+
+  /* Mistakes: each named, exit 1 (2 for a file that cannot be written), no file. */
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--from", "2026-11-30", "--to",
+                        "2026-01-01", "--output", pdf), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--from 2026-11-30 is after --to 2026-01-01"));
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--from", "2026-02-30",
+                        "--output", pdf), ==, 1);
+  g_assert_nonnull (strstr (f->err, "2026-02-30"));
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--to", "yesterday-ish",
+                        "--output", pdf), ==, 1);
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--paper", "legal",
+                        "--output", pdf), ==, 1);
+  g_assert_nonnull (strstr (f->err, "legal"));
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir), ==, 1);
+  g_assert_nonnull (strstr (f->err, "--output"));
+  g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--output", "report.png"), ==, 1);
+  g_assert_nonnull (strstr (f->err, ".pdf"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+    g_autofree char *inside = g_build_filename (locked, "report.pdf", NULL);
+
+    g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+    if (access (locked, W_OK) != 0)
+      {
+        g_assert_cmpint (run (f, "report", "--data-dir", f->dir, "--output", inside), ==, 2);
+        g_assert_nonnull (strstr (f->err, "report.pdf"));
+        g_assert_cmpuint (rw_test_count_entries (locked), ==, 0);
+      }
+    g_chmod (locked, 0700);
+  }
 }
 
 static void
@@ -1150,6 +1282,8 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("export-failures", test_export_failures);
   ADD ("chart", test_chart);
+  ADD ("chart-session-markers", test_chart_session_markers);
+  ADD ("report", test_report);
   ADD ("killed-export-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("mistakes-are-named", test_mistakes_are_named);
   ADD ("delete-leaves-no-trace", test_delete_leaves_no_trace);

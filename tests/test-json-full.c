@@ -15,6 +15,9 @@
 
 #include "rw-backup.h"
 #include "rw-core-sql.h"
+#include "rw-assessment-sql.h"
+#include "rw-safety-plan-sql.h"
+#include "rw-session-sql.h"
 #include "rw-test-util.h"
 
 #define SESSION_A "0a1b2c3d-0000-4000-8000-00000000000a"
@@ -109,9 +112,9 @@ fill_func (RwDatabase  *db,
         error))
     return FALSE;
 
-  return rw_json_full_index_session (db, 7, error) &&
-         rw_json_full_index_session (db, 9, error) &&
-         rw_json_full_index_session (db, 11, error);
+  return rw_session_sql_reindex (db, 7, error) &&
+         rw_session_sql_reindex (db, 9, error) &&
+         rw_session_sql_reindex (db, 11, error);
 }
 
 static void
@@ -247,6 +250,89 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (count_rows (target, "SELECT count(*) FROM sessions WHERE hidden != 0"), ==, 0);
 }
 
+static gboolean
+insert_session_func (RwDatabase  *db,
+                     gpointer     session,
+                     GError     **error)
+{
+  return rw_session_sql_insert (db, session, error);
+}
+
+static gboolean
+hide_session_func (RwDatabase  *db,
+                   gpointer     id,
+                   GError     **error)
+{
+  return rw_session_sql_set_hidden (db, id, TRUE, error);
+}
+
+/* The same through the writers the app uses, so that the export and
+ * the sessions, questionnaire and safety-plan cores agree on every column
+ * (the checklist's positions, the search text). */
+static void
+test_round_trip_of_what_the_app_writes (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *target_dir = g_build_filename (f->other_dir, "target", NULL);
+  g_autoptr(RwDatabase) target = NULL;
+  g_autoptr(RwSession) session = rw_session_new ();
+  g_autoptr(RwSession) deleted = rw_session_new ();
+  g_autoptr(RwAssessment) phq9 = NULL;
+  g_autoptr(RwAssessment) gad7 = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const guint8 phq9_answers[] = { 0, 1, 2, 3, 0, 1, 2, 3, 1 };
+  const guint8 gad7_answers[] = { 1, 1, 1, 1, 1, 1, 1 };
+
+  rw_session_set_date (session, "2026-11-02");
+  rw_session_set_time (session, "10:30");
+  rw_session_set_route (session, RW_SESSION_ROUTE_IM);
+  rw_session_set_phase (session, RW_SESSION_PHASE_BOOSTER);
+  rw_session_set_provider (session, "Clinic");
+  rw_session_set_dose (session, "as prescribed");
+  rw_session_set_intention (session, "listen");
+  rw_session_set_vital (session, RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC, 120);
+  rw_session_set_vital (session, RW_SESSION_VITAL_BP_BEFORE_DIASTOLIC, 80);
+  rw_session_set_intensity (session, 6);
+  rw_session_set_side_effects (session, RW_SIDE_EFFECT_NAUSEA | RW_SIDE_EFFECT_URINARY);
+  rw_session_set_note (session, "quiet afterwards");
+  rw_session_add_default_checklist (session);
+  rw_session_set_checklist_checked (session, 1, TRUE);
+  rw_session_set_integration (session, 2, RW_INTEGRATION_CARRY_FORWARD, "lighthouse");
+  g_assert_true (rw_database_write (f->db, insert_session_func, session, &error));
+  g_assert_no_error (error);
+  rw_session_set_date (deleted, "2026-11-09");
+  rw_session_set_note (deleted, "secretword");
+  g_assert_true (rw_database_write (f->db, insert_session_func, deleted, &error));
+  g_assert_true (rw_database_write (f->db, hide_session_func, (gpointer) rw_session_get_id (deleted),
+                                    &error));
+
+  phq9 = rw_assessment_new (RW_QUESTIONNAIRE_PHQ9, phq9_answers, 9, 1, &error);
+  g_assert_no_error (error);
+  gad7 = rw_assessment_new (RW_QUESTIONNAIRE_GAD7, gad7_answers, 7, -1, &error);
+  g_assert_true (rw_assessment_sql_save (f->db, phq9, &error));
+  g_assert_true (rw_assessment_sql_save (f->db, gad7, &error));
+  g_assert_true (rw_safety_plan_save_section (f->db, RW_SAFETY_PLAN_COPING, "Walk\nMusic", &error));
+  g_assert_no_error (error);
+
+  export (f);
+  target = rw_database_open (target_dir, &error);
+  g_assert_true (rw_import_file (target, f->path, RW_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  before = dump (f->db);
+  after = dump (target);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "lighthouse"));
+  g_assert_null (strstr (after, "secretword"));
+
+  /* Found by the journal search in the new journal too. */
+  found = rw_session_sql_search (target, "lighthouse", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 static void
 test_merge_twice_adds_nothing (Fixture       *f,
                                gconstpointer  data)
@@ -278,6 +364,23 @@ test_merge_twice_adds_nothing (Fixture       *f,
   g_assert_cmpuint (result.plan_runs.added, ==, 0);
   g_assert_cmpuint (result.breathing_sessions.added, ==, 0);
 
+  /* Ids are matched in any case: an upper-case copy is the same session. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *upper = g_ascii_strup (SESSION_A, -1);
+    g_autoptr(GString) changed = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (changed, SESSION_A, upper, 0), ==, 1);
+    bytes = g_bytes_new (changed->str, changed->len);
+    g_assert_true (rw_import_bytes (target, bytes, RW_FORMAT_JSON, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.sessions.added, ==, 0);
+    g_assert_cmpuint (result.sessions.skipped, ==, 2);
+  }
+
   /* Into the journal it came from: nothing either, the hidden rows untouched. */
   source = dump (f->db);
   g_assert_true (rw_import_file (f->db, f->path, RW_FORMAT_AUTO, &result, &error));
@@ -291,6 +394,9 @@ test_merge_twice_adds_nothing (Fixture       *f,
 }
 
 #define CHECK_IN "{\"id\":\"2b1b2c3d-0000-4000-8000-000000000001\",\"date\":\"2026-11-01\",\"mood\":5}"
+#define LONG10 "0123456789"
+#define LONG50 LONG10 LONG10 LONG10 LONG10 LONG10
+#define LONG LONG50 LONG50 LONG50 LONG50 "x"
 #define SESSION "\"id\":\"3b1b2c3d-0000-4000-8000-000000000001\",\"date\":\"2026-11-01\""
 
 static void
@@ -322,6 +428,9 @@ test_malformed_refuses_everything (Fixture       *f,
     { "\"sessions\":[{" SESSION ",\"route\":\"injection\"}]",
       "Item 1 of “sessions”: “route” must be one of iv, im, nasal, oral, other" },
     { "\"sessions\":[{" SESSION "},{" SESSION ",\"phase\":\"loading\"}]", "Item 2 of “sessions”" },
+    /* What the file holds is shown short and without terminal codes. */
+    { "\"sessions\":[{" SESSION ",\"route\":\"\\u001b[2J" LONG "\"}]",
+      "(it is “?[2J012345678901234567890123456789012345…”)." },
     { "\"sessions\":[{" SESSION ",\"intensity\":11}]", "“intensity” must be a whole number from 0 to 10" },
     { "\"sessions\":[{" SESSION ",\"detached\":\"5\"}]", "“detached” must be a whole number" },
     { "\"sessions\":[{" SESSION ",\"bp_before_systolic\":400,\"bp_before_diastolic\":80}]",
@@ -337,6 +446,7 @@ test_malformed_refuses_everything (Fixture       *f,
     { "\"sessions\":[{" SESSION ",\"integration\":[{\"day\":4}]}]",
       "item 1 of its “integration”: “day” must be a whole number from 1 to 3" },
     { "\"sessions\":{}", "“sessions”: must be a list" },
+    { "\"sessions\":[{" SESSION ",\"dose\":\"" LONG "\"}]", "“dose” is longer than 200 characters" },
     { "\"assessments\":[{\"id\":\"" PHQ9 "\",\"kind\":\"phq9\",\"date\":\"2026-11-01\","
       "\"answers\":\"0123\",\"total\":6}]", "“answers” must be 9 digits from 0 to 3" },
     { "\"assessments\":[{\"id\":\"" GAD7 "\",\"kind\":\"gad7\",\"date\":\"2026-11-01\","
@@ -594,6 +704,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/json-full/round-trip", test_round_trip);
+  ADD ("/json-full/round-trip-of-what-the-app-writes", test_round_trip_of_what_the_app_writes);
   ADD ("/json-full/merge-twice-adds-nothing", test_merge_twice_adds_nothing);
   ADD ("/json-full/malformed-refuses-everything", test_malformed_refuses_everything);
   ADD ("/json-full/version-1-still-imports", test_version_1_still_imports);

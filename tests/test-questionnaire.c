@@ -364,6 +364,48 @@ test_due (Fixture       *f,
 }
 
 static void
+store_result (GObject       *source,
+              GAsyncResult  *result,
+              GAsyncResult **out)
+{
+  *out = g_object_ref (result);
+}
+
+/* An Undo that never ended (the app was killed): the next start-up's
+ * tidy deletes the hidden one for good and keeps the rest. */
+static void
+test_tidy_purges_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RwAssessment) kept = save (f, RW_QUESTIONNAIRE_GAD7, "2026-11-01", "0,0,0,0,0,0,0", -1);
+  g_autoptr(RwAssessment) hidden = save (f, RW_QUESTIONNAIRE_GAD7, "2026-11-02", "1,1,1,1,1,1,1", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rw_journal_hide_assessment (f->journal, hidden->id, &error));
+  g_clear_object (&f->journal);
+  rw_database_close (f->db);
+  g_clear_object (&f->db);
+
+  {
+    g_autoptr(RwJournal) journal = rw_journal_open_deferred (f->dir, &error);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) left = NULL;
+
+    g_assert_no_error (error);
+    rw_journal_tidy_async (journal, NULL, (GAsyncReadyCallback) store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rw_journal_tidy_finish (journal, result, &error));
+    g_assert_no_error (error);
+    /* Undo can no longer bring it back: it is gone. */
+    g_assert_true (rw_journal_unhide_assessment (journal, hidden->id, &error));
+    left = rw_journal_list_assessments (journal, RW_QUESTIONNAIRE_GAD7, &error);
+    g_assert_cmpuint (left->len, ==, 1);
+    g_assert_cmpstr (((RwAssessment *) g_ptr_array_index (left, 0))->id, ==, kept->id);
+  }
+}
+
+static void
 test_item9 (void)
 {
   static const struct
@@ -413,6 +455,8 @@ main (int   argc,
   g_test_add ("/questionnaire/storage", Fixture, NULL, fixture_set_up, test_storage,
               fixture_tear_down);
   g_test_add ("/questionnaire/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
+  g_test_add ("/questionnaire/tidy-purges-hidden", Fixture, NULL, fixture_set_up,
+              test_tidy_purges_hidden, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -325,6 +325,8 @@ test_pdf_too_long (void)
     g_assert_nonnull (strstr (words, "Sam 0123 456"));
     g_assert_nonnull (strstr (words, "reason number 0 to keep going"));
     g_assert_null (strstr (words, "reason number 399 to keep going"));
+    /* The cut section says how many of its items are not on the page. */
+    g_assert_nonnull (strstr (words, "more, in Rewire"));
     g_assert_nonnull (strstr (words, "Call 116 123 (Samaritans)."));
   }
   rw_test_remove_dir (dir);

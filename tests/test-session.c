@@ -377,7 +377,7 @@ test_list_and_done (Fixture       *f,
   g_assert_true (rw_session_get_done (loaded));
 
   /* The model follows the journal. */
-  add (f, "2026-12-01", NULL, FALSE);
+  g_object_unref (add (f, "2026-12-01", NULL, FALSE));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (a), &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -483,8 +483,11 @@ test_undo_and_purge (Fixture       *f,
 
   /* Purging one that was brought back does nothing. */
   g_assert_true (rw_journal_purge_session (f->journal, id, &error));
-  g_assert_nonnull (rw_journal_lookup_session (f->journal, id, NULL));
-  g_object_unref (rw_journal_lookup_session (f->journal, id, NULL));
+  {
+    g_autoptr(RwSession) kept = rw_journal_lookup_session (f->journal, id, NULL);
+
+    g_assert_nonnull (kept);
+  }
 
   g_assert_true (rw_journal_hide_session (f->journal, id, &error));
   g_assert_true (rw_journal_purge_session (f->journal, id, &error));
@@ -523,6 +526,49 @@ test_undo_and_purge (Fixture       *f,
         g_assert_false (rw_test_file_holds (rw_journal_get_path (f->journal), word));
         g_assert_false (rw_test_file_holds (wal, word));
       }
+  }
+}
+
+/* A session left hidden by a crash (its Undo never ended) goes at the
+ * next start-up's tidy, and at quit (rw_journal_purge_hidden()). */
+static void
+test_hidden_left_by_crash (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RwSession) crashed = add (f, "2026-11-20", "10:00", TRUE);
+  g_autoptr(RwSession) at_quit = add (f, "2026-11-21", "10:00", TRUE);
+  g_autoptr(RwSession) kept = add (f, "2026-11-22", "10:00", TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (crashed), &error));
+  rw_journal_close (f->journal);
+  g_clear_object (&f->journal);
+
+  f->journal = rw_journal_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->db = rw_journal_get_database (f->journal);
+  rw_journal_tidy_async (f->journal, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rw_journal_tidy_finish (f->journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rw_session_sql_count (f->db, &n, &error));
+  g_assert_cmpint (n, ==, 2);
+  g_assert_false (rw_session_sql_has_hidden (f->db));
+
+  g_assert_true (rw_journal_hide_session (f->journal, rw_session_get_id (at_quit), &error));
+  g_assert_true (rw_session_sql_has_hidden (f->db));
+  g_assert_true (rw_journal_purge_hidden (f->journal, &error));
+  g_assert_no_error (error);
+  g_assert_false (rw_session_sql_has_hidden (f->db));
+  g_assert_true (rw_session_sql_count (f->db, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  {
+    g_autoptr(RwSession) still = rw_journal_lookup_session (f->journal, rw_session_get_id (kept),
+                                                            &error);
+    g_assert_no_error (error);
   }
 }
 
@@ -613,6 +659,15 @@ test_integration_search (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 0);
 
+  /* A script written without spaces is found as the check-ins' is. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_assert_true (rw_journal_save_integration (f->journal, id, 1, NULL, NULL,
+                                              "昨夜は睡眠が浅かった", &error));
+  g_assert_no_error (error);
+  found = rw_journal_search_sessions (f->journal, "睡眠", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
   g_assert_false (rw_journal_save_integration (f->journal, id, 4, "x", NULL, NULL, &error));
   g_assert_error (error, RW_VALIDATION_ERROR, RW_VALIDATION_ERROR_INVALID);
 }
@@ -632,6 +687,7 @@ main (int   argc,
   ADD ("list-and-done", test_list_and_done);
   ADD ("next-scheduled", test_next_scheduled);
   ADD ("undo-and-purge", test_undo_and_purge);
+  ADD ("hidden-left-by-crash", test_hidden_left_by_crash);
   ADD ("integration-window", test_integration_window);
   ADD ("integration-search", test_integration_search);
 

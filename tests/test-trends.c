@@ -15,6 +15,7 @@
 
 #include "rw-test-util.h"
 #include "rw-test-ui.h"
+#include "rw-around-view.h"
 #include "rw-chart-view.h"
 #include "rw-import.h"
 #include "rw-journal-private.h"
@@ -813,6 +814,120 @@ test_year_calendar_years (Fixture       *f,
                                             rw_date_from_iso ("2024-01-01")), ==, 4);
 }
 
+static void
+add_session (Fixture    *f,
+             const char *date,
+             gboolean    done)
+{
+  g_autoptr(RwSession) session = rw_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  rw_session_set_date (session, date);
+  rw_session_set_time (session, "10:00");
+  rw_session_set_route (session, RW_SESSION_ROUTE_IV);
+  rw_session_set_phase (session, RW_SESSION_PHASE_INDUCTION);
+  rw_session_set_done (session, done);
+  g_assert_true (rw_journal_add_session (f->journal, session, &error));
+  g_assert_no_error (error);
+}
+
+/* Sessions: markers on the chart with the session on hover, and the
+ * around-sessions chart with each session's numbers before and after;
+ * Boosters alone has none, and says so. Still within 360 px with large
+ * text. */
+static void
+test_around_sessions (Fixture       *f,
+                      gconstpointer  data)
+{
+  RwChart *chart;
+  RwAroundView *view;
+  GtkLabel *label;
+  guint32 first;
+  int minimum;
+
+  /* 3 to 9 November mood 4 (7 days, mean 4.0); the session day 9; after
+   * it mood 6 on 5 of the 7 days (mean 6.0). */
+  for (guint d = 3; d <= 9; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-11-%02u", d);
+      g_autofree char *id = add (f, date, 4, 7, NULL);
+    }
+  g_free (add (f, "2026-11-10", 9, 7, NULL));
+  for (guint d = 11; d <= 17; d++)
+    if (d != 14 && d != 16)
+      {
+        g_autofree char *date = g_strdup_printf ("2026-11-%02u", d);
+        g_autofree char *id = add (f, date, 6, 7, NULL);
+      }
+  add_session (f, "2026-11-10", TRUE);
+  add_session (f, "2026-11-20", FALSE);
+  show_page (f);
+
+  chart = rw_trends_page_get_chart (f->page);
+  first = rw_series_get_first (rw_chart_get_series (chart));
+  rw_chart_set_highlight (chart, (int) (rw_date_from_iso ("2026-11-10") - first));
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), "Session: Induction, IV infusion"));
+  rw_chart_set_highlight (chart, (int) (rw_date_from_iso ("2026-11-20") - first));
+  g_assert_nonnull (strstr (rw_chart_get_highlight_text (chart), "Scheduled session: Induction"));
+  rw_chart_set_highlight (chart, -1);
+
+  view = RW_AROUND_VIEW (rw_test_find_type (GTK_WIDGET (f->page), RW_TYPE_AROUND_VIEW));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >, 150);
+  g_assert_cmpuint (rw_around_get_n_sessions (rw_around_view_get_around (view)), ==, 1);
+  label = rw_test_find_label (GTK_WIDGET (f->page),
+                              "7 days before: mean 4.0 (7 days); 7 days after: mean 6.0 (5 days)");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "Tuesday 10 November 2026 · Induction"));
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "Mood around 1 session"));
+
+  /* Boosters: none done, a few words instead of an empty chart. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.around-phase", "s", "booster");
+  spin ();
+  g_assert_cmpuint (rw_around_get_n_sessions (rw_around_view_get_around (view)), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  label = rw_test_find_label (GTK_WIDGET (f->page), "No booster session is marked as done yet.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_null (rw_test_find_label (GTK_WIDGET (f->page), "7 days before: mean"));
+
+  /* Another metric: its label on the menu button. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.around-phase", "s", "all");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.around-metric", "s", "anxiety");
+  spin ();
+  g_assert_cmpint (rw_around_view_get_around (view) != NULL, ==, TRUE);
+  g_assert_cmpint (rw_around_get_kind (rw_around_view_get_around (view)), ==, RW_SERIES_ANXIETY);
+
+  /* The section fits 360 px with large text: the page's 12 px margins
+   * on each side leave 336. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trends.around-metric", "s", "mood");
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 147456, NULL);
+  spin ();
+  gtk_widget_measure (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (view))),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 2 * 12);
+}
+
+/* With no done session, the section says what it will show. */
+static void
+test_around_sessions_empty (Fixture       *f,
+                            gconstpointer  data)
+{
+  RwAroundView *view;
+
+  g_free (add (f, "2026-11-10", 5, 7, NULL));
+  add_session (f, "2026-11-25", FALSE);
+  show_page (f);
+  view = RW_AROUND_VIEW (rw_test_find_type (GTK_WIDGET (f->page), RW_TYPE_AROUND_VIEW));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rw_test_find_label (GTK_WIDGET (f->page),
+                                                                        "Once a session is marked as done"))));
+  g_assert_null (rw_test_find_type (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -831,6 +946,8 @@ main (int    argc,
   g_test_add ("/trends/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("ranges-and-cards", test_ranges_and_cards);
+  ADD ("around-sessions", test_around_sessions);
+  ADD ("around-sessions-empty", test_around_sessions_empty);
   ADD ("shortcuts", test_shortcuts);
   ADD ("series-actions", test_series_actions);
   ADD ("follows-the-journal", test_follows_the_journal);

@@ -16,6 +16,7 @@
 #include "rw-history-row.h"
 #include "rw-core-sql.h"
 #include "rw-journal-private.h"
+#include "rw-questionnaire-window.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
 #include "rw-window.h"
@@ -169,6 +170,39 @@ test_show_day_opens_journal (Fixture       *f,
                                 rw_journal_page_get_scroll_target (page));
   g_assert_true (RW_IS_DAY_HEADER (item));
   g_assert_cmpstr (rw_day_header_get_date (RW_DAY_HEADER (item)), ==, "2025-10-03");
+}
+
+/* win.questionnaire (main menu, Today card) opens the one asked for. */
+static void
+test_questionnaire_opens (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct { const char *id; RwQuestionnaireKind kind; } kinds[] = {
+    { "phq9", RW_QUESTIONNAIRE_PHQ9 },
+    { "gad7", RW_QUESTIONNAIRE_GAD7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      RwQuestionnaireWindow *found = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.questionnaire", "s",
+                                                 kinds[i].id));
+      spin ();
+      for (guint w = 0; w < g_list_model_get_n_items (toplevels); w++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, w);
+
+          if (RW_IS_QUESTIONNAIRE_WINDOW (window))
+            found = RW_QUESTIONNAIRE_WINDOW (window);
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpint (rw_questionnaire_window_get_kind (found), ==, kinds[i].kind);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (found)) == GTK_WINDOW (f->window));
+      gtk_window_destroy (GTK_WINDOW (found));
+      spin ();
+    }
 }
 
 static void
@@ -893,6 +927,7 @@ main (int    argc,
 
   ADD ("switch-views", test_switch_views);
   ADD ("show-day-opens-journal", test_show_day_opens_journal);
+  ADD ("questionnaire-opens", test_questionnaire_opens);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
   ADD ("views-built-when-shown", test_views_built_when_shown);

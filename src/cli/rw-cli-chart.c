@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `rewire chart`: the chart the Trends view shows, drawn by the core's
- * renderer into a PNG, SVG or PDF file.
+ * renderer into a PNG, SVG or PDF file, with the sessions as markers.
  */
 #define G_LOG_DOMAIN "rw-cli"
 
@@ -42,6 +42,8 @@ rw_cli_cmd_chart (RwCli  *cli,
   g_autoptr(RwDatabase) db = NULL;
   g_autoptr(RwSeries) series = NULL;
   g_autoptr(RwChart) chart = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GError) marks_error = NULL;
   g_autofree char *end_date = NULL;
   g_autofree char *summary = NULL;
   g_auto(GStrv) names = NULL;
@@ -103,6 +105,14 @@ rw_cli_cmd_chart (RwCli  *cli,
     return rw_cli_fail_with (error);
 
   rw_chart_set_series (chart, series);
+  /* Sessions as markers, as in the Trends view; a journal that cannot
+   * list them (read as it is, from before sessions) is drawn without. */
+  marks = rw_session_marks_load (db, rw_series_get_first (series), rw_series_get_last (series), FALSE,
+                                 &marks_error);
+  if (marks != NULL)
+    rw_session_marks_add_to_chart (marks, chart);
+  else
+    g_debug ("No session markers: %s", marks_error->message);
   rw_chart_style_init (&style, style_name != NULL && g_str_equal (style_name, "dark"));
   if (!rw_chart_format_from_path (output, &format))
     return rw_cli_usage_error (_("Cannot tell the format of “%s”: end the name with .png, .svg "

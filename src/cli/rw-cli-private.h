@@ -86,6 +86,7 @@ int             rw_cli_cmd_check          (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_backup         (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_wipe           (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_restore        (RwCli *cli, int argc, char **argv);
+int             rw_cli_cmd_session        (RwCli *cli, int argc, char **argv);  /* rw-cli-session.c */
 int             rw_cli_cmd_safety_plan    (RwCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ static const Command commands[] = {
   { "assess", N_("phq9|gad7|list"), N_("Score and save a PHQ-9 or GAD-7, or list them"), rw_cli_cmd_assess },
   { "check", NULL, N_("Check the journal's integrity"), rw_cli_cmd_check },
   { "backup", NULL, N_("Write a whole copy of the journal to a file"), rw_cli_cmd_backup },
+  { "session", N_("SUBCOMMAND"), N_("Add, list, change or delete treatment sessions"), rw_cli_cmd_session },
   { "restore", N_("FILE"), N_("Replace the journal with a backup or a JSON export (with --yes)"), rw_cli_cmd_restore },
   { "safety-plan", N_("show|edit|pdf"), N_("Show, change or print your safety plan"), rw_cli_cmd_safety_plan },
   { "wipe", NULL, N_("Delete the journal and every backup Rewire made (with --yes)"), rw_cli_cmd_wipe },

@@ -32,6 +32,7 @@
 
 #include "rw-around-sessions-sql.h"
 #include "rw-date.h"
+#include "rw-session.h"
 #include "rw-series-sql.h"
 
 struct _RwAround
@@ -78,29 +79,21 @@ rw_session_mark_free (RwSessionMark *mark)
 const char *
 rw_session_phase_label (const char *phase)
 {
-  if (g_strcmp0 (phase, "induction") == 0)
-    return _("Induction");
-  if (g_strcmp0 (phase, "booster") == 0)
-    return _("Booster");
-  if (g_strcmp0 (phase, "maintenance") == 0)
-    return _("Maintenance");
-  /* Translators: a treatment phase */
-  return C_("phase", "Other");
+  RwSessionPhase value = RW_SESSION_PHASE_OTHER;
+
+  if (phase != NULL)
+    rw_session_phase_from_string (phase, &value);
+  return rw_session_phase_get_label (value);
 }
 
 const char *
 rw_session_route_label (const char *route)
 {
-  if (g_strcmp0 (route, "iv") == 0)
-    return _("IV infusion");
-  if (g_strcmp0 (route, "im") == 0)
-    return _("Intramuscular");
-  if (g_strcmp0 (route, "nasal") == 0)
-    return _("Nasal spray");
-  if (g_strcmp0 (route, "oral") == 0)
-    return _("Lozenge or tablet");
-  /* Translators: how a treatment is given */
-  return C_("route", "Other route");
+  RwSessionRoute value = RW_SESSION_ROUTE_OTHER;
+
+  if (route != NULL)
+    rw_session_route_from_string (route, &value);
+  return rw_session_route_get_label (value);
 }
 
 char *

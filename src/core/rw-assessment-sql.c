@@ -198,6 +198,18 @@ rw_assessment_sql_purge_hidden (RwDatabase  *db,
   return rw_database_write (db, purge_hidden, NULL, error);
 }
 
+/* For the start-up tidy: an Undo that never ended (a crash) left some. */
+gboolean
+rw_assessment_sql_has_hidden (RwDatabase *db)
+{
+  g_autoptr(RwStmt) stmt = NULL;
+
+  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
+
+  stmt = rw_database_prepare (db, "SELECT 1 FROM assessments WHERE hidden != 0 LIMIT 1", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 static guint32
 read_day (RwDatabase  *db,
           const char  *sql,

@@ -33,6 +33,7 @@ gboolean   rw_assessment_sql_set_hidden    (RwDatabase          *db,
                                             GError             **error);
 gboolean   rw_assessment_sql_purge_hidden  (RwDatabase          *db,
                                             GError             **error);
+gboolean   rw_assessment_sql_has_hidden    (RwDatabase          *db);
 /* The day of the newest of @kind not hidden, or 0. */
 guint32    rw_assessment_sql_last_date     (RwDatabase          *db,
                                             RwQuestionnaireKind  kind,

@@ -519,16 +519,19 @@ rw_backup_restore (RwDatabase  *db,
     {
       g_autofree char *tmp_dir = g_build_filename (data_dir, "restoring", NULL);
       g_autofree char *made = g_build_filename (tmp_dir, RW_DATABASE_FILE_NAME, NULL);
+      g_autoptr(GPtrArray) wiped = NULL;
       gboolean ok;
 
-      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      /* What a failed restore may have left; the list of it is not needed. */
+      wiped = rw_backup_wipe (tmp_dir, FALSE, NULL);
       {
         g_autoptr(RwDatabase) fresh = rw_database_open (tmp_dir, error);
 
         ok = fresh != NULL && rw_import_file (fresh, path, RW_FORMAT_JSON, NULL, error);
       }
       ok = ok && g_rename (made, incoming) == 0;
-      rw_backup_wipe (tmp_dir, FALSE, NULL);
+      g_clear_pointer (&wiped, g_ptr_array_unref);
+      wiped = rw_backup_wipe (tmp_dir, FALSE, NULL);
       g_rmdir (tmp_dir);
       if (!ok)
         {

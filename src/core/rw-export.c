@@ -128,10 +128,10 @@ write_row_cb (const RwCheckInRow *row,
 }
 
 static gboolean
-export_rows (Export                *export,
-             RwDatabase            *db,
-             const RwCheckInQuery  *query,
-             GError               **error)
+export_rows_inner (Export                *export,
+                   RwDatabase            *db,
+                   const RwCheckInQuery  *query,
+                   GError               **error)
 {
   RwCheckInQuery all = { NULL, NULL, NULL, TRUE, NULL };
   g_autoptr(GString) buffer = g_string_sized_new (CHUNK_SIZE + 64 * 1024);
@@ -185,6 +185,27 @@ export_rows (Export                *export,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A full export reads all its tables in one read transaction, so that a
+ * session saved meanwhile cannot come without the check-ins beside it. */
+static gboolean
+export_rows (Export                *export,
+             RwDatabase            *db,
+             const RwCheckInQuery  *query,
+             GError               **error)
+{
+  gboolean snapshot = export->format == RW_FORMAT_JSON && query == NULL &&
+                      !rw_database_in_transaction (db) &&
+                      sqlite3_get_autocommit (rw_database_get_handle (db));
+  gboolean ok;
+
+  if (snapshot && !rw_database_exec (db, "BEGIN", error))
+    return FALSE;
+  ok = export_rows_inner (export, db, query, error);
+  if (snapshot)
+    rw_database_exec (db, "COMMIT", NULL);
+  return ok;
 }
 
 /**

@@ -17,6 +17,7 @@
 #include "rw-plan.h"
 #include "rw-safety-sql.h"
 #include "rw-series-sql.h"
+#include "rw-assessment-sql.h"
 #include "rw-session-sql.h"
 #include "rw-tag-list-private.h"
 #include "rw-validate.h"
@@ -540,7 +541,14 @@ purge_hidden (RwDatabase  *db,
               gpointer     data,
               GError     **error)
 {
-  return rw_check_in_sql_purge_hidden (db, data, error);
+  guint n_sessions = 0;
+
+  /* Sessions follow the same Undo (rw-journal-sessions.c). */
+  if (!rw_check_in_sql_purge_hidden (db, data, error) ||
+      !rw_session_sql_purge_hidden (db, &n_sessions, error))
+    return FALSE;
+  *(guint *) data += n_sessions;
+  return TRUE;
 }
 
 /**
@@ -548,7 +556,7 @@ purge_hidden (RwDatabase  *db,
  * @self: a #RwJournal
  * @error: return location for a #GError
  *
- * Removes hidden check-ins for good.
+ * Removes hidden check-ins (and sessions) for good.
  */
 gboolean
 rw_journal_purge_hidden (RwJournal  *self,
@@ -881,7 +889,9 @@ has_hidden (RwDatabase *db)
   g_autoptr(RwStmt) stmt = rw_database_prepare (db, "SELECT 1 FROM check_ins WHERE hidden = 1 LIMIT 1",
                                                 NULL);
 
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+  return rw_session_sql_has_hidden (db);
 }
 
 typedef gboolean (*WorkerFunc) (RwDatabase  *db,
@@ -947,15 +957,9 @@ tidy_work (RwDatabase  *db,
    * ordinary start-up finds none and writes nothing. */
   if (has_hidden (db) && !rw_database_write (db, purge_hidden, &n, error))
     return FALSE;
-  /* Sessions too (rw-journal-sessions.c). */
-  if (rw_session_sql_has_hidden (db))
-    {
-      guint n_sessions = 0;
-
-      if (!rw_database_write (db, (RwWriteFunc) rw_session_sql_purge_hidden, &n_sessions, error))
-        return FALSE;
-      n += n_sessions;
-    }
+  /* And questionnaires (rw-journal-assessments.c); they have no index. */
+  if (rw_assessment_sql_has_hidden (db) && !rw_assessment_sql_purge_hidden (db, error))
+    return FALSE;
 
   /* Nothing of what was purged stays in the index or the log. */
   if (n > 0 && !rw_check_in_sql_scrub (db, error))

@@ -29,6 +29,8 @@
 #include "rw-date.h"
 #include "rw-json-full.h"
 #include "rw-json-io.h"
+#include "rw-session.h"
+#include "rw-session-sql.h"
 #include "rw-validate.h"
 
 typedef enum
@@ -52,7 +54,7 @@ typedef struct
   const char *column;          /* in the journal */
   FieldType type;
   guint flags;
-  gint64 min, max;             /* F_INT */
+  gint64 min, max;             /* F_INT; F_TEXT: at most max characters when > 0 */
   const char * const *keys;    /* F_TEXT, F_KEYS: the values allowed */
   const char *fallback;        /* text when left out */
 } Field;
@@ -88,6 +90,7 @@ struct _Kind
   guint n_match;               /* bound from the first fields */
   gboolean (*check) (Row *row, char **message);
   const Kind *children[2];
+  guint max_items;             /* 0: any number */
 };
 
 static const char * const routes[] = { "iv", "im", "nasal", "oral", "other", NULL };
@@ -101,7 +104,7 @@ static const char * const sections[] = { "warning-signs", "coping", "distraction
 
 static const Field checklist_fields[] = {
   { "position", "position", F_INT, REQUIRED, 0, G_MAXINT32 },
-  { "label", "label", F_TEXT },
+  { "label", "label", F_TEXT, 0, 0, RW_SESSION_SHORT_TEXT_MAX_CHARS },
   { "checked", "checked", F_BOOL },
 };
 
@@ -122,8 +125,8 @@ static const Field session_fields[] = {
   { "time", "time", F_HHMM, NULLABLE },
   { "route", "route", F_TEXT, 0, 0, 0, routes, "other" },
   { "phase", "phase", F_TEXT, 0, 0, 0, phases, "other" },
-  { "provider", "provider", F_TEXT },
-  { "dose", "dose", F_TEXT },
+  { "provider", "provider", F_TEXT, 0, 0, RW_SESSION_SHORT_TEXT_MAX_CHARS },
+  { "dose", "dose", F_TEXT, 0, 0, RW_SESSION_SHORT_TEXT_MAX_CHARS },
   { "done", "done", F_BOOL },
   { "intention", "intention", F_TEXT },
   { "bp_before_systolic", "bp_before_systolic", F_INT, NULLABLE, 40, 300 },
@@ -194,7 +197,7 @@ static gboolean check_assessment (Row *row, char **message);
 
 static const Kind checklist_kind = {
   "checklist", "session_checklist", checklist_fields, G_N_ELEMENTS (checklist_fields),
-  "session", NULL, "position", 0,
+  "session", NULL, "position", 0, .max_items = RW_SESSION_CHECKLIST_MAX,
 };
 
 static const Kind integration_kind = {
@@ -299,6 +302,28 @@ is_key (const char * const *keys,
   return g_strv_contains (keys, text);
 }
 
+/* A value of the file as a message shows it: at most 40 characters, no
+ * control characters (a terminal would run them). */
+static char *
+quote_value (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (g_utf8_strlen (text, -1) > 40)
+    g_string_append (out, "…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 holds_string (JsonNode *node)
 {
@@ -384,7 +409,8 @@ read_value (JsonObject   *object,
 
             if (key == NULL || !g_utf8_validate (key, -1, NULL) || !is_key (field->keys, key))
               {
-                g_autofree char *got = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("?");
+                g_autofree char *valid = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("?");
+                g_autofree char *got = quote_value (valid);
 
                 *message = g_strdup_printf (_("“%s” holds “%s”, which is not one of %s."),
                                             field->name, got, allowed);
@@ -449,14 +475,22 @@ read_value (JsonObject   *object,
       if (field->keys != NULL && !is_key (field->keys, text))
         {
           g_autofree char *allowed = join_keys (field->keys);
+          g_autofree char *got = quote_value (text);
 
           *message = g_strdup_printf (_("“%s” must be one of %s (it is “%s”)."),
-                                      field->name, allowed, text);
+                                      field->name, allowed, got);
           return FALSE;
         }
       if ((field->flags & REQUIRED) && *text == '\0')
         {
           *message = g_strdup_printf (_("“%s” is missing."), field->name);
+          return FALSE;
+        }
+      if (field->max > 0 && g_utf8_strlen (text, -1) > field->max)
+        {
+          g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, field->max);
+
+          *message = g_strdup_printf (_("“%s” is longer than %s characters."), field->name, max);
           return FALSE;
         }
       if (strlen (text) > RW_NOTE_MAX_BYTES)
@@ -505,6 +539,7 @@ check_assessment (Row   *row,
   gboolean phq9 = g_str_equal (v[A_KIND].s, "phq9");
   guint items = phq9 ? 9 : 7;
   const char *answers = v[A_ANSWERS].s;
+  g_autofree char *shown = quote_value (answers);
   gint64 total = 0;
 
   for (guint i = 0; answers[i] != '\0'; i++)
@@ -512,7 +547,7 @@ check_assessment (Row   *row,
       if (answers[i] < '0' || answers[i] > '3')
         {
           *message = g_strdup_printf (_("“answers” must be %u digits from 0 to 3, one for each "
-                                        "question (it is “%s”)."), items, answers);
+                                        "question (it is “%s”)."), items, shown);
           return FALSE;
         }
       total += answers[i] - '0';
@@ -520,7 +555,7 @@ check_assessment (Row   *row,
   if (strlen (answers) != items)
     {
       *message = g_strdup_printf (_("“answers” must be %u digits from 0 to 3, one for each "
-                                    "question (it is “%s”)."), items, answers);
+                                    "question (it is “%s”)."), items, shown);
       return FALSE;
     }
   if (total != v[A_TOTAL].i)
@@ -620,6 +655,13 @@ read_list (const Kind  *kind,
     }
 
   array = json_node_get_array (node);
+  if (kind->max_items > 0 && json_array_get_length (array) > kind->max_items)
+    {
+      g_autofree char *where = g_strdup_printf (_("%s, its “%s”"), parent, kind->member);
+      g_autofree char *message = g_strdup_printf (_("holds more than %u items."), kind->max_items);
+
+      return item_error (error, where, message);
+    }
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -771,47 +813,6 @@ find_existing (RwDatabase  *db,
     }
   *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
-}
-
-/**
- * rw_json_full_index_session:
- * @db: a #RwDatabase, in a write transaction
- * @session: a sessions.id
- * @error: return location for a #GError
- *
- * Makes the journal search's row of a session (session_fts, rowid =
- * sessions.id) its note, intention and integration answers (days in
- * order, each day's three answers in order), joined by newlines.
- */
-gboolean
-rw_json_full_index_session (RwDatabase  *db,
-                            gint64       session,
-                            GError     **error)
-{
-  g_autoptr(RwStmt) remove = NULL;
-  g_autoptr(RwStmt) insert = NULL;
-
-  g_return_val_if_fail (RW_IS_DATABASE (db), FALSE);
-
-  remove = rw_database_prepare (db, "DELETE FROM session_fts WHERE rowid = ?1", error);
-  if (remove == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (remove, 1, session);
-  if (!rw_database_step_done (db, remove, _("update the search index"), error))
-    return FALSE;
-
-  insert = rw_database_prepare (db,
-                                "INSERT INTO session_fts (rowid, text) SELECT s.id, s.note || "
-                                "char (10) || s.intention || coalesce (char (10) || ("
-                                "SELECT group_concat (noticed || char (10) || carry_forward || "
-                                "char (10) || hard, char (10)) FROM (SELECT noticed, "
-                                "carry_forward, hard FROM session_integration WHERE session = "
-                                "s.id ORDER BY day)), '') FROM sessions s WHERE s.id = ?1",
-                                error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, session);
-  return rw_database_step_done (db, insert, _("update the search index"), error);
 }
 
 static gboolean
@@ -996,7 +997,7 @@ rw_json_full_import (RwDatabase      *db,
 
           if (!insert_row (db, row, 0, FALSE, &id, error) ||
               !insert_children (db, row, id, FALSE, error) ||
-              (k == K_SESSIONS && !rw_json_full_index_session (db, id, error)))
+              (k == K_SESSIONS && !rw_session_sql_reindex (db, id, error)))
             {
               g_prefix_error (error, _("Item %u of “%s”: "), row->index, kinds[k].member);
               return FALSE;

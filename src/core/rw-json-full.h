@@ -34,9 +34,6 @@ gboolean    rw_json_full_import        (RwDatabase      *db,
 gboolean    rw_json_full_append        (RwDatabase      *db,
                                         GString         *out,
                                         GError         **error);
-gboolean    rw_json_full_index_session (RwDatabase      *db,
-                                        gint64           session,
-                                        GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwJsonFull, rw_json_full_free)
 

@@ -22,10 +22,14 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "rw-around-sessions-sql.h"
+#include "rw-assessment-sql.h"
+#include "rw-chart-around.h"
 #include "rw-date.h"
 #include "rw-export.h"
 #include "rw-report-sql.h"
 #include "rw-series-sql.h"
+#include "rw-session-sql.h"
 
 #define MARGIN 48.0          /* two thirds of an inch around the page */
 #define FONT "Sans"
@@ -37,45 +41,8 @@
 #define SECTION_GAP 18.0
 #define CHART_HEIGHT 230.0
 #define MAX_TAGS 20
-#define AROUND_BEFORE 7
-#define AROUND_AFTER 14
 
 /* What the report shows, read from the journal before any drawing. */
-typedef struct
-{
-  gint64 id;
-  guint32 day;
-  char *time;
-  char *route;
-  char *phase;
-  char *provider;
-  char *dose;
-  gboolean done;
-  char *intention;
-  int bp_before[2], hr_before, bp_after[2], hr_after;   /* -1: not measured */
-  int intensity, detached;                               /* -1: not rated */
-  char *side_effects;
-  char *side_effects_other;
-  char *note;
-} Session;
-
-typedef struct
-{
-  gint64 session;
-  int day;
-  char *noticed;
-  char *carry_forward;
-  char *hard;
-} Integration;
-
-typedef struct
-{
-  char *kind;
-  guint32 day;
-  char *time;
-  int total;
-} Assessment;
-
 typedef struct
 {
   char *name;
@@ -93,41 +60,13 @@ typedef struct
 {
   RwReportOptions options;
   RwSeries *series;
-  GArray *sessions;       /* Session */
-  GArray *integration;    /* Integration */
-  GArray *assessments;    /* Assessment */
+  GPtrArray *sessions;    /* RwSession, oldest first */
+  GPtrArray *marks;       /* RwSessionMark of the same sessions, for the charts */
+  RwAround *around;       /* mood around the sessions that took place */
+  GPtrArray *assessments; /* RwAssessment, oldest first */
   GArray *tags;           /* TagCount */
   GArray *notes;          /* Note */
 } ReportData;
-
-static void
-session_clear (Session *s)
-{
-  g_free (s->time);
-  g_free (s->route);
-  g_free (s->phase);
-  g_free (s->provider);
-  g_free (s->dose);
-  g_free (s->intention);
-  g_free (s->side_effects);
-  g_free (s->side_effects_other);
-  g_free (s->note);
-}
-
-static void
-integration_clear (Integration *i)
-{
-  g_free (i->noticed);
-  g_free (i->carry_forward);
-  g_free (i->hard);
-}
-
-static void
-assessment_clear (Assessment *a)
-{
-  g_free (a->kind);
-  g_free (a->time);
-}
 
 static void
 tag_count_clear (TagCount *t)
@@ -146,9 +85,10 @@ static void
 report_data_clear (ReportData *data)
 {
   g_clear_pointer (&data->series, rw_series_unref);
-  g_clear_pointer (&data->sessions, g_array_unref);
-  g_clear_pointer (&data->integration, g_array_unref);
-  g_clear_pointer (&data->assessments, g_array_unref);
+  g_clear_pointer (&data->sessions, g_ptr_array_unref);
+  g_clear_pointer (&data->marks, g_ptr_array_unref);
+  g_clear_pointer (&data->around, rw_around_unref);
+  g_clear_pointer (&data->assessments, g_ptr_array_unref);
   g_clear_pointer (&data->tags, g_array_unref);
   g_clear_pointer (&data->notes, g_array_unref);
 }
@@ -160,13 +100,6 @@ column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return g_strdup (text != NULL ? text : "");
-}
-
-static int
-column_int (sqlite3_stmt *stmt,
-            int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
 }
 
 static sqlite3_stmt *
@@ -203,68 +136,35 @@ read_sessions (RwDatabase  *db,
                ReportData  *data,
                GError     **error)
 {
-  g_autoptr(RwStmt) stmt = NULL;
-  int rc;
+  g_autofree char *first = rw_date_to_iso (data->options.first);
+  g_autofree char *last = rw_date_to_iso (data->options.last);
+  g_autoptr(GPtrArray) done = NULL;
 
-  stmt = prepare_range (db, "SELECT id, date, time, route, phase, provider, dose, done, intention, "
-                        "bp_before_systolic, bp_before_diastolic, hr_before, bp_after_systolic, "
-                        "bp_after_diastolic, hr_after, intensity, detached, side_effects, "
-                        "side_effects_other, note FROM sessions "
-                        "WHERE hidden = 0 AND date BETWEEN ?1 AND ?2 ORDER BY date, time, created",
-                        data, error);
-  if (stmt == NULL)
+  data->sessions = rw_session_sql_list (db, first, last, error);
+  if (data->sessions == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Session s = { 0 };
-
-      s.id = sqlite3_column_int64 (stmt, 0);
-      s.day = rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 1));
-      s.time = column_text (stmt, 2);
-      s.route = column_text (stmt, 3);
-      s.phase = column_text (stmt, 4);
-      s.provider = column_text (stmt, 5);
-      s.dose = column_text (stmt, 6);
-      s.done = sqlite3_column_int (stmt, 7) != 0;
-      s.intention = column_text (stmt, 8);
-      s.bp_before[0] = column_int (stmt, 9);
-      s.bp_before[1] = column_int (stmt, 10);
-      s.hr_before = column_int (stmt, 11);
-      s.bp_after[0] = column_int (stmt, 12);
-      s.bp_after[1] = column_int (stmt, 13);
-      s.hr_after = column_int (stmt, 14);
-      s.intensity = column_int (stmt, 15);
-      s.detached = column_int (stmt, 16);
-      s.side_effects = column_text (stmt, 17);
-      s.side_effects_other = column_text (stmt, 18);
-      s.note = column_text (stmt, 19);
-      g_array_append_val (data->sessions, s);
-    }
-  return !step_failed (db, rc, error);
+  data->marks = rw_session_marks_load (db, data->options.first, data->options.last, FALSE, error);
+  if (data->marks == NULL)
+    return FALSE;
+  done = rw_session_marks_load (db, data->options.first, data->options.last, TRUE, error);
+  if (done == NULL)
+    return FALSE;
+  data->around = rw_around_new (data->series, done, RW_SERIES_MOOD, RW_AROUND_PHASE_ALL);
+  return TRUE;
 }
 
-static gboolean
-read_integration (RwDatabase  *db,
-                  ReportData  *data,
-                  GError     **error)
+static gint
+compare_assessments (gconstpointer a,
+                     gconstpointer b)
 {
-  g_autoptr(RwStmt) stmt = NULL;
-  int rc;
+  const RwAssessment *x = *(const RwAssessment **) a;
+  const RwAssessment *y = *(const RwAssessment **) b;
 
-  stmt = prepare_range (db, "SELECT i.session, i.day, i.noticed, i.carry_forward, i.hard "
-                        "FROM session_integration i JOIN sessions s ON s.id = i.session "
-                        "WHERE s.hidden = 0 AND s.date BETWEEN ?1 AND ?2 "
-                        "ORDER BY s.date, s.time, s.created, i.day", data, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Integration i = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
-                        column_text (stmt, 2), column_text (stmt, 3), column_text (stmt, 4) };
-
-      g_array_append_val (data->integration, i);
-    }
-  return !step_failed (db, rc, error);
+  if (x->date != y->date)
+    return x->date < y->date ? -1 : 1;
+  if (strcmp (x->time, y->time) != 0)
+    return strcmp (x->time, y->time);
+  return (int) x->kind - (int) y->kind;
 }
 
 static gboolean
@@ -272,23 +172,20 @@ read_assessments (RwDatabase  *db,
                   ReportData  *data,
                   GError     **error)
 {
-  g_autoptr(RwStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) all = rw_assessment_sql_list (db, RW_N_QUESTIONNAIRES, error);
 
-  stmt = prepare_range (db, "SELECT kind, date, time, total FROM assessments "
-                        "WHERE hidden = 0 AND date BETWEEN ?1 AND ?2 ORDER BY date, time, kind",
-                        data, error);
-  if (stmt == NULL)
+  if (all == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  data->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_assessment_free);
+  for (guint i = 0; i < all->len; i++)
     {
-      Assessment a = { column_text (stmt, 0),
-                       rw_date_from_iso ((const char *) sqlite3_column_text (stmt, 1)),
-                       column_text (stmt, 2), sqlite3_column_int (stmt, 3) };
+      RwAssessment *assessment = all->pdata[i];
 
-      g_array_append_val (data->assessments, a);
+      if (assessment->date >= data->options.first && assessment->date <= data->options.last)
+        g_ptr_array_add (data->assessments, g_ptr_array_steal_index_fast (all, i--));
     }
-  return !step_failed (db, rc, error);
+  g_ptr_array_sort (data->assessments, compare_assessments);
+  return TRUE;
 }
 
 static gboolean
@@ -343,12 +240,6 @@ read_report (RwDatabase  *db,
              ReportData  *data,
              GError     **error)
 {
-  data->sessions = g_array_new (FALSE, TRUE, sizeof (Session));
-  g_array_set_clear_func (data->sessions, (GDestroyNotify) session_clear);
-  data->integration = g_array_new (FALSE, TRUE, sizeof (Integration));
-  g_array_set_clear_func (data->integration, (GDestroyNotify) integration_clear);
-  data->assessments = g_array_new (FALSE, TRUE, sizeof (Assessment));
-  g_array_set_clear_func (data->assessments, (GDestroyNotify) assessment_clear);
   data->tags = g_array_new (FALSE, TRUE, sizeof (TagCount));
   g_array_set_clear_func (data->tags, (GDestroyNotify) tag_count_clear);
   data->notes = g_array_new (FALSE, TRUE, sizeof (Note));
@@ -360,80 +251,9 @@ read_report (RwDatabase  *db,
   if (!read_sessions (db, data, error) || !read_assessments (db, data, error) ||
       !read_tags (db, data, error))
     return FALSE;
-  if (data->options.include_notes &&
-      (!read_integration (db, data, error) || !read_notes (db, data, error)))
+  if (data->options.include_notes && !read_notes (db, data, error))
     return FALSE;
   return TRUE;
-}
-
-/* Words for what the journal stores as keys. */
-
-static const char *
-route_label (const char *route)
-{
-  if (g_str_equal (route, "iv"))
-    return _("IV infusion");
-  if (g_str_equal (route, "im"))
-    return _("Intramuscular");
-  if (g_str_equal (route, "nasal"))
-    return _("Nasal spray");
-  if (g_str_equal (route, "oral"))
-    return _("Lozenge or tablet");
-  return C_("route", "Other");
-}
-
-static const char *
-phase_label (const char *phase)
-{
-  if (g_str_equal (phase, "induction"))
-    return _("Induction");
-  if (g_str_equal (phase, "booster"))
-    return _("Booster");
-  if (g_str_equal (phase, "maintenance"))
-    return _("Maintenance");
-  return C_("phase", "Other");
-}
-
-static const char *
-side_effect_label (const char *key)
-{
-  static const struct { const char *key; const char *label; } labels[] = {
-    { "nausea", N_("nausea") },
-    { "vomiting", N_("vomiting") },
-    { "headache", N_("headache") },
-    { "dizziness", N_("dizziness") },
-    { "drowsiness", N_("drowsiness") },
-    { "blood-pressure", N_("raised blood pressure") },
-    { "raised-blood-pressure", N_("raised blood pressure") },
-    { "bladder", N_("bladder or urinary discomfort") },
-    { "urinary", N_("bladder or urinary discomfort") },
-    { "other", N_("other") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (key, labels[i].key))
-      return _(labels[i].label);
-  return key;
-}
-
-/* The screening band of a PHQ-9 or GAD-7 total (Kroenke et al. 2001,
- * doi:10.1046/j.1525-1497.2001.016009606.x; Spitzer et al. 2006,
- * doi:10.1001/archinte.166.10.1092). */
-static const char *
-band_label (const char *kind,
-            int         total)
-{
-  gboolean phq9 = g_str_equal (kind, "phq9");
-
-  if (total <= 4)
-    return _("minimal");
-  if (total <= 9)
-    return _("mild");
-  if (total <= 14)
-    return _("moderate");
-  if (phq9 && total <= 19)
-    return _("moderately severe");
-  return _("severe");
 }
 
 /* Laying out and drawing pages. */
@@ -758,7 +578,6 @@ add_chart (Pen                *pen,
            guint               n_kinds)
 {
   g_autoptr(RwChart) chart = NULL;
-  const GArray *sessions = pen->data->sessions;
   RwChartStyle style;
 
   add_heading (pen, title, CHART_HEIGHT);
@@ -771,8 +590,7 @@ add_chart (Pen                *pen,
       for (guint k = 0; k < n_kinds; k++)
         rw_chart_set_visible (chart, kinds[k], TRUE);
       rw_chart_set_series (chart, pen->data->series);
-      for (guint s = 0; s < sessions->len; s++)
-        rw_chart_add_marker (chart, g_array_index (sessions, Session, s).day, NULL);
+      rw_session_marks_add_to_chart (pen->data->marks, chart);
       print_style (&style);
       cairo_save (pen->cr);
       cairo_rectangle (pen->cr, pen->x, pen->y, pen->width, CHART_HEIGHT);
@@ -782,150 +600,40 @@ add_chart (Pen                *pen,
       cairo_restore (pen->cr);
     }
   pen->y += CHART_HEIGHT + 4;
-  if (sessions->len > 0)
+  if (pen->data->marks->len > 0)
     add_paragraph (pen, _("Vertical lines mark the days of sessions."), SMALL_SIZE, FALSE, 0.3, 0);
 }
 
-/* Mood from AROUND_BEFORE days before to AROUND_AFTER days after each
- * session that took place: a thin grey line for each, their mean in
- * bold black, and how many sessions each day's mean stands on. */
+/* Mood from 7 days before to 14 after each session that took place, as
+ * the Trends view's Around sessions chart draws it. */
 static void
 add_around_chart (Pen *pen)
 {
-  const ReportData *data = pen->data;
-  enum { N = AROUND_BEFORE + 1 + AROUND_AFTER };
-  double sum[N] = { 0 };
-  guint count[N] = { 0 };
-  guint32 first = rw_series_get_first (data->series);
-  guint n_days = rw_series_get_n_days (data->series);
-  double left = 28, plot_w, plot_h, plot_y, label_h = 12;
-  guint n_sessions = 0;
+  RwAround *around = pen->data->around;
+  g_autofree char *caption = NULL;
+  RwChartStyle style;
 
-  for (guint s = 0; s < data->sessions->len; s++)
-    if (g_array_index (data->sessions, Session, s).done)
-      n_sessions++;
   add_heading (pen, _("Mood around sessions"), CHART_HEIGHT);
-  if (n_sessions == 0)
+  if (rw_around_get_n_sessions (around) == 0)
     {
       add_paragraph (pen, _("No session took place in this range."), BODY_SIZE, FALSE, 0.2, 0);
       return;
     }
   ensure_room (pen, CHART_HEIGHT);
-  plot_w = pen->width - left - 4;
-  plot_y = pen->y + 4;
-  plot_h = CHART_HEIGHT - 3 * label_h - 8;
-
   if (pen->cr != NULL)
     {
-      cairo_t *cr = pen->cr;
-
-      cairo_save (cr);
-      cairo_set_line_width (cr, 0.5);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
-      for (int v = 0; v <= 10; v += 2)
-        {
-          double y = plot_y + plot_h * (1 - v / 10.0);
-          g_autofree char *text = g_strdup_printf ("%d", v);
-          g_autoptr(PangoLayout) label = make_layout (pen, text, SMALL_SIZE, FALSE, left - 6);
-
-          pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
-          cairo_move_to (cr, pen->x + left, round (y) + 0.25);
-          cairo_line_to (cr, pen->x + left + plot_w, round (y) + 0.25);
-          cairo_stroke (cr);
-          show_layout (pen, label, pen->x, y - label_h / 2, 0.25);
-        }
-      /* The day of the session itself. */
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, pen->x + left + (AROUND_BEFORE + 0.5) * plot_w / N, plot_y);
-      cairo_line_to (cr, pen->x + left + (AROUND_BEFORE + 0.5) * plot_w / N, plot_y + plot_h);
-      cairo_stroke (cr);
-
-      for (guint s = 0; s < data->sessions->len; s++)
-        {
-          const Session *session = &g_array_index (data->sessions, Session, s);
-          gboolean drawing = FALSE;
-
-          if (!session->done)
-            continue;
-          cairo_new_path (cr);
-          for (int d = 0; d < N; d++)
-            {
-              gint64 index = (gint64) session->day - first + d - AROUND_BEFORE;
-              double mood = index >= 0 && index < n_days
-                              ? rw_series_get_value (data->series, RW_SERIES_MOOD, index) : NAN;
-              double x = pen->x + left + (d + 0.5) * plot_w / N;
-
-              if (isnan (mood))
-                {
-                  drawing = FALSE;
-                  continue;
-                }
-              sum[d] += mood;
-              count[d]++;
-              if (drawing)
-                cairo_line_to (cr, x, plot_y + plot_h * (1 - mood / 10));
-              else
-                cairo_move_to (cr, x, plot_y + plot_h * (1 - mood / 10));
-              drawing = TRUE;
-            }
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-          cairo_set_line_width (cr, 0.75);
-          cairo_stroke (cr);
-        }
-
-      cairo_new_path (cr);
-      for (int d = 0; d < N; d++)
-        if (count[d] > 0)
-          {
-            double x = pen->x + left + (d + 0.5) * plot_w / N;
-            double y = plot_y + plot_h * (1 - sum[d] / count[d] / 10);
-
-            if (d > 0 && count[d - 1] > 0)
-              cairo_line_to (cr, x, y);
-            else
-              cairo_move_to (cr, x, y);
-          }
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-
-      /* Days from the session, and how many sessions each mean has. */
-      for (int d = 0; d < N; d++)
-        {
-          double x = pen->x + left + d * plot_w / N;
-          g_autofree char *day = g_strdup_printf ("%+d", d - AROUND_BEFORE);
-          g_autofree char *n = g_strdup_printf ("%u", count[d]);
-          g_autoptr(PangoLayout) day_label = make_layout (pen, d == AROUND_BEFORE ? "0" : day,
-                                                          SMALL_SIZE, FALSE, plot_w / N);
-          g_autoptr(PangoLayout) n_label = make_layout (pen, n, SMALL_SIZE, FALSE, plot_w / N);
-
-          pango_layout_set_alignment (day_label, PANGO_ALIGN_CENTER);
-          pango_layout_set_alignment (n_label, PANGO_ALIGN_CENTER);
-          show_layout (pen, day_label, x, plot_y + plot_h + 3, 0.2);
-          show_layout (pen, n_label, x, plot_y + plot_h + 3 + label_h, 0.45);
-        }
-      cairo_restore (cr);
+      print_style (&style);
+      cairo_save (pen->cr);
+      cairo_rectangle (pen->cr, pen->x, pen->y, pen->width, CHART_HEIGHT);
+      cairo_clip (pen->cr);
+      cairo_translate (pen->cr, pen->x, pen->y);
+      rw_chart_around_draw (around, pen->cr, pen->width, CHART_HEIGHT, &style);
+      cairo_restore (pen->cr);
     }
-  pen->y += CHART_HEIGHT;
-  {
-    g_autofree char *caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Days before and after %u session "
-                                                            "(0 is the session's day). Thin "
-                                                            "lines: each session; bold: their "
-                                                            "mean; the second row of numbers is "
-                                                            "how many sessions each day's mean "
-                                                            "has.",
-                                                            "Days before and after %u sessions "
-                                                            "(0 is the session's day). Thin "
-                                                            "lines: each session; bold: their "
-                                                            "mean; the second row of numbers is "
-                                                            "how many sessions each day's mean "
-                                                            "has.", n_sessions),
-                                                n_sessions);
+  pen->y += CHART_HEIGHT + 4;
+  caption = rw_around_describe (around);
+  if (caption != NULL)
     add_paragraph (pen, caption, SMALL_SIZE, FALSE, 0.3, 0);
-  }
 }
 
 static char *
@@ -987,7 +695,7 @@ add_assessments (Pen *pen)
   static const double widths[] = { 0.25, 0.25, 0.2, 0.3 };
   const char *titles[] = { _("Date"), _("Questionnaire"), _("Total"), _("Screening score") };
   Table table = { G_N_ELEMENTS (widths), widths, titles, 0 };
-  const GArray *assessments = pen->data->assessments;
+  const GPtrArray *assessments = pen->data->assessments;
 
   add_heading (pen, _("PHQ-9 and GAD-7"), 40);
   if (assessments->len == 0)
@@ -1002,25 +710,31 @@ add_assessments (Pen *pen)
   add_table_header (pen, &table);
   for (guint i = 0; i < assessments->len; i++)
     {
-      const Assessment *a = &g_array_index (assessments, Assessment, i);
-      gboolean phq9 = g_str_equal (a->kind, "phq9");
-      g_autofree char *date = rw_date_format (a->day, "%-d %b %Y");
-      g_autofree char *total = g_strdup_printf ("%d / %d", a->total, phq9 ? 27 : 21);
-      const char *cells[] = { date, phq9 ? "PHQ-9" : "GAD-7", total, band_label (a->kind, a->total) };
+      const RwAssessment *a = assessments->pdata[i];
+      g_autofree char *date = rw_date_format (a->date, "%-d %b %Y");
+      g_autofree char *total = g_strdup_printf ("%u / %u", a->total,
+                                                rw_questionnaire_kind_max_total (a->kind));
+      const char *cells[] = { date, rw_questionnaire_kind_title (a->kind), total,
+                              rw_questionnaire_band_label (rw_questionnaire_band (a->kind, a->total)) };
 
       add_table_row (pen, &table, cells);
     }
 }
 
 static char *
-format_pressure (const int bp[2],
-                 int       hr)
+format_pressure (RwSession      *session,
+                 RwSessionVital  systolic,
+                 RwSessionVital  diastolic,
+                 RwSessionVital  heart_rate)
 {
   GString *text = g_string_new (NULL);
+  int hr = rw_session_get_vital (session, heart_rate);
 
-  if (bp[0] > 0 && bp[1] > 0)
-    g_string_append_printf (text, "%d/%d", bp[0], bp[1]);
-  if (hr > 0)
+  if (rw_session_get_vital (session, systolic) != RW_SESSION_UNSET &&
+      rw_session_get_vital (session, diastolic) != RW_SESSION_UNSET)
+    g_string_append_printf (text, "%d/%d", rw_session_get_vital (session, systolic),
+                            rw_session_get_vital (session, diastolic));
+  if (hr != RW_SESSION_UNSET)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -1033,25 +747,27 @@ format_pressure (const int bp[2],
 }
 
 static char *
-format_side_effects (const Session *s)
+format_side_effects (RwSession *session)
 {
-  g_auto(GStrv) keys = g_strsplit (s->side_effects, ",", -1);
+  RwSideEffects effects = rw_session_get_side_effects (session);
+  const char *other = rw_session_get_side_effects_other (session);
   GString *text = g_string_new (NULL);
 
-  for (guint k = 0; keys[k] != NULL; k++)
+  for (guint e = 0; e < RW_N_SIDE_EFFECTS; e++)
     {
-      g_strstrip (keys[k]);
-      if (*keys[k] == '\0' || (g_str_equal (keys[k], "other") && *s->side_effects_other != '\0'))
+      RwSideEffects effect = 1 << e;
+
+      if ((effects & effect) == 0 || (effect == RW_SIDE_EFFECT_OTHER && other != NULL && *other != '\0'))
         continue;
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, side_effect_label (keys[k]));
+      g_string_append (text, rw_side_effect_get_label (effect));
     }
-  if (*s->side_effects_other != '\0')
+  if (other != NULL && *other != '\0')
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, s->side_effects_other);
+      g_string_append (text, other);
     }
   if (text->len == 0)
     g_string_append (text, _("none noted"));
@@ -1061,7 +777,7 @@ format_side_effects (const Session *s)
 static char *
 format_rating (int value)
 {
-  return value >= 0 ? g_strdup_printf ("%d", value) : g_strdup ("–");
+  return value != RW_SESSION_UNSET ? g_strdup_printf ("%d", value) : g_strdup ("–");
 }
 
 static void
@@ -1072,7 +788,7 @@ add_sessions (Pen *pen)
                            _("Intensity"), _("Detached"), _("Side effects"),
                            _("Before (BP, heart rate)"), _("After (BP, heart rate)") };
   Table table = { G_N_ELEMENTS (widths), widths, titles, 0 };
-  const GArray *sessions = pen->data->sessions;
+  const GPtrArray *sessions = pen->data->sessions;
 
   add_heading (pen, _("Sessions"), 40);
   if (sessions->len == 0)
@@ -1086,20 +802,28 @@ add_sessions (Pen *pen)
   add_table_header (pen, &table);
   for (guint i = 0; i < sessions->len; i++)
     {
-      const Session *s = &g_array_index (sessions, Session, i);
-      g_autofree char *day = rw_date_format (s->day, "%-d %b %Y");
-      g_autofree char *date = g_strdup_printf ("%s%s%s%s", day, *s->time != '\0' ? " " : "",
-                                               s->time, s->done ? "" : _(" (planned)"));
-      g_autofree char *route = g_strdup_printf ("%s, %s", route_label (s->route),
-                                                phase_label (s->phase));
-      g_autofree char *who = g_strdup_printf ("%s%s%s", s->provider,
-                                              *s->provider != '\0' && *s->dose != '\0' ? "; " : "",
-                                              s->dose);
-      g_autofree char *intensity = format_rating (s->intensity);
-      g_autofree char *detached = format_rating (s->detached);
+      RwSession *s = sessions->pdata[i];
+      const char *time = rw_session_get_time (s);
+      const char *provider = rw_session_get_provider (s);
+      const char *dose = rw_session_get_dose (s);
+      g_autofree char *day = rw_date_format (rw_date_from_iso (rw_session_get_date (s)), "%-d %b %Y");
+      g_autofree char *date = g_strdup_printf ("%s%s%s%s", day, time != NULL ? " " : "",
+                                               time != NULL ? time : "",
+                                               rw_session_get_done (s) ? "" : _(" (planned)"));
+      g_autofree char *route = g_strdup_printf ("%s, %s",
+                                                rw_session_route_get_label (rw_session_get_route (s)),
+                                                rw_session_phase_get_label (rw_session_get_phase (s)));
+      g_autofree char *who = g_strdup_printf ("%s%s%s", provider,
+                                              *provider != '\0' && *dose != '\0' ? "; " : "", dose);
+      g_autofree char *intensity = format_rating (rw_session_get_intensity (s));
+      g_autofree char *detached = format_rating (rw_session_get_detached (s));
       g_autofree char *effects = format_side_effects (s);
-      g_autofree char *before = format_pressure (s->bp_before, s->hr_before);
-      g_autofree char *after = format_pressure (s->bp_after, s->hr_after);
+      g_autofree char *before = format_pressure (s, RW_SESSION_VITAL_BP_BEFORE_SYSTOLIC,
+                                                 RW_SESSION_VITAL_BP_BEFORE_DIASTOLIC,
+                                                 RW_SESSION_VITAL_HR_BEFORE);
+      g_autofree char *after = format_pressure (s, RW_SESSION_VITAL_BP_AFTER_SYSTOLIC,
+                                                RW_SESSION_VITAL_BP_AFTER_DIASTOLIC,
+                                                RW_SESSION_VITAL_HR_AFTER);
       const char *cells[] = { date, route, who, intensity, detached, effects, before, after };
 
       add_table_row (pen, &table, cells);
@@ -1178,45 +902,41 @@ add_notes (Pen *pen)
   {
     gboolean any = FALSE;
 
-    for (guint s = 0; s < data->sessions->len; s++)
+    for (guint i = 0; i < data->sessions->len; i++)
       {
-        const Session *session = &g_array_index (data->sessions, Session, s);
-        g_autofree char *day = rw_date_format (session->day, "%-d %B %Y");
+        RwSession *session = data->sessions->pdata[i];
+        g_autofree char *day = rw_date_format (rw_date_from_iso (rw_session_get_date (session)),
+                                               "%-d %B %Y");
 
-        if (*session->intention != '\0')
+        if (*rw_session_get_intention (session) != '\0')
           {
             /* Translators: "Intention for the session of 3 March 2026" */
             g_autofree char *when = g_strdup_printf (_("Intention for the session of %s"), day);
-            add_dated_text (pen, when, session->intention);
+            add_dated_text (pen, when, rw_session_get_intention (session));
             any = TRUE;
           }
-        if (*session->note != '\0')
+        if (*rw_session_get_note (session) != '\0')
           {
             /* Translators: "Note on the session of 3 March 2026" */
             g_autofree char *when = g_strdup_printf (_("Note on the session of %s"), day);
-            add_dated_text (pen, when, session->note);
+            add_dated_text (pen, when, rw_session_get_note (session));
             any = TRUE;
           }
-        for (guint i = 0; i < data->integration->len; i++)
-          {
-            const Integration *answer = &g_array_index (data->integration, Integration, i);
-            const char *const questions[] = { _("What did you notice?"),
-                                              _("What do you want to carry forward?"),
-                                              _("What was hard?") };
-            const char *const answers[] = { answer->noticed, answer->carry_forward, answer->hard };
+        for (guint d = 1; d <= RW_SESSION_INTEGRATION_DAYS; d++)
+          for (guint q = 0; q < RW_N_INTEGRATION_PROMPTS; q++)
+            {
+              const char *answer = rw_session_get_integration (session, d, q);
 
-            if (answer->session != session->id)
-              continue;
-            for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
-              if (*answers[q] != '\0')
+              if (*answer != '\0')
                 {
                   /* Translators: "Day 2 after the session of 3 March 2026: What was hard?" */
-                  g_autofree char *when = g_strdup_printf (_("Day %d after the session of %s: %s"),
-                                                           answer->day, day, questions[q]);
-                  add_dated_text (pen, when, answers[q]);
+                  g_autofree char *when = g_strdup_printf (_("Day %u after the session of %s: %s"),
+                                                           d, day,
+                                                           rw_integration_prompt_get_label (q));
+                  add_dated_text (pen, when, answer);
                   any = TRUE;
                 }
-          }
+            }
       }
     if (!any)
       add_paragraph (pen, _("No intention, session note or integration answer in this range."),

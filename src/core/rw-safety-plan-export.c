@@ -33,6 +33,7 @@ typedef struct
   PangoLayout *heading;
   PangoLayout *hint;
   PangoLayout *body;    /* NULL for an empty section: lines to write on */
+  GStrv items;          /* what the body shows */
   double blank;         /* the height of those lines */
 } Block;
 
@@ -85,6 +86,7 @@ clear_blocks (Block *blocks)
       g_clear_object (&blocks[s].heading);
       g_clear_object (&blocks[s].hint);
       g_clear_object (&blocks[s].body);
+      g_clear_pointer (&blocks[s].items, g_strfreev);
     }
 }
 
@@ -92,6 +94,33 @@ static double
 block_body_height (const Block *block)
 {
   return block->body != NULL ? layout_height (block->body) : block->blank;
+}
+
+/* The first @n of @items, a bullet each, and when some are left out a
+ * last line that says how many. */
+static char *
+join_items (const char * const *items,
+            guint               n)
+{
+  GString *text = g_string_new (NULL);
+  guint total = g_strv_length ((char **) items);
+
+  for (guint i = 0; i < n && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "•\t%s", items[i]);
+    }
+  if (n < total)
+    {
+      if (n > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the last line of a section cut to fit the printed page */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more, in Rewire",
+                                                "… and %u more, in Rewire", total - n),
+                              total - n);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Lays the sections out at @size; returns their total height. */
@@ -119,16 +148,10 @@ make_blocks (RwSafetyPlan *plan,
                                  PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, width);
       if (items[0] != NULL)
         {
-          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *text = join_items ((const char * const *) items, G_MAXUINT);
           double indent = size * 1.1;
 
-          for (guint i = 0; items[i] != NULL; i++)
-            {
-              if (i > 0)
-                g_string_append_c (text, '\n');
-              g_string_append_printf (text, "•\t%s", items[i]);
-            }
-          block->body = make_layout (cr, text->str, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+          block->body = make_layout (cr, text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
                                      width);
           {
             PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
@@ -139,6 +162,7 @@ make_blocks (RwSafetyPlan *plan,
           }
           /* Wrapped lines of an item start under its text, not its bullet. */
           pango_layout_set_indent (block->body, (int) (-indent * PANGO_SCALE));
+          block->items = g_steal_pointer (&items);
         }
       else
         block->blank = size * 3.2;
@@ -181,8 +205,33 @@ cut_blocks (Block  *blocks,
   for (guint s = 0; s < RW_SAFETY_PLAN_N_SECTIONS; s++)
     if (!placed[s] && blocks[s].body != NULL)
       {
-        pango_layout_set_ellipsize (blocks[s].body, PANGO_ELLIPSIZE_END);
-        pango_layout_set_height (blocks[s].body, (int) (MAX (share, SMALLEST_SIZE * 1.3) * PANGO_SCALE));
+        const char * const *items = (const char * const *) blocks[s].items;
+        guint lo = 0, hi = g_strv_length (blocks[s].items);
+
+        /* The most items that fit with the line that says how many are left. */
+        while (lo < hi)
+          {
+            guint mid = (lo + hi + 1) / 2;
+            g_autofree char *text = join_items (items, mid);
+
+            pango_layout_set_text (blocks[s].body, text, -1);
+            if (layout_height (blocks[s].body) <= share)
+              lo = mid;
+            else
+              hi = mid - 1;
+          }
+        {
+          g_autofree char *text = join_items (items, lo);
+
+          pango_layout_set_text (blocks[s].body, text, -1);
+        }
+        /* One very long item alone: its end is cut. */
+        if (layout_height (blocks[s].body) > share)
+          {
+            pango_layout_set_ellipsize (blocks[s].body, PANGO_ELLIPSIZE_END);
+            pango_layout_set_height (blocks[s].body,
+                                     (int) (MAX (share, SMALLEST_SIZE * 1.3) * PANGO_SCALE));
+          }
       }
 }
 

@@ -312,11 +312,21 @@ append_index_text (GString    *out,
   g_string_append (out, index);
 }
 
-/* Writes the session's search entry again from what is stored. */
-static gboolean
-reindex (RwDatabase  *db,
-         gint64       rowid,
-         GError     **error)
+/**
+ * rw_session_sql_reindex:
+ * @db: a #RwDatabase inside a transaction
+ * @rowid: a sessions.id
+ * @error: return location for a #GError
+ *
+ * Writes the session's search entry (session_fts) again from what is
+ * stored: its note, intention and integration answers, with scripts
+ * written without spaces spread out as the check-ins' index has them
+ * (rw_search_index_text()), so that the same queries find them.
+ */
+gboolean
+rw_session_sql_reindex (RwDatabase  *db,
+                        gint64       rowid,
+                        GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(RwStmt) read = NULL;
@@ -406,7 +416,7 @@ write_children (RwDatabase  *db,
         return FALSE;
     }
 
-  return reindex (db, rowid, error);
+  return rw_session_sql_reindex (db, rowid, error);
 }
 
 /**
@@ -603,7 +613,7 @@ rw_session_sql_save_integration (RwDatabase  *db,
   if (!rw_database_step_done (db, stmt, _("save the integration answers"), error))
     return FALSE;
 
-  return reindex (db, rowid, error);
+  return rw_session_sql_reindex (db, rowid, error);
 }
 
 /**

@@ -47,6 +47,9 @@ gboolean   rw_session_sql_purge_one       (RwDatabase  *db,
 gboolean   rw_session_sql_purge_hidden    (RwDatabase  *db,
                                            guint       *n_purged,
                                            GError     **error);
+gboolean   rw_session_sql_reindex         (RwDatabase  *db,
+                                           gint64       rowid,
+                                           GError     **error);
 gboolean   rw_session_sql_has_hidden      (RwDatabase  *db);
 gboolean   rw_session_sql_optimize_index  (RwDatabase  *db,
                                            GError     **error);
