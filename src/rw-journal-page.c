@@ -476,10 +476,15 @@ history_loading_cb (RwJournalPage *self)
   update_state (self);
 }
 
+static void update_session_matches (RwJournalPage *self);
+
 static void
 journal_changed_cb (RwJournalPage *self)
 {
   rw_journal_page_refresh_today (self);
+  /* A session edited, deleted or brought back while the search shows. */
+  if (rw_history_model_get_search (self->history) != NULL)
+    update_session_matches (self);
 }
 
 static void

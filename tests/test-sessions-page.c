@@ -424,6 +424,16 @@ test_integration_prompt (Fixture       *f,
   g_assert_cmpuint (rw_journal_page_get_n_session_matches (f->page), ==, 1);
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (f->page), "Session: Yesterday, 10:00 — Induction"));
 
+  /* Deleted, it leaves the matches; back with Undo, it is there again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.delete-session", "s",
+                                             rw_session_get_id (session)));
+  spin ();
+  g_assert_cmpuint (rw_journal_page_get_n_session_matches (f->page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.undo-delete-session",
+                                             "s", rw_session_get_id (session)));
+  spin ();
+  g_assert_cmpuint (rw_journal_page_get_n_session_matches (f->page), ==, 1);
+
   /* A check-in the day after a session not marked done: no prompt. */
   rw_journal_page_set_search (f->page, NULL);
   g_assert_true (rw_journal_mark_session_done (f->journal, rw_session_get_id (session), FALSE, NULL));
