@@ -217,7 +217,8 @@ update_state (RwJournalPage *self)
   gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
   gtk_stack_set_visible_child_name (self->stack, get_sessions_shown (self) ? "sessions"
                                                  : n > 0 ? "list" : "message");
-  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
+  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered &&
+                          !get_sessions_shown (self));
 }
 
 /* Reads more of the history while it does not fill the screen, and, once
