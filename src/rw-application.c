@@ -54,7 +54,7 @@ new_status_window (RwApplication *self,
   GtkWidget *status = adw_status_page_new ();
 
   gtk_window_set_title (GTK_WINDOW (window), _("Rewire"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
   adw_status_page_set_title (ADW_STATUS_PAGE (status), title);

@@ -26,6 +26,7 @@ struct _RwImportWindow
   AdwWindow parent_instance;
 
   /* Template widgets */
+  GtkWidget *import_button;
   GtkStack *stack;
   GtkSpinner *spinner;
   AdwActionRow *format_row;
@@ -60,6 +61,15 @@ get_journal (RwImportWindow *self)
   return rw_context_get_journal (self->context);
 }
 
+/* Import stays in the header bar, in sight however long the preview. */
+static void
+show_page (RwImportWindow *self,
+           const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->import_button, g_str_equal (name, "preview"));
+}
+
 static void
 show_error (RwImportWindow *self,
             const GError   *error)
@@ -67,7 +77,7 @@ show_error (RwImportWindow *self,
   adw_status_page_set_title (self->error_page, _("This File Could Not Be Imported"));
   adw_status_page_set_description (self->error_page, error->message);
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", FALSE);
 }
 
@@ -134,7 +144,7 @@ preview_cb (GObject      *source,
 
   gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", preview->rows > 0);
-  gtk_stack_set_visible_child_name (self->stack, "preview");
+  show_page (self, "preview");
 }
 
 static void
@@ -147,7 +157,7 @@ read_file (RwImportWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", FALSE);
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "reading");
+  show_page (self, "reading");
   if (path == NULL)
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -204,7 +214,7 @@ import_cb (GObject      *source,
           adw_status_page_set_icon_name (self->done_page, "dialog-information-symbolic");
           adw_status_page_set_title (self->done_page, _("Import Cancelled"));
           adw_status_page_set_description (self->done_page, _("Nothing was changed in your journal."));
-          gtk_stack_set_visible_child_name (self->stack, "done");
+          show_page (self, "done");
           return;
         }
       show_error (self, error);
@@ -228,7 +238,7 @@ import_cb (GObject      *source,
   adw_status_page_set_icon_name (self->done_page, "emblem-ok-symbolic");
   adw_status_page_set_title (self->done_page, _("Imported"));
   adw_status_page_set_description (self->done_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "done");
+  show_page (self, "done");
 }
 
 static void
@@ -243,7 +253,7 @@ start_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "import.start", FALSE);
   gtk_widget_action_set_enabled (widget, "import.cancel", TRUE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_stack_set_visible_child_name (self->stack, "importing");
+  show_page (self, "importing");
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   rw_journal_import_async (get_journal (self), path, mood_map, progress_cb, self,
@@ -407,6 +417,7 @@ rw_import_window_class_init (RwImportWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-import-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwImportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, RwImportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RwImportWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RwImportWindow, format_row);

@@ -33,6 +33,7 @@ struct _RwReportWindow
   GtkLabel *message_label;
   GtkProgressBar *progress_bar;
   GtkButton *cancel_button;
+  GtkButton *save_button;
 
   /* Owned */
   RwContext *context;
@@ -96,10 +97,8 @@ update_actions (RwReportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel", running);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_switch), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !running);
+  /* The rows stay as they are (a row in focus made insensitive loses its
+   * text's focus badly): what they said was read when Save was pressed. */
   if (problem != NULL)
     gtk_label_set_label (self->message_label, problem);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), problem != NULL);
@@ -427,6 +426,7 @@ rw_report_window_class_init (RwReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RwReportWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);

@@ -25,6 +25,7 @@ struct _RwRestoreWindow
   AdwWindow parent_instance;
 
   /* Template widgets */
+  GtkWidget *replace_button;
   GtkStack *stack;
   GtkSpinner *spinner;
   AdwPreferencesGroup *file_group;
@@ -55,6 +56,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Replace stays in the header bar, in sight however long the preview. */
+static void
+show_page (RwRestoreWindow *self,
+           const char      *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->replace_button, g_str_equal (name, "preview"));
+}
+
 static void
 show_error (RwRestoreWindow *self,
             const char      *title,
@@ -64,7 +74,7 @@ show_error (RwRestoreWindow *self,
   adw_status_page_set_description (self->error_page, error->message);
   gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.replace", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
 }
 
 static void
@@ -116,7 +126,7 @@ preview_cb (GObject      *source,
   set_count (self->journal_assessments_row, preview->journal_assessments);
   gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.replace", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "preview");
+  show_page (self, "preview");
 }
 
 static void
@@ -145,7 +155,7 @@ replace_action (GtkWidget  *widget,
       message = g_strdup_printf (_("Your journal is restored. The journal as it was is kept in %s."),
                                  name);
       adw_status_page_set_description (self->restored_page, message);
-      gtk_stack_set_visible_child_name (self->stack, "restored");
+      show_page (self, "restored");
     }
   gtk_widget_activate_action (widget, "app.reload-journal", "s", message);
 }
@@ -216,6 +226,7 @@ rw_restore_window_class_init (RwRestoreWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rewire/Rewire/rw-restore-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, replace_button);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RwRestoreWindow, file_group);

@@ -12,12 +12,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rw-backup.h"
 #include "rw-core-sql.h"
 #include "rw-import-window.h"
+#include "rw-journal-backup.h"
 #include "rw-journal-private.h"
 #include "rw-restore-window.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
+#include "rw-window.h"
 
 typedef struct
 {
@@ -128,7 +131,7 @@ test_daylio_mapping (Fixture       *f,
   g_assert_cmpuint (rw_test_count_check_ins (get_database (f), NULL), ==, 0);
 
   /* One row for each of the person's own moods, none for Daylio's. */
-  super = rw_import_window_get_mood_button (window, "super");
+  super = rw_import_window_get_mood_button (window, "Super");
   so_so = rw_import_window_get_mood_button (window, "so-so");
   g_assert_nonnull (super);
   g_assert_nonnull (so_so);
@@ -153,7 +156,7 @@ test_daylio_mapping (Fixture       *f,
   window = rw_import_window_new (f->context, NULL, file);
   gtk_window_present (GTK_WINDOW (window));
   wait_while_import_state (window, "reading");
-  gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "super"), 9);
+  gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "Super"), 9);
   gtk_spin_button_set_value (rw_import_window_get_mood_button (window, "so-so"), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.start", NULL));
   wait_while_import_state (window, "importing");
@@ -339,6 +342,74 @@ test_restore_preview_and_replace (Fixture       *f,
   }
 }
 
+static gboolean
+backups_toast_shown (gpointer data)
+{
+  return rw_test_find_label (data, "Backups made before still hold it") != NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* After a delete, the person is told that the backups made before still
+ * hold the check-in, and Purge makes a new one and deletes the rest. */
+static void
+test_delete_tells_of_backups (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RwCheckIn) gone = rw_test_check_in_new ("2026-11-01", "09:00", 4, "quokkasentinel");
+  g_autoptr(RwCheckIn) stays = rw_test_check_in_new ("2026-11-02", "09:00", 6, "stays");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "backups", "journal-2026-11-02.db", NULL);
+  RwJournal *journal = rw_context_get_journal (f->context);
+  AdwMessageDialog *dialog;
+  RwWindow *window;
+
+  g_assert_true (rw_test_add (get_database (f), gone, &error));
+  g_assert_true (rw_test_add (get_database (f), stays, &error));
+  g_assert_true (rw_backup_daily (get_database (f), "2026-11-02", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rw_test_file_holds (old, "quokkasentinel"));
+
+  window = rw_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (window));
+  rw_test_spin (2);
+  rw_journal_page_set_undo_timeout (rw_window_get_journal_page (window), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rw_window_get_journal_page (window)),
+                                             "journal.delete-check-in", "s",
+                                             rw_check_in_get_id (gone)));
+  /* Once Undo has gone and the scrub is done. */
+  g_assert_true (wait_for (backups_toast_shown, window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.purge-backups", NULL));
+  rw_test_spin (2);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "purge");
+  rw_test_spin (2);
+
+  g_assert_cmpuint (rw_journal_count_backups (journal), ==, 1);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  backups = rw_backup_list (f->dir);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_false (rw_test_file_holds (g_ptr_array_index (backups, 0), "quokkasentinel"));
+  g_assert_true (rw_test_file_holds (g_ptr_array_index (backups, 0), "stays"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The real program, started as a person starts it, with a second backup
  * folder chosen: the start-up backup arrives there, 0600. */
 static void
@@ -425,6 +496,7 @@ main (int    argc,
   ADD ("cancel-leaves-journal", test_cancel_leaves_journal);
   ADD ("errors", test_import_errors);
   ADD ("restore-preview-and-replace", test_restore_preview_and_replace);
+  ADD ("delete-tells-of-backups", test_delete_tells_of_backups);
   g_test_add_func ("/import-window/second-folder-at-start-up", test_second_folder_at_start_up);
 
 #undef ADD

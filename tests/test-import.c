@@ -898,7 +898,7 @@ test_preview_lists_unknown_moods (Fixture       *f,
   g_assert_cmpstr (preview.last, ==, "2026-05-19");
   g_assert_nonnull (preview.unknown_moods);
   g_assert_cmpuint (g_strv_length (preview.unknown_moods), ==, 2);
-  g_assert_cmpstr (preview.unknown_moods[0], ==, "super");
+  g_assert_cmpstr (preview.unknown_moods[0], ==, "Super");
   g_assert_cmpstr (preview.unknown_moods[1], ==, "so-so");
   rw_import_preview_clear (&preview);
   /* Nothing written. */

@@ -116,6 +116,10 @@ open_window (Fixture             *f,
   RwQuestionnaireWindow *window = rw_questionnaire_window_new (f->context, NULL, kind);
   const char *width = g_getenv ("REWIRE_SCREENSHOT_WIDTH");
 
+  /* Text at 1.5× for a look at large text. */
+  if (g_getenv ("REWIRE_SCREENSHOT_LARGE_TEXT") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 147456, NULL);
+
   gtk_window_set_default_size (GTK_WINDOW (window), width != NULL ? atoi (width) : 600,
                                width != NULL ? 740 : 900);
   gtk_window_present (GTK_WINDOW (window));

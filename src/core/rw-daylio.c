@@ -295,6 +295,7 @@ check_in_from_row (char       **row,
                    const int   *map,
                    GHashTable  *moods,
                    GPtrArray   *unknown,
+                   GPtrArray   *shown,
                    guint        line,
                    GError     **error)
 {
@@ -334,7 +335,11 @@ check_in_from_row (char       **row,
       for (guint i = 0; i < unknown->len && !listed; i++)
         listed = g_str_equal (g_ptr_array_index (unknown, i), label);
       if (!listed)
-        g_ptr_array_add (unknown, g_strdup (label));
+        {
+          g_ptr_array_add (unknown, g_strdup (label));
+          /* As the person wrote it, for the window's mapping step. */
+          g_ptr_array_add (shown, g_strdup (row[map[COL_MOOD]]));
+        }
     }
 
   if (map[COL_ACTIVITIES] >= 0)
@@ -397,7 +402,7 @@ rw_daylio_parse_check_ins (const char  *data,
  * rw_daylio_parse_check_ins_full:
  * @unknown_moods: (out) (optional) (transfer full): when given, mood
  *   labels without a number do not stop the parse: they are listed here
- *   (casefolded, in the order met; %NULL when there are none) and their
+ *   (each once, as first written, in the order met; %NULL when there are none) and their
  *   check-ins have no mood
  *
  * Like rw_daylio_parse_check_ins(), for the window's mapping step.
@@ -416,6 +421,7 @@ rw_daylio_parse_check_ins_full (const char  *data,
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) result_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) header = NULL;
   GError *local = NULL;
@@ -495,7 +501,7 @@ rw_daylio_parse_check_ins_full (const char  *data,
           return FALSE;
         }
 
-      check_in = check_in_from_row (row, map, moods, unknown, line, error);
+      check_in = check_in_from_row (row, map, moods, unknown, shown, line, error);
       if (check_in == NULL)
         return FALSE;
       g_ptr_array_add (result, check_in);
@@ -518,8 +524,8 @@ rw_daylio_parse_check_ins_full (const char  *data,
       *unknown_moods = NULL;
       if (unknown->len > 0)
         {
-          g_ptr_array_add (unknown, NULL);
-          *unknown_moods = (GStrv) g_ptr_array_free (g_steal_pointer (&unknown), FALSE);
+          g_ptr_array_add (shown, NULL);
+          *unknown_moods = (GStrv) g_ptr_array_free (g_steal_pointer (&shown), FALSE);
         }
     }
   else if (unknown->len > 0)
