@@ -43,6 +43,8 @@ struct _RwCheckInEditor
   GtkLabel *tag_error_label;
   GtkTextView *note_view;
   GtkLabel *error_label;
+  AdwPreferencesGroup *integration_group;
+  GtkBox *integration_box;
 
   /* Owned */
   RwContext *context;
@@ -54,8 +56,11 @@ struct _RwCheckInEditor
   GPtrArray *tags;
   char *error;
   guint draft_timeout;
+  RwSession *integration_session;   /* whose window holds the date, or NULL */
+  guint integration_day;
 
   /* Not owned: rows built in code */
+  GtkTextView *integration_views[RW_N_INTEGRATION_PROMPTS];
   GtkRange *ranges[RW_N_METRICS];
   GtkLabel *value_labels[RW_N_METRICS];
 
@@ -343,6 +348,8 @@ field_changed_cb (RwCheckInEditor *self)
                                               self, NULL);
 }
 
+static void update_integration (RwCheckInEditor *self);
+
 static void
 calendar_day_selected_cb (RwCheckInEditor *self)
 {
@@ -357,6 +364,7 @@ calendar_day_selected_cb (RwCheckInEditor *self)
   self->future_confirmed = FALSE;
   update_date_label (self);
   gtk_menu_button_popdown (self->date_button);
+  update_integration (self);
   field_changed_cb (self);
 }
 
@@ -842,6 +850,9 @@ confirm_future_date (RwCheckInEditor *self)
   return FALSE;
 }
 
+static gboolean validate_integration (RwCheckInEditor *self);
+static void save_integration (RwCheckInEditor *self);
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -868,6 +879,9 @@ save_action (GtkWidget  *widget,
   if (!confirm_future_date (self))
     return;
 
+  if (!validate_integration (self))
+    return;
+
   check_in = rw_check_in_editor_dup_check_in (self);
   if (self->original == NULL)
     ok = rw_journal_add (self->journal, check_in, &error);
@@ -885,12 +899,171 @@ save_action (GtkWidget  *widget,
 
   discard_draft (self);
   self->dirty = FALSE;
+  save_integration (self);
   g_signal_emit (self, signals[SAVED], 0, check_in);
   /* Only now that it is saved: the window shows the offer, if any, on
    * its own (RwJournal::help-offered) while this editor closes. */
   rw_journal_offer_help (self->journal, RW_SAFETY_SOURCE_EDITOR, check_in,
                          rw_clock_get_day (self->clock));
   really_close (self);
+}
+
+static char *
+dup_integration (RwCheckInEditor     *self,
+                 RwIntegrationPrompt  prompt)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->integration_views[prompt]);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The integration prompt: shown when the check-in's day is one of the
+ * three after a session marked done, with what was written that day. */
+static void
+update_integration (RwCheckInEditor *self)
+{
+  g_autoptr(RwSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *description = NULL;
+  guint32 date = rw_date_from_iso (self->date);
+  guint day = 0;
+
+  if (date != 0)
+    session = rw_journal_find_integration_session (self->journal, date, &day, &error);
+  if (error != NULL)
+    g_debug ("Could not look for a session before %s: %s", self->date, error->message);
+  if (session != NULL && !rw_session_get_done (session))
+    g_clear_object (&session);
+
+  if (session != NULL && self->integration_session != NULL && day == self->integration_day &&
+      g_strcmp0 (rw_session_get_id (session), rw_session_get_id (self->integration_session)) == 0)
+    return;
+
+  g_clear_object (&self->integration_session);
+  gtk_widget_set_visible (GTK_WIDGET (self->integration_group), session != NULL);
+  if (session == NULL)
+    return;
+
+  self->integration_session = g_object_ref (session);
+  self->integration_day = day;
+  /* Translators: a day as a strftime() format; keep "%-d" */
+  when = rw_date_format (rw_date_from_iso (rw_session_get_date (session)), _("%A %-d %B"));
+  /* Translators: the day after a session (1 to 3), and the session's day */
+  description = g_strdup_printf (_("Day %u after your session of %s. Write as much or as "
+                                   "little as you like; it is kept with the session."),
+                                 day, when);
+  adw_preferences_group_set_description (self->integration_group, description);
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->integration_views[p]),
+                              rw_session_get_integration (session, day, p), -1);
+}
+
+static gboolean
+validate_integration (RwCheckInEditor *self)
+{
+  if (self->integration_session == NULL)
+    return TRUE;
+
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    {
+      g_autofree char *text = dup_integration (self, p);
+      g_autoptr(GError) error = NULL;
+
+      if (!rw_session_validate_integration (text, &error))
+        {
+          set_error (self, error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Once the check-in is saved: the answers go to the session (and the
+ * journal search), when any was written or changed. */
+static void
+save_integration (RwCheckInEditor *self)
+{
+  char *answers[RW_N_INTEGRATION_PROMPTS] = { NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  if (self->integration_session == NULL)
+    return;
+
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    {
+      answers[p] = dup_integration (self, p);
+      changed |= g_strcmp0 (answers[p], rw_session_get_integration (self->integration_session,
+                                                                     self->integration_day, p)) != 0;
+    }
+  if (changed &&
+      !rw_journal_save_integration (self->journal, rw_session_get_id (self->integration_session),
+                                    self->integration_day, answers[0], answers[1], answers[2],
+                                    &error))
+    g_warning ("Could not keep the integration answers: %s", error->message);
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    g_clear_pointer (&answers[p], g_free);
+}
+
+static void
+build_integration_prompts (RwCheckInEditor *self)
+{
+  for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+    {
+      GtkWidget *label = gtk_label_new (rw_integration_prompt_get_label (p));
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *view = gtk_text_view_new ();
+      GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, p > 0 ? 6 : 0);
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_widget_set_size_request (view, -1, 60);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rw_integration_prompt_get_label (p), -1);
+      /* Before the text view's own Enter, as in the note. */
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                              gtk_named_action_new ("editor.save")));
+      gtk_widget_add_controller (view, shortcuts);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_widget_add_css_class (frame, "view");
+      gtk_widget_add_css_class (frame, "note-frame");
+      gtk_box_append (self->integration_box, label);
+      gtk_box_append (self->integration_box, frame);
+      self->integration_views[p] = GTK_TEXT_VIEW (view);
+    }
+}
+
+/**
+ * rw_check_in_editor_get_integration_buffer:
+ * @self: a #RwCheckInEditor
+ * @prompt: which prompt
+ *
+ * Returns: (nullable) (transfer none): the answer to @prompt, or %NULL
+ *   when the editor offers no integration prompt (its day is not one of
+ *   the three after a session marked done)
+ */
+GtkTextBuffer *
+rw_check_in_editor_get_integration_buffer (RwCheckInEditor     *self,
+                                           RwIntegrationPrompt  prompt)
+{
+  g_return_val_if_fail (RW_IS_CHECK_IN_EDITOR (self), NULL);
+  g_return_val_if_fail (prompt < RW_N_INTEGRATION_PROMPTS, NULL);
+
+  if (self->integration_session == NULL)
+    return NULL;
+  return gtk_text_view_get_buffer (self->integration_views[prompt]);
 }
 
 static gboolean
@@ -992,6 +1165,7 @@ rw_check_in_editor_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->clock);
   g_clear_object (&self->original);
+  g_clear_object (&self->integration_session);
 
   G_OBJECT_CLASS (rw_check_in_editor_parent_class)->dispose (object);
 }
@@ -1039,6 +1213,7 @@ rw_check_in_editor_constructed (GObject *object)
     }
 
   setup_tag_completion (self);
+  update_integration (self);
 
   self->restored = restore_draft (self);
   gtk_revealer_set_reveal_child (self->restored_revealer, self->restored);
@@ -1149,6 +1324,8 @@ rw_check_in_editor_class_init (RwCheckInEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwCheckInEditor, tag_error_label);
   gtk_widget_class_bind_template_child (widget_class, RwCheckInEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, RwCheckInEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RwCheckInEditor, integration_group);
+  gtk_widget_class_bind_template_child (widget_class, RwCheckInEditor, integration_box);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, sleep_output_cb);
@@ -1181,6 +1358,7 @@ rw_check_in_editor_init (RwCheckInEditor *self)
     if (i != RW_METRIC_SLEEP_QUALITY)
       build_metric_row (self, self->metrics_list, i);
   build_metric_row (self, self->sleep_list, RW_METRIC_SLEEP_QUALITY);
+  build_integration_prompts (self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
@@ -1272,6 +1450,7 @@ rw_check_in_editor_set_date (RwCheckInEditor *self,
   self->future_confirmed = FALSE;
   update_date_label (self);
   select_calendar_day (self);
+  update_integration (self);
   field_changed_cb (self);
 }
 

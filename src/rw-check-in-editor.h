@@ -36,5 +36,7 @@ void             rw_check_in_editor_set_time         (RwCheckInEditor *self,
                                                       const char      *time);
 const char      *rw_check_in_editor_get_error        (RwCheckInEditor *self);
 GtkWidget       *rw_check_in_editor_get_save_button  (RwCheckInEditor *self);
+GtkTextBuffer   *rw_check_in_editor_get_integration_buffer (RwCheckInEditor     *self,
+                                                            RwIntegrationPrompt  prompt);
 
 G_END_DECLS

@@ -8,11 +8,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rw-backups-window.h"
 #include "rw-check-in-editor.h"
 #include "rw-history-row.h"
 #include "rw-journal-page.h"
+#include "rw-session-editor.h"
+#include "rw-session-log.h"
+#include "rw-session-row.h"
 #include "rw-symbolic-icon.h"
 #include "rw-width-bin.h"
 
@@ -63,12 +67,23 @@ struct _RwJournalPage
   GtkWidget *empty_buttons;
   GtkScrolledWindow *scrolled;
   GtkListView *list_view;
+  GtkToggleButton *sessions_button;
+  GtkRevealer *session_matches_revealer;
+  GtkListBox *session_matches;
+  GtkWidget *session_clamp;
+  GtkLabel *session_label;
+  GtkBox *session_buttons;
+  GtkWidget *session_before_button;
+  GtkWidget *session_after_button;
+  GtkWidget *session_log;     /* made when the sessions are first shown */
 
   /* Owned */
   RwContext *context;
   RwHistoryModel *history;
   GHashTable *pending;   /* id -> PendingDelete */
+  GHashTable *pending_sessions;   /* id -> PendingDelete, of sessions */
   GtkWindow *editor;
+  GtkWindow *session_editor;
   char *today;
   GdkFrameClock *frame_clock;
   gulong layout_id;
@@ -78,6 +93,7 @@ struct _RwJournalPage
   guint highlight_timeout;
   const char *state;
   guint undo_timeout;
+  gboolean sessions_shown;
 };
 
 typedef struct
@@ -94,6 +110,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_UNDO_TIMEOUT,
+  PROP_SESSIONS_SHOWN,
   N_PROPS
 };
 
@@ -154,6 +171,12 @@ is_filtered (RwJournalPage *self)
          rw_history_model_get_tag (self->history) != NULL;
 }
 
+static gboolean
+get_sessions_shown (RwJournalPage *self)
+{
+  return self->sessions_shown;
+}
+
 static void
 update_state (RwJournalPage *self)
 {
@@ -192,8 +215,10 @@ update_state (RwJournalPage *self)
       gtk_label_set_label (self->message_label, _("Try another word, or show all tags."));
     }
   gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "message");
-  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
+  gtk_stack_set_visible_child_name (self->stack, get_sessions_shown (self) ? "sessions"
+                                                 : n > 0 ? "list" : "message");
+  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered &&
+                          !get_sessions_shown (self));
 }
 
 /* Reads more of the history while it does not fill the screen, and, once
@@ -243,6 +268,8 @@ scrolled_cb (RwJournalPage *self)
   if (self->frame_clock != NULL)
     gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
+
+static void refresh_session_card (RwJournalPage *self);
 
 /* Under the Today card: the first questionnaire due (PHQ-9, then GAD-7)
  * and a button that starts it; nothing before a first one is saved. */
@@ -332,6 +359,7 @@ rw_journal_page_refresh_today (RwJournalPage *self)
       gtk_button_set_label (self->today_button, _("_Check In"));
       gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "suggested-action");
     }
+  refresh_session_card (self);
   refresh_questionnaire_due (self);
 }
 
@@ -449,10 +477,15 @@ history_loading_cb (RwJournalPage *self)
   update_state (self);
 }
 
+static void update_session_matches (RwJournalPage *self);
+
 static void
 journal_changed_cb (RwJournalPage *self)
 {
   rw_journal_page_refresh_today (self);
+  /* A session edited, deleted or brought back while the search shows. */
+  if (rw_history_model_get_search (self->history) != NULL)
+    update_session_matches (self);
 }
 
 static void
@@ -571,6 +604,7 @@ filter_tag_action (GtkWidget  *widget,
 
 static void search_changed_cb (RwJournalPage *self);
 static void stop_search_cb (RwJournalPage *self);
+static void update_session_matches (RwJournalPage *self);
 
 static GtkSearchEntry *
 ensure_search_entry (RwJournalPage *self)
@@ -609,7 +643,11 @@ static void
 search_mode_cb (RwJournalPage *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (ensure_search_entry (self)));
+    {
+      /* The search finds check-ins and, above them, sessions. */
+      rw_journal_page_set_sessions_shown (self, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (ensure_search_entry (self)));
+    }
 }
 
 static void
@@ -620,6 +658,7 @@ search_changed_cb (RwJournalPage *self)
   rw_history_model_set_search (self->history, text);
   if (rw_history_model_get_search (self->history) == NULL)
     update_search_count (self);
+  update_session_matches (self);
   update_state (self);
 }
 
@@ -1083,6 +1122,417 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
+open_session_editor (RwJournalPage       *self,
+                     RwSession           *session,
+                     RwSessionEditorPart  part)
+{
+  RwSessionEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->session_editor != NULL)
+    {
+      gtk_window_present (self->session_editor);
+      return;
+    }
+
+  editor = rw_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->context, session, part);
+  self->session_editor = GTK_WINDOW (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->session_editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_session_editor (RW_JOURNAL_PAGE (widget), NULL, RW_SESSION_EDITOR_ALL);
+}
+
+/* journal.edit-session, journal.session-before and journal.session-after:
+ * the whole session, or the part before or after it. */
+static void
+edit_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+  g_autoptr(RwSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  RwSessionEditorPart part = RW_SESSION_EDITOR_ALL;
+
+  if (g_str_equal (action_name, "journal.session-before"))
+    part = RW_SESSION_EDITOR_BEFORE;
+  else if (g_str_equal (action_name, "journal.session-after"))
+    part = RW_SESSION_EDITOR_AFTER;
+
+  session = rw_journal_lookup_session (get_journal (self), g_variant_get_string (parameter, NULL),
+                                       &error);
+  if (session == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  open_session_editor (self, session, part);
+}
+
+static void
+mark_session_done_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean done = g_str_equal (action_name, "journal.mark-session-done");
+
+  if (!rw_journal_mark_session_done (get_journal (self), g_variant_get_string (parameter, NULL),
+                                     done, &error))
+    show_error_toast (self, error);
+}
+
+static void
+session_toast_dismissed_cb (AdwToast      *toast,
+                            PendingDelete *pending)
+{
+  RwJournalPage *self = pending->page;
+  g_autoptr(GError) error = NULL;
+
+  /* As toast_dismissed_cb: only the last dismissal counts. */
+  g_signal_handlers_disconnect_by_func (toast, session_toast_dismissed_cb, pending);
+  if (!pending->undone)
+    {
+      if (rw_journal_purge_session (get_journal (self), pending->id, &error))
+        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+      else
+        g_message ("Could not remove a deleted session yet: %s", error->message);
+    }
+  g_hash_table_remove (self->pending_sessions, pending->id);
+}
+
+static void
+delete_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  PendingDelete *pending;
+
+  if (!rw_journal_hide_session (get_journal (self), id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  pending = g_new0 (PendingDelete, 1);
+  pending->page = self;
+  pending->id = g_strdup (id);
+  pending->toast = adw_toast_new (_("Session deleted"));
+  adw_toast_set_button_label (pending->toast, _("_Undo"));
+  adw_toast_set_action_name (pending->toast, "journal.undo-delete-session");
+  adw_toast_set_action_target_value (pending->toast, g_variant_new_string (id));
+  adw_toast_set_timeout (pending->toast, self->undo_timeout);
+  g_signal_connect (pending->toast, "dismissed", G_CALLBACK (session_toast_dismissed_cb), pending);
+  g_hash_table_replace (self->pending_sessions, pending->id, pending);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
+}
+
+static void
+undo_delete_session_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RwJournalPage *self = RW_JOURNAL_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  PendingDelete *pending = g_hash_table_lookup (self->pending_sessions, id);
+  g_autoptr(GError) error = NULL;
+
+  if (!rw_journal_unhide_session (get_journal (self), id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  if (pending != NULL)
+    {
+      pending->undone = TRUE;
+      adw_toast_dismiss (pending->toast);
+    }
+}
+
+/* The page goes (the app quits): deleted sessions go for good. */
+static void
+purge_pending_sessions (RwJournalPage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pending_sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PendingDelete *pending = value;
+      g_autoptr(GError) error = NULL;
+
+      g_signal_handlers_disconnect_by_data (pending->toast, pending);
+      if (!pending->undone && !rw_journal_purge_session (get_journal (self), pending->id, &error))
+        g_message ("Could not remove a deleted session yet: %s", error->message);
+    }
+  g_hash_table_remove_all (self->pending_sessions);
+}
+
+/**
+ * rw_journal_page_get_sessions_shown:
+ * @self: a #RwJournalPage
+ *
+ * Returns: whether the page shows the session log instead of check-ins
+ */
+gboolean
+rw_journal_page_get_sessions_shown (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), FALSE);
+  return self->sessions_shown;
+}
+
+void
+rw_journal_page_set_sessions_shown (RwJournalPage *self,
+                                    gboolean       shown)
+{
+  g_return_if_fail (RW_IS_JOURNAL_PAGE (self));
+
+  shown = !!shown;
+  if (self->sessions_shown == shown)
+    return;
+  self->sessions_shown = shown;
+
+  /* Made the first time it is asked for, not with the page. */
+  if (shown && self->session_log == NULL)
+    {
+      self->session_log = rw_session_log_new (self->context);
+      gtk_stack_add_named (self->stack, self->session_log, "sessions");
+    }
+  if (shown)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* The tag filter, legend and jump are the check-ins'. */
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_button), !shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_button), !shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_button), !shown);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSIONS_SHOWN]);
+}
+
+/**
+ * rw_journal_page_get_session_log:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable) (transfer none): the session log, once shown
+ */
+GtkWidget *
+rw_journal_page_get_session_log (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+  return self->session_log;
+}
+
+/**
+ * rw_journal_page_get_session_editor:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable) (transfer none): the open session editor
+ */
+GtkWindow *
+rw_journal_page_get_session_editor (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+  return self->session_editor;
+}
+
+/* The session card under the Today card: the next session with its
+ * Prepare (the part before), and on the day and the three days after a
+ * session not yet marked done, How Did It Go? (the part after). */
+static void
+refresh_session_card (RwJournalPage *self)
+{
+  RwJournal *journal = get_journal (self);
+  guint32 today = rw_clock_get_day (get_clock (self));
+  g_autoptr(RwSession) next = rw_journal_next_session (journal, today, NULL);
+  g_autoptr(RwSession) last = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (today > RW_SESSION_INTEGRATION_DAYS)
+    recent = rw_journal_list_sessions_range (journal, today - RW_SESSION_INTEGRATION_DAYS, today, NULL);
+  for (guint i = recent != NULL ? recent->len : 0; i > 0; i--)
+    if (!rw_session_get_done (recent->pdata[i - 1]))
+      {
+        last = g_object_ref (recent->pdata[i - 1]);
+        break;
+      }
+
+  if (last == NULL && next == NULL)
+    {
+      gtk_widget_set_visible (self->session_clamp, FALSE);
+      return;
+    }
+
+  if (last != NULL && rw_date_from_iso (rw_session_get_date (last)) < today)
+    {
+      when = rw_session_dup_when (last, today);
+      /* Translators: when the session was, and its phase ("Booster") */
+      text = g_strdup_printf (_("Your session of %s — %s. How did it go?"), when,
+                              rw_session_phase_get_label (rw_session_get_phase (last)));
+      g_clear_object (&next);
+    }
+  else if (last != NULL)
+    {
+      g_clear_object (&next);
+      next = g_steal_pointer (&last);
+      last = g_object_ref (next);
+      /* Translators: the time of today's session and its phase */
+      text = rw_session_get_time (next) != NULL
+             ? g_strdup_printf (_("Session today at %s — %s"), rw_session_get_time (next),
+                                rw_session_phase_get_label (rw_session_get_phase (next)))
+             : g_strdup_printf (_("Session today — %s"),
+                                rw_session_phase_get_label (rw_session_get_phase (next)));
+    }
+  else
+    {
+      when = rw_session_dup_when (next, today);
+      /* Translators: when the next session is, and its phase ("Booster") */
+      text = g_strdup_printf (_("Next session: %s — %s"), when,
+                              rw_session_phase_get_label (rw_session_get_phase (next)));
+    }
+
+  gtk_label_set_label (self->session_label, text);
+  gtk_widget_set_visible (self->session_before_button, next != NULL);
+  if (next != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->session_before_button),
+                                            g_variant_new_string (rw_session_get_id (next)));
+  gtk_widget_set_visible (self->session_after_button, last != NULL);
+  if (last != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->session_after_button),
+                                            g_variant_new_string (rw_session_get_id (last)));
+  gtk_widget_set_visible (self->session_clamp, TRUE);
+}
+
+/**
+ * rw_journal_page_get_session_card_text:
+ * @self: a #RwJournalPage
+ *
+ * Returns: (nullable): what the session card says, or %NULL when it is
+ *   not shown
+ */
+const char *
+rw_journal_page_get_session_card_text (RwJournalPage *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->session_clamp))
+    return NULL;
+  return gtk_label_get_label (self->session_label);
+}
+
+/* The first of @session's words that hold @needle, for its match row. */
+static const char *
+find_session_snippet (RwSession  *session,
+                      const char *needle)
+{
+  const char *texts[2 + RW_SESSION_INTEGRATION_DAYS * RW_N_INTEGRATION_PROMPTS];
+  guint n = 0;
+
+  texts[n++] = rw_session_get_note (session);
+  texts[n++] = rw_session_get_intention (session);
+  for (guint day = 1; day <= RW_SESSION_INTEGRATION_DAYS; day++)
+    for (guint p = 0; p < RW_N_INTEGRATION_PROMPTS; p++)
+      texts[n++] = rw_session_get_integration (session, day, p);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (texts[i], -1);
+
+      if (*needle != '\0' && strstr (folded, needle) != NULL)
+        return texts[i];
+    }
+  for (guint i = 0; i < n; i++)
+    if (*texts[i] != '\0')
+      return texts[i];
+  return "";
+}
+
+/* The sessions the search finds, above the check-ins it finds. */
+static void
+update_session_matches (RwJournalPage *self)
+{
+  const char *query = rw_history_model_get_search (self->history);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
+  guint32 today = rw_clock_get_day (get_clock (self));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->session_matches))) != NULL)
+    gtk_list_box_remove (self->session_matches, child);
+
+  if (query != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (query, " ", 2);
+
+      found = rw_journal_search_sessions (get_journal (self), query, &error);
+      if (found == NULL)
+        g_debug ("Could not search the sessions: %s", error->message);
+      needle = g_utf8_casefold (words[0] != NULL ? words[0] : "", -1);
+    }
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      RwSession *session = found->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = rw_session_dup_when (session, today);
+      g_autofree char *title = NULL;
+      g_autofree char *snippet = g_strdup (find_session_snippet (session, needle));
+
+      g_strdelimit (snippet, "\n", ' ');
+      /* Translators: when a session was and its phase, in the search */
+      title = g_strdup_printf (_("Session: %s — %s"), when,
+                               rw_session_phase_get_label (rw_session_get_phase (session)));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), snippet);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("alarm-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "journal.edit-session");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (rw_session_get_id (session)));
+      gtk_list_box_append (self->session_matches, row);
+    }
+  gtk_revealer_set_reveal_child (self->session_matches_revealer, found != NULL && found->len > 0);
+}
+
+/**
+ * rw_journal_page_get_n_session_matches:
+ * @self: a #RwJournalPage
+ *
+ * Returns: how many sessions the search shows above the check-ins
+ */
+guint
+rw_journal_page_get_n_session_matches (RwJournalPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RW_IS_JOURNAL_PAGE (self), 0);
+
+  if (!gtk_revealer_get_reveal_child (self->session_matches_revealer))
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->session_matches));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
 hide_low_mood_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1224,9 +1674,14 @@ rw_journal_page_dispose (GObject *object)
       purge_all_pending (self);
     }
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  if (self->pending_sessions != NULL)
+    purge_pending_sessions (self);
+  g_clear_pointer (&self->pending_sessions, g_hash_table_unref);
 
   if (self->editor != NULL)
     gtk_window_destroy (self->editor);
+  if (self->session_editor != NULL)
+    gtk_window_destroy (self->session_editor);
 
   if (self->highlight_timeout != 0)
     {
@@ -1270,6 +1725,9 @@ rw_journal_page_get_property (GObject    *object,
     case PROP_UNDO_TIMEOUT:
       g_value_set_uint (value, rw_journal_page_get_undo_timeout (self));
       break;
+    case PROP_SESSIONS_SHOWN:
+      g_value_set_boolean (value, rw_journal_page_get_sessions_shown (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1290,6 +1748,9 @@ rw_journal_page_set_property (GObject      *object,
       break;
     case PROP_UNDO_TIMEOUT:
       rw_journal_page_set_undo_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_SESSIONS_SHOWN:
+      rw_journal_page_set_sessions_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1325,6 +1786,14 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   properties[PROP_UNDO_TIMEOUT] =
     g_param_spec_uint ("undo-timeout", NULL, NULL, 1, G_MAXUINT, RW_UNDO_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwJournalPage:sessions-shown:
+   *
+   * Whether the page shows the session log instead of the check-ins.
+   */
+  properties[PROP_SESSIONS_SHOWN] =
+    g_param_spec_boolean ("sessions-shown", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1354,6 +1823,14 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RwJournalPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, sessions_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_matches_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_matches);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_clamp);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_label);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_before_button);
+  gtk_widget_class_bind_template_child (widget_class, RwJournalPage, session_after_button);
   gtk_widget_class_bind_template_callback (widget_class, tag_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
@@ -1368,6 +1845,19 @@ rw_journal_page_class_init (RwJournalPageClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "journal.jump-to-date", NULL, jump_action);
   gtk_widget_class_install_action (widget_class, "journal.filter-tag", "s", filter_tag_action);
+  gtk_widget_class_install_property_action (widget_class, "journal.show-sessions", "sessions-shown");
+  gtk_widget_class_install_action (widget_class, "journal.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "journal.edit-session", "s", edit_session_action);
+  gtk_widget_class_install_action (widget_class, "journal.session-before", "s", edit_session_action);
+  gtk_widget_class_install_action (widget_class, "journal.session-after", "s", edit_session_action);
+  gtk_widget_class_install_action (widget_class, "journal.mark-session-done", "s",
+                                   mark_session_done_action);
+  gtk_widget_class_install_action (widget_class, "journal.mark-session-not-done", "s",
+                                   mark_session_done_action);
+  gtk_widget_class_install_action (widget_class, "journal.delete-session", "s",
+                                   delete_session_action);
+  gtk_widget_class_install_action (widget_class, "journal.undo-delete-session", "s",
+                                   undo_delete_session_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "journal.search", NULL);
@@ -1384,6 +1874,8 @@ rw_journal_page_init (RwJournalPage *self)
 
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) pending_free);
+  self->pending_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify) pending_free);
   self->scroll_target = G_MAXUINT;
   self->undo_timeout = RW_UNDO_SECONDS;
 

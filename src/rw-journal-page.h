@@ -36,6 +36,13 @@ void            rw_journal_page_jump_to_date        (RwJournalPage  *self,
 const char     *rw_journal_page_get_search_count    (RwJournalPage  *self);
 void            rw_journal_page_refresh_today       (RwJournalPage  *self);
 const char     *rw_journal_page_get_today_text      (RwJournalPage  *self);
+gboolean        rw_journal_page_get_sessions_shown  (RwJournalPage  *self);
+void            rw_journal_page_set_sessions_shown  (RwJournalPage  *self,
+                                                     gboolean        shown);
+GtkWidget      *rw_journal_page_get_session_log     (RwJournalPage  *self);
+GtkWindow      *rw_journal_page_get_session_editor  (RwJournalPage  *self);
+const char     *rw_journal_page_get_session_card_text (RwJournalPage *self);
+guint           rw_journal_page_get_n_session_matches (RwJournalPage *self);
 const char     *rw_journal_page_get_questionnaire_due_text (RwJournalPage *self);
 
 G_END_DECLS

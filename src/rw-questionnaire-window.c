@@ -44,6 +44,7 @@ struct _RwQuestionnaireWindow
   GtkLabel *emergency_label;
   GtkLabel *prescriber_label;
   GtkButton *safety_plan_button;
+  GtkButton *get_help_button;
   GtkLabel *instructions_label;
   GtkLabel *language_label;
   GtkBox *items_box;
@@ -118,14 +119,22 @@ add_item (RwQuestionnaireWindow  *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *label = gtk_label_new (text);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Two pairs: four to a line when they fit, else two and two (360 px,
+   * large text), never three and one. */
+  GtkWidget *row = gtk_flow_box_new ();
+  GtkWidget *pair = NULL;
   GtkToggleButton *first = NULL;
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (row), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (row), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
   gtk_box_append (GTK_BOX (box), row);
 
   for (guint v = 0; v < RW_QUESTIONNAIRE_N_ANSWERS; v++)
@@ -136,6 +145,8 @@ add_item (RwQuestionnaireWindow  *self,
 
       gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
       gtk_label_set_width_chars (GTK_LABEL (answer), 4);
+      /* Narrow enough that four fit a line from about 420 px. */
+      gtk_label_set_max_width_chars (GTK_LABEL (answer), 8);
       gtk_label_set_justify (GTK_LABEL (answer), GTK_JUSTIFY_CENTER);
       gtk_button_set_child (GTK_BUTTON (button), answer);
       gtk_widget_set_name (button, name);
@@ -150,7 +161,15 @@ add_item (RwQuestionnaireWindow  *self,
       else
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       g_signal_connect (button, "toggled", G_CALLBACK (answer_toggled_cb), self);
-      gtk_box_append (GTK_BOX (row), button);
+      if (v % 2 == 0)
+        {
+          pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_box_set_homogeneous (GTK_BOX (pair), TRUE);
+          gtk_flow_box_append (GTK_FLOW_BOX (row), pair);
+          /* Tab goes to the answers themselves, not to their cells. */
+          gtk_widget_set_focusable (gtk_widget_get_parent (pair), FALSE);
+        }
+      gtk_box_append (GTK_BOX (pair), button);
     }
 
   gtk_box_append (self->items_box, box);
@@ -203,6 +222,8 @@ draw_chart_cb (GtkDrawingArea *area,
   guint max = rw_questionnaire_kind_max_total (self->kind);
   guint32 first = 0, last = 0;
   guint n = self->history != NULL ? self->history->len : 0;
+  int label_width = 0;
+  double plot_left;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_lookup_color (style, "window_fg_color", &fg);
@@ -237,7 +258,15 @@ draw_chart_cb (GtkDrawingArea *area,
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
       cairo_move_to (cr, left + 4, y0 + 1);
       pango_cairo_show_layout (cr, layout);
+      {
+        int w, h;
+
+        pango_layout_get_pixel_size (layout, &w, &h);
+        label_width = MAX (label_width, w);
+      }
     }
+  /* The points start right of the band names, so that none hides one. */
+  plot_left = MIN (left + label_width + 16, (left + right) / 2);
 
   if (n == 0)
     return;
@@ -252,8 +281,8 @@ draw_chart_cb (GtkDrawingArea *area,
       for (guint i = n; i-- > 0;)
         {
           RwAssessment *a = g_ptr_array_index (self->history, i);
-          double x = last == first ? (left + right) / 2
-                                   : left + 60 + (right - left - 80) * (double) (a->date - first) / (last - first);
+          double x = last == first ? (plot_left + right) / 2
+                                   : plot_left + (right - 8 - plot_left) * (double) (a->date - first) / (last - first);
           double y = bottom - (bottom - top) * (a->total + 0.5) / (max + 1);
 
           if (pass == 0)
@@ -280,7 +309,7 @@ draw_chart_cb (GtkDrawingArea *area,
       pango_layout_set_text (layout, g_strstrip (text), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-      cairo_move_to (cr, end == 0 ? left : right - w, bottom + 4);
+      cairo_move_to (cr, end == 0 ? plot_left - 8 : right - w, bottom + 4);
       pango_cairo_show_layout (cr, layout);
       if (first == last)
         break;
@@ -347,9 +376,6 @@ show_offer (RwQuestionnaireWindow *self)
   g_autofree char *offer = rw_safety_dup_assessment_offer (TRUE);
   g_autofree char *prescriber = rw_safety_dup_prescriber_line ();
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (app == NULL && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
-    app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (self)));
   gtk_label_set_label (self->offer_label, offer);
   gtk_label_set_label (self->call_label, call);
   gtk_label_set_label (self->emergency_label, emergency != NULL ? emergency : "");
@@ -362,6 +388,12 @@ show_offer (RwQuestionnaireWindow *self)
                           g_action_group_has_action (G_ACTION_GROUP (app), "safety-plan"));
   gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offer_revealer, TRUE);
+  /* Save goes away: the focus goes to the first way to help, not to
+   * whatever label follows (a selectable one would be selected). */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "safety-plan"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->safety_plan_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->get_help_button));
 }
 
 static void
@@ -641,6 +673,7 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, emergency_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, prescriber_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, safety_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, get_help_button);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, items_box);
@@ -687,8 +720,11 @@ rw_questionnaire_window_new (RwContext           *context,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (kind < RW_N_QUESTIONNAIRES, NULL);
 
+  /* In the parent's application, so that app.safety-plan reaches it. */
   return g_object_new (RW_TYPE_QUESTIONNAIRE_WINDOW, "context", context, "kind", kind,
-                       "transient-for", parent, NULL);
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
 }
 
 RwQuestionnaireKind

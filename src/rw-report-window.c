@@ -33,6 +33,7 @@ struct _RwReportWindow
   GtkLabel *message_label;
   GtkProgressBar *progress_bar;
   GtkButton *cancel_button;
+  GtkButton *save_button;
 
   /* Owned */
   RwContext *context;
@@ -41,6 +42,7 @@ struct _RwReportWindow
   GtkFileChooserNative *chooser;
   AdwToast *toast;
   double progress;
+  gboolean disposed;              /* closed while a report was being made */
 };
 
 G_DEFINE_FINAL_TYPE (RwReportWindow, rw_report_window, ADW_TYPE_WINDOW)
@@ -96,10 +98,8 @@ update_actions (RwReportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel", running);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_switch), !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !running);
+  /* The rows stay as they are (a row in focus made insensitive loses its
+   * text's focus badly): what they said was read when Save was pressed. */
   if (problem != NULL)
     gtk_label_set_label (self->message_label, problem);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), problem != NULL);
@@ -126,7 +126,10 @@ static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
-  set_progress (RW_REPORT_WINDOW (user_data), fraction);
+  RwReportWindow *self = RW_REPORT_WINDOW (user_data);
+
+  if (!self->disposed)
+    set_progress (self, fraction);
 }
 
 static void
@@ -158,6 +161,8 @@ written_cb (GObject      *source,
       g_unlink (path);
       ok = FALSE;
     }
+  if (self->disposed)
+    return;
   if (ok)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -324,6 +329,7 @@ rw_report_window_dispose (GObject *object)
 {
   RwReportWindow *self = RW_REPORT_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
@@ -427,6 +433,7 @@ rw_report_window_class_init (RwReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RwReportWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RwReportWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);

@@ -30,7 +30,8 @@ struct _RwSafetyPlanWindow
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
-  AdwActionRow *crisis_row;
+  GtkLabel *crisis_call_label;
+  GtkLabel *crisis_emergency_label;
   GtkBox *sections_box;
   GtkLabel *source_label;
 
@@ -110,17 +111,35 @@ dup_help_lines (RwSafetyPlanWindow *self)
   return g_strv_builder_end (builder);
 }
 
+/* A space between two digits made one that does not break: "116 123" is
+ * never split across lines. */
+static char *
+keep_numbers_whole (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 update_crisis_row (RwSafetyPlanWindow *self)
 {
   g_auto(GStrv) lines = dup_help_lines (self);
-  g_autofree char *title = g_markup_escape_text (lines[0], -1);
+  g_autofree char *call = keep_numbers_whole (lines[0]);
   g_autofree char *rest = lines[1] != NULL ? g_strjoinv ("\n", lines + 1) : g_strdup ("");
-  g_autofree char *subtitle = g_markup_escape_text (rest, -1);
+  g_autofree char *emergency = keep_numbers_whole (rest);
 
   /* The line to call first, the emergency number under it. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->crisis_row), title);
-  adw_action_row_set_subtitle (self->crisis_row, subtitle);
+  gtk_label_set_label (self->crisis_call_label, call);
+  gtk_label_set_label (self->crisis_emergency_label, emergency);
+  gtk_widget_set_visible (GTK_WIDGET (self->crisis_emergency_label), *emergency != '\0');
 }
 
 /**
@@ -201,6 +220,13 @@ buffer_changed_cb (GtkTextBuffer      *buffer,
                                              self, NULL);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 not_saved_response_cb (AdwMessageDialog   *dialog,
                        const char         *response,
@@ -209,7 +235,9 @@ not_saved_response_cb (AdwMessageDialog   *dialog,
   if (g_str_equal (response, "close"))
     {
       self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Once the dialog, which is transient for this window, is gone. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
+                       g_object_unref);
     }
 }
 
@@ -533,7 +561,8 @@ rw_safety_plan_window_class_init (RwSafetyPlanWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rewire/Rewire/rw-safety-plan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, crisis_row);
+  gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, crisis_call_label);
+  gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, crisis_emergency_label);
   gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RwSafetyPlanWindow, source_label);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);

@@ -174,6 +174,17 @@ new_check_in_cb (GSimpleAction *action,
 }
 
 static void
+new_session_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_widget_activate_action (ensure_view (self, "journal"), "journal.new-session", NULL);
+}
+
+static void
 search_cb (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
@@ -462,6 +473,7 @@ static const GActionEntry win_actions[] = {
   { "report", report_cb },
   { "view", view_action_cb, "s", "'journal'", NULL },
   { "new-check-in", new_check_in_cb },
+  { "new-session", new_session_cb },
   { "search", search_cb },
   { "jump-to-date", jump_to_date_cb },
   { "get-help", get_help_cb },

@@ -120,7 +120,7 @@ test_type_and_close_saves (Fixture       *f,
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "7. Reasons to live"));
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "prescriber"));
   /* The crisis line of the person's country, at the top. */
-  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "116 123 (Samaritans)"));
+  g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "116\u00a0123 (Samaritans)"));
   g_assert_nonnull (rw_test_find_button (GTK_WIDGET (window), "Get Help Now"));
   g_assert_nonnull (rw_test_find_label (GTK_WIDGET (window), "10.1016/j.cbpra.2011.01.001"));
 
@@ -163,6 +163,58 @@ test_type_and_close_saves (Fixture       *f,
   g_assert_null (window);
   text = saved_text (f, RW_SAFETY_PLAN_COPING);
   g_assert_cmpstr (text, ==, "A hot shower");
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A save that fails keeps the window, and the words in it, until the
+ * person chooses to close without saving. */
+static void
+test_failed_save_keeps_window (Fixture       *f,
+                               gconstpointer  data)
+{
+  RwSafetyPlanWindow *window = rw_safety_plan_window_new (f->context, NULL);
+  AdwMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  rw_test_spin (2);
+  type_text (window, RW_SAFETY_PLAN_REASONS, "The sea in June");
+  /* The journal goes away under the window (as a disk that is unplugged). */
+  rw_journal_close (f->journal);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rw_test_spin (2);
+  g_assert_nonnull (window);
+  text = shown_text (window, RW_SAFETY_PLAN_REASONS);
+  g_assert_cmpstr (text, ==, "The sea in June");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Plan Is Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "still in this window"));
+
+  /* Keeping it open keeps it open. */
+  adw_message_dialog_response (dialog, "keep");
+  rw_test_spin (2);
+  g_assert_nonnull (window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rw_test_spin (2);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "close");
+  rw_test_spin (2);
+  g_assert_null (window);
 }
 
 static void
@@ -332,6 +384,7 @@ main (int    argc,
   g_test_add ("/safety-plan-window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("type-and-close-saves", test_type_and_close_saves);
+  ADD ("failed-save-keeps-window", test_failed_save_keeps_window);
   ADD ("opened-from-help", test_opened_from_help);
   ADD ("pdf", test_pdf);
 

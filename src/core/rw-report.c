@@ -1245,8 +1245,9 @@ write_thread (GTask        *task,
   g_autoptr(RwDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  db = rw_database_open_full (job->data_dir, RW_DATABASE_SCHEMA_VERSION,
-                              RW_DATABASE_OPEN_READ_ONLY, &error);
+  /* Read-write, as the window's own connection is: a read-only one cannot
+   * read what is still in the write-ahead log. The report writes nothing. */
+  db = rw_database_open (job->data_dir, &error);
   if (db == NULL ||
       !rw_report_write (db, &job->options, job->path,
                         job->progress != NULL ? thread_progress_cb : NULL, task, &job->n_pages,
@@ -1269,8 +1270,7 @@ write_thread (GTask        *task,
  * @callback: called in this thread when done
  * @user_data: for @callback
  *
- * rw_report_write() in a worker thread, on a read-only connection of its
- * own, so that the window goes on drawing and reading.
+ * rw_report_write() in a worker thread, on a connection of its own, so that the window goes on drawing and reading.
  */
 void
 rw_report_write_async (const char            *data_dir,
