@@ -1025,13 +1025,17 @@ scrub_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(RwJournalPage) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(RwJournalPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
   /* Left for the next delete or start-up; nothing to tell the person. */
   if (!rw_journal_scrub_finish (RW_JOURNAL (source), result, &error))
     g_message ("Could not tidy the search index after a delete: %s", error->message);
-  else if (self->context != NULL && self->toast_overlay != NULL)
+  else if (self != NULL && self->context != NULL &&
+           gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     /* Gone from the journal, but not from the backups made before. */
     rw_backups_tell_after_delete (self->context, self->toast_overlay);
 }
@@ -1051,7 +1055,12 @@ toast_dismissed_cb (AdwToast      *toast,
       if (rw_journal_purge (get_journal (self), pending->id, &error))
         /* Gone for good: and its words from the search index and the
          * log too, in a worker. */
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+        {
+          GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+          g_weak_ref_init (ref, self);
+          rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, ref);
+        }
       else
         g_message ("Could not remove a deleted check-in yet: %s", error->message);
     }
