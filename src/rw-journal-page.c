@@ -217,7 +217,8 @@ update_state (RwJournalPage *self)
   gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
   gtk_stack_set_visible_child_name (self->stack, get_sessions_shown (self) ? "sessions"
                                                  : n > 0 ? "list" : "message");
-  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
+  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered &&
+                          !get_sessions_shown (self));
 }
 
 /* Reads more of the history while it does not fill the screen, and, once
@@ -476,10 +477,15 @@ history_loading_cb (RwJournalPage *self)
   update_state (self);
 }
 
+static void update_session_matches (RwJournalPage *self);
+
 static void
 journal_changed_cb (RwJournalPage *self)
 {
   rw_journal_page_refresh_today (self);
+  /* A session edited, deleted or brought back while the search shows. */
+  if (rw_history_model_get_search (self->history) != NULL)
+    update_session_matches (self);
 }
 
 static void
