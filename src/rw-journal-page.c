@@ -1040,6 +1040,17 @@ scrub_done_cb (GObject      *source,
     rw_backups_tell_after_delete (self->context, self->toast_overlay);
 }
 
+/* Takes a deleted row's words out of the search index and the log, in a
+ * worker; the page may be gone when it ends. */
+static void
+scrub_after_purge (RwJournalPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, ref);
+}
+
 static void
 toast_dismissed_cb (AdwToast      *toast,
                     PendingDelete *pending)
@@ -1054,13 +1065,8 @@ toast_dismissed_cb (AdwToast      *toast,
     {
       if (rw_journal_purge (get_journal (self), pending->id, &error))
         /* Gone for good: and its words from the search index and the
-         * log too, in a worker. */
-        {
-          GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-          g_weak_ref_init (ref, self);
-          rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, ref);
-        }
+         * log too. */
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted check-in yet: %s", error->message);
     }
@@ -1203,7 +1209,7 @@ session_toast_dismissed_cb (AdwToast      *toast,
   if (!pending->undone)
     {
       if (rw_journal_purge_session (get_journal (self), pending->id, &error))
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted session yet: %s", error->message);
     }
