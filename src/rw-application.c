@@ -14,6 +14,7 @@
 #include "rw-application.h"
 #include "rw-backups-window.h"
 #include "rw-context.h"
+#include "rw-preferences-window.h"
 #include "rw-guide.h"
 #include "rw-safety-plan-window.h"
 #include "rw-welcome-window.h"
@@ -218,7 +219,8 @@ tidy_cb (GObject      *source,
 
   /* Today's backup, made by the tidy, into the second folder too. */
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (self->context != NULL && RW_IS_WINDOW (window))
+  if (self->context != NULL && RW_IS_WINDOW (window) &&
+      g_settings_get_boolean (self->settings, "automatic-backups"))
     rw_backups_copy_to_second_folder (self->context, rw_window_get_toasts (RW_WINDOW (window)));
 }
 
@@ -233,6 +235,9 @@ first_frame_cb (GdkFrameClock *clock,
   gtk_window_set_default_icon_name (APP_ID);
 
   /* Nothing of this may hold up the first frame. */
+  if (self->context != NULL)
+    rw_journal_set_daily_backup (rw_context_get_journal (self->context),
+                                 g_settings_get_boolean (self->settings, "automatic-backups"));
   if (self->context != NULL)
     rw_journal_tidy_async (rw_context_get_journal (self->context), NULL, tidy_cb,
                            g_object_ref (self));
@@ -364,6 +369,7 @@ rw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rw_application_parent_class)->startup (app);
 
   self->settings = rw_settings_new ();
+  rw_preferences_bind_style (self->settings);
 }
 
 static void
@@ -523,6 +529,38 @@ safety_plan_cb (GSimpleAction *action,
                                  gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+/* From a reminder's notification, through D-Bus activation: the app may
+ * have been started just for this (no window yet) or be open already.
+ * The window's own action then does what Ctrl+N or the Today card do. */
+static void
+activate_window_action (RwApplication *self,
+                        const char    *name,
+                        GVariant      *parameter)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (RW_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), name, parameter);
+}
+
+static void
+new_check_in_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  activate_window_action (user_data, "win.new-check-in", NULL);
+}
+
+static void
+questionnaire_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  activate_window_action (user_data, "win.questionnaire", parameter);
+}
+
 /* After a restore from the window: the journal there was closed; the
  * window goes and the journal opens again as at start-up, with
  * @parameter as a toast. */
@@ -554,12 +592,28 @@ reload_journal_cb (GSimpleAction *action,
     }
 }
 
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RwApplication *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  rw_preferences_window_present (self->context,
+                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "reload-journal", reload_journal_cb, "s" },
   { "about", about_cb },
   { "quit", quit_cb },
   { "restore-backup", restore_backup_cb },
   { "safety-plan", safety_plan_cb },
+  { "new-check-in", new_check_in_cb },
+  { "questionnaire", questionnaire_cb, "s" },
+  { "preferences", preferences_cb },
 };
 
 /**
@@ -577,6 +631,7 @@ rw_application_set_accels (GtkApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-check-in", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.jump-to-date", { "<Control>g", NULL } },

@@ -217,7 +217,8 @@ update_state (RwJournalPage *self)
   gtk_widget_set_visible (self->empty_buttons, g_str_equal (state, "empty"));
   gtk_stack_set_visible_child_name (self->stack, get_sessions_shown (self) ? "sessions"
                                                  : n > 0 ? "list" : "message");
-  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered);
+  gtk_widget_set_visible (self->today_clamp, g_str_equal (state, "list") && !filtered &&
+                          !get_sessions_shown (self));
 }
 
 /* Reads more of the history while it does not fill the screen, and, once
@@ -476,10 +477,15 @@ history_loading_cb (RwJournalPage *self)
   update_state (self);
 }
 
+static void update_session_matches (RwJournalPage *self);
+
 static void
 journal_changed_cb (RwJournalPage *self)
 {
   rw_journal_page_refresh_today (self);
+  /* A session edited, deleted or brought back while the search shows. */
+  if (rw_history_model_get_search (self->history) != NULL)
+    update_session_matches (self);
 }
 
 static void
@@ -1019,15 +1025,30 @@ scrub_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(RwJournalPage) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(RwJournalPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
   /* Left for the next delete or start-up; nothing to tell the person. */
   if (!rw_journal_scrub_finish (RW_JOURNAL (source), result, &error))
     g_message ("Could not tidy the search index after a delete: %s", error->message);
-  else if (self->context != NULL && self->toast_overlay != NULL)
+  else if (self != NULL && self->context != NULL &&
+           gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     /* Gone from the journal, but not from the backups made before. */
     rw_backups_tell_after_delete (self->context, self->toast_overlay);
+}
+
+/* Takes a deleted row's words out of the search index and the log, in a
+ * worker; the page may be gone when it ends. */
+static void
+scrub_after_purge (RwJournalPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, ref);
 }
 
 static void
@@ -1044,8 +1065,8 @@ toast_dismissed_cb (AdwToast      *toast,
     {
       if (rw_journal_purge (get_journal (self), pending->id, &error))
         /* Gone for good: and its words from the search index and the
-         * log too, in a worker. */
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+         * log too. */
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted check-in yet: %s", error->message);
     }
@@ -1188,7 +1209,7 @@ session_toast_dismissed_cb (AdwToast      *toast,
   if (!pending->undone)
     {
       if (rw_journal_purge_session (get_journal (self), pending->id, &error))
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted session yet: %s", error->message);
     }

@@ -44,6 +44,7 @@ struct _RwQuestionnaireWindow
   GtkLabel *emergency_label;
   GtkLabel *prescriber_label;
   GtkButton *safety_plan_button;
+  GtkButton *get_help_button;
   GtkLabel *instructions_label;
   GtkLabel *language_label;
   GtkBox *items_box;
@@ -375,9 +376,6 @@ show_offer (RwQuestionnaireWindow *self)
   g_autofree char *offer = rw_safety_dup_assessment_offer (TRUE);
   g_autofree char *prescriber = rw_safety_dup_prescriber_line ();
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (app == NULL && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
-    app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (self)));
   gtk_label_set_label (self->offer_label, offer);
   gtk_label_set_label (self->call_label, call);
   gtk_label_set_label (self->emergency_label, emergency != NULL ? emergency : "");
@@ -390,6 +388,12 @@ show_offer (RwQuestionnaireWindow *self)
                           g_action_group_has_action (G_ACTION_GROUP (app), "safety-plan"));
   gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offer_revealer, TRUE);
+  /* Save goes away: the focus goes to the first way to help, not to
+   * whatever label follows (a selectable one would be selected). */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "safety-plan"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->safety_plan_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->get_help_button));
 }
 
 static void
@@ -669,6 +673,7 @@ rw_questionnaire_window_class_init (RwQuestionnaireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, emergency_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, prescriber_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, safety_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, get_help_button);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RwQuestionnaireWindow, items_box);
@@ -715,8 +720,11 @@ rw_questionnaire_window_new (RwContext           *context,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (kind < RW_N_QUESTIONNAIRES, NULL);
 
+  /* In the parent's application, so that app.safety-plan reaches it. */
   return g_object_new (RW_TYPE_QUESTIONNAIRE_WINDOW, "context", context, "kind", kind,
-                       "transient-for", parent, NULL);
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
 }
 
 RwQuestionnaireKind

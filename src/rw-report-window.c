@@ -42,6 +42,7 @@ struct _RwReportWindow
   GtkFileChooserNative *chooser;
   AdwToast *toast;
   double progress;
+  gboolean disposed;              /* closed while a report was being made */
 };
 
 G_DEFINE_FINAL_TYPE (RwReportWindow, rw_report_window, ADW_TYPE_WINDOW)
@@ -125,7 +126,10 @@ static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
-  set_progress (RW_REPORT_WINDOW (user_data), fraction);
+  RwReportWindow *self = RW_REPORT_WINDOW (user_data);
+
+  if (!self->disposed)
+    set_progress (self, fraction);
 }
 
 static void
@@ -157,6 +161,8 @@ written_cb (GObject      *source,
       g_unlink (path);
       ok = FALSE;
     }
+  if (self->disposed)
+    return;
   if (ok)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -323,6 +329,7 @@ rw_report_window_dispose (GObject *object)
 {
   RwReportWindow *self = RW_REPORT_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)

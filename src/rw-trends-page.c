@@ -656,6 +656,19 @@ rw_trends_page_map (GtkWidget *widget)
     reload (self);
 }
 
+/* The range of the preferences, when the page opens and when changed. */
+static void
+chart_range_changed_cb (RwTrendsPage *self,
+                        const char   *key,
+                        GSettings    *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "chart-range");
+  RwRange range;
+
+  if (rw_range_from_name (name, &range))
+    rw_trends_page_set_range (self, range);
+}
+
 static void
 set_context (RwTrendsPage *self,
              RwContext    *context)
@@ -666,6 +679,14 @@ set_context (RwTrendsPage *self,
     return;
   self->context = g_object_ref (context);
   self->last = today (self);
+  {
+    g_autofree char *name = g_settings_get_string (rw_context_get_settings (context), "chart-range");
+
+    if (!rw_range_from_name (name, &self->range))
+      self->range = RW_RANGE_30D;
+  }
+  g_signal_connect_object (rw_context_get_settings (context), "changed::chart-range",
+                           G_CALLBACK (chart_range_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (rw_context_get_journal (context), "changed",
                            G_CALLBACK (journal_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -178,6 +178,26 @@ test_cancel_leaves_no_file (Fixture       *f,
   g_assert_true (action_enabled (f, "save"));
 }
 
+/* Closing the dialog while it works stops the report: no file, and
+ * nothing touches the closed dialog afterwards. */
+static void
+test_close_while_running (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, "report.pdf", NULL);
+
+  gtk_editable_set_text (child (f, "from_row"), "2025-12-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "report.save-to", "s", path));
+  gtk_window_close (GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  /* The worker's result comes back to a dialog that is gone, which it
+   * keeps until then (f->window is a weak pointer). */
+  while (f->window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (rw_test_count_entries (f->out_dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +212,7 @@ main (int    argc,
   ADD ("bad-range", test_bad_range);
   ADD ("writes-off-main-thread", test_writes_off_main_thread);
   ADD ("cancel-leaves-no-file", test_cancel_leaves_no_file);
+  ADD ("close-while-running", test_close_while_running);
 
 #undef ADD
 

@@ -141,6 +141,25 @@ test_switch_views (Fixture       *f,
 
 /* win.show-day (a day clicked in the Trends view's year calendar) shows
  * the journal at that day. */
+/* New Session… in the main menu: the Journal view's session editor, from
+ * any view. */
+static void
+test_new_session_opens_editor (Fixture       *f,
+                               gconstpointer  data)
+{
+  RwJournalPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "trends"));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-session", NULL));
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  page = rw_window_get_journal_page (f->window);
+  g_assert_nonnull (rw_journal_page_get_session_editor (page));
+  gtk_window_destroy (rw_journal_page_get_session_editor (page));
+  spin ();
+}
+
 static void
 test_show_day_opens_journal (Fixture       *f,
                              gconstpointer  data)
@@ -963,6 +982,7 @@ main (int    argc,
 
   ADD ("switch-views", test_switch_views);
   ADD ("show-day-opens-journal", test_show_day_opens_journal);
+  ADD ("new-session-opens-editor", test_new_session_opens_editor);
   ADD ("questionnaire-opens", test_questionnaire_opens);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);

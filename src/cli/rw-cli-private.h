@@ -88,5 +88,6 @@ int             rw_cli_cmd_wipe           (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_restore        (RwCli *cli, int argc, char **argv);
 int             rw_cli_cmd_session        (RwCli *cli, int argc, char **argv);  /* rw-cli-session.c */
 int             rw_cli_cmd_safety_plan    (RwCli *cli, int argc, char **argv);
+int             rw_cli_cmd_remind         (RwCli *cli, int argc, char **argv);  /* rw-cli-remind.c */
 
 G_END_DECLS

@@ -39,6 +39,7 @@ static const Command commands[] = {
   { "session", N_("SUBCOMMAND"), N_("Add, list, change or delete treatment sessions"), rw_cli_cmd_session },
   { "restore", N_("FILE"), N_("Replace the journal with a backup or a JSON export (with --yes)"), rw_cli_cmd_restore },
   { "safety-plan", N_("show|edit|pdf"), N_("Show, change or print your safety plan"), rw_cli_cmd_safety_plan },
+  { "remind", NULL, N_("Send the reminder notification unless today has a check-in"), rw_cli_cmd_remind },
   { "wipe", NULL, N_("Delete the journal and every backup Rewire made (with --yes)"), rw_cli_cmd_wipe },
 };
 

@@ -30,6 +30,7 @@
 #include "rw-plan-progress.h"
 #include "rw-report.h"
 #include "rw-questionnaire.h"
+#include "rw-reminder.h"
 #include "rw-safety.h"
 #include "rw-safety-plan.h"
 #include "rw-safety-plan-export.h"

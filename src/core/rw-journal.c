@@ -38,6 +38,7 @@ struct _RwJournal
 
   RwDatabase *database;
   RwTagList *tags;
+  gboolean no_daily_backup;   /* the "automatic-backups" preference off */
 };
 
 G_DEFINE_FINAL_TYPE (RwJournal, rw_journal, G_TYPE_OBJECT)
@@ -948,8 +949,9 @@ run_with_own_connection (RwJournal           *self,
 }
 
 static gboolean
-tidy_work (RwDatabase  *db,
-           GError     **error)
+tidy_db (RwDatabase  *db,
+         gboolean     backup,
+         GError     **error)
 {
   guint n = 0;
 
@@ -972,7 +974,7 @@ tidy_work (RwDatabase  *db,
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-    if (rw_check_in_sql_count (db, &check_ins, NULL, NULL, NULL) && check_ins > 0 &&
+    if (backup && rw_check_in_sql_count (db, &check_ins, NULL, NULL, NULL) && check_ins > 0 &&
         !rw_backup_daily (db, today, NULL, error))
       return FALSE;
   }
@@ -980,6 +982,35 @@ tidy_work (RwDatabase  *db,
   /* This start-up worked: the copy kept by the last upgrade can go. */
   rw_database_remove_snapshot (db);
   return TRUE;
+}
+
+static gboolean
+tidy_work (RwDatabase  *db,
+           GError     **error)
+{
+  return tidy_db (db, TRUE, error);
+}
+
+static gboolean
+tidy_work_no_backup (RwDatabase  *db,
+                     GError     **error)
+{
+  return tidy_db (db, FALSE, error);
+}
+
+/**
+ * rw_journal_set_daily_backup:
+ * @self: a #RwJournal
+ * @backup: whether rw_journal_tidy_async() makes today's backup
+ *
+ * The "automatic backups" preference; on unless turned off.
+ */
+void
+rw_journal_set_daily_backup (RwJournal *self,
+                             gboolean   backup)
+{
+  g_return_if_fail (RW_IS_JOURNAL (self));
+  self->no_daily_backup = !backup;
 }
 
 /**
@@ -1036,7 +1067,8 @@ rw_journal_tidy_async (RwJournal           *self,
   g_return_if_fail (RW_IS_JOURNAL (self));
   g_return_if_fail (!rw_journal_needs_upgrade (self));
 
-  run_with_own_connection (self, tidy_work, rw_journal_tidy_async, cancellable, callback, user_data);
+  run_with_own_connection (self, self->no_daily_backup ? tidy_work_no_backup : tidy_work,
+                           rw_journal_tidy_async, cancellable, callback, user_data);
 }
 
 gboolean

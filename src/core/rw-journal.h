@@ -47,6 +47,8 @@ void            rw_journal_upgrade_async    (RwJournal           *self,
 gboolean        rw_journal_upgrade_finish   (RwJournal     *self,
                                              GAsyncResult  *result,
                                              GError       **error);
+void            rw_journal_set_daily_backup (RwJournal           *self,
+                                             gboolean             backup);
 void            rw_journal_tidy_async       (RwJournal           *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
