@@ -49,6 +49,7 @@ GROUPS = {
     "rw-restore-window": "Windows",
     "rw-tags-window": "Windows",
     "rw-welcome-window": "Windows",
+    "rw-preferences-window": "Windows",
 }
 
 MODIFIERS = {
