@@ -369,7 +369,7 @@ test_today_card (Fixture       *f,
                    "Next session: Tuesday 24 November, 10:00 — Booster");
 
   /* Prepare: the part before. */
-  g_signal_emit_by_name (rw_test_find_button (GTK_WIDGET (f->page), "_Prepare"), "clicked");
+  g_signal_emit_by_name (rw_test_find_button (GTK_WIDGET (f->page), "P_repare"), "clicked");
   spin ();
   editor = session_editor (f);
   g_assert_cmpint (rw_session_editor_get_part (editor), ==, RW_SESSION_EDITOR_BEFORE);
