@@ -329,13 +329,14 @@ setup_reminders (RwPreferencesWindow *self)
 {
   GSettings *settings = rw_context_get_settings (self->context);
 
+  g_settings_bind (settings, "reminder-hour", self->hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-minute", self->minute_spin, "value", G_SETTINGS_BIND_DEFAULT);
   if (!rw_reminder_has_user_manager ())
     {
-      const char *why = _("Reminders need a systemd user session, which is not running here, so "
-                          "they cannot be turned on.");
-
-      adw_preferences_group_set_description (self->reminders_group, why);
-      adw_action_row_set_subtitle (self->reminder_row, why);
+      /* Said above the rows, at full contrast: insensitive rows are dim. */
+      adw_preferences_group_set_description (self->reminders_group,
+                                             _("Reminders need a systemd user session, which is "
+                                               "not running here, so they cannot be turned on."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->reminder_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->time_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->questionnaire_row), FALSE);
@@ -344,8 +345,6 @@ setup_reminders (RwPreferencesWindow *self)
 
   g_settings_bind (settings, "reminder", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder", self->time_row, "sensitive", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "reminder-hour", self->hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "reminder-minute", self->minute_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "questionnaire-reminder", self->questionnaire_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed::reminder", G_CALLBACK (reminder_changed_cb), self,
