@@ -254,9 +254,9 @@ update_folder (RwPreferencesWindow *self)
 
   adw_action_row_set_subtitle (self->folder_row,
                                folder[0] != '\0' ? folder
-                                                 : _("None: each day's backup is copied to a folder of "
-                                                     "your choice, on another disk for instance"));
+                                                 : _("None: the backups stay on this disk only"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-folder", folder[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_folder_button), folder[0] != '\0');
 }
 
 static void
