@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "rw-application.h"
 #include "rw-backups-window.h"
 #include "rw-context.h"
 #include "rw-preferences-window.h"
+#include "rw-guide.h"
 #include "rw-safety-plan-window.h"
 #include "rw-welcome-window.h"
 #include "rw-window.h"
@@ -417,6 +419,82 @@ rw_application_class_init (RwApplicationClass *klass)
   app_class->handle_local_options = rw_application_handle_local_options;
 }
 
+/* The works the guide cites, as its References chapter gives them (the
+ * entries' "What it is" notes left out), one paragraph each, for the about
+ * window: the list is read from the guide itself, so it never differs. */
+static char *
+guide_sources_markup (void)
+{
+  g_autoptr(RwGuide) guide = rw_guide_load ("C", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  int index = guide != NULL ? rw_guide_find_chapter (guide, "13-references") : -1;
+  RwGuideChapter *chapter;
+
+  if (index < 0)
+    return NULL;
+  chapter = rw_guide_get_chapter (guide, index);
+  for (guint i = 0; i < chapter->blocks->len; i++)
+    {
+      RwGuideBlock *block = g_ptr_array_index (chapter->blocks, i);
+      const char *note;
+      g_autofree char *citation = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* A reference is a list item with an anchor. */
+      if (block->kind != RW_BLOCK_LIST_ITEM || block->slug == NULL || block->text == NULL)
+        continue;
+      note = strstr (block->text, "What it is:");
+      citation = g_strstrip (g_strndup (block->text,
+                                        note != NULL ? (gsize) (note - block->text)
+                                                     : strlen (block->text)));
+      escaped = g_markup_escape_text (citation, -1);
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, escaped);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * rw_application_new_about_window:
+ * @parent: (nullable): the window it is shown over
+ *
+ * Returns: (transfer none): Rewire's about window: version, licence,
+ *   credits, that Rewire is not medical advice, and the guide's sources.
+ */
+GtkWidget *
+rw_application_new_about_window (GtkWindow *parent)
+{
+  GtkWidget *about = adw_about_window_new ();
+  const char *developers[] = { "The Rewire authors", NULL };
+  g_autofree char *sources = guide_sources_markup ();
+
+  g_object_set (about,
+                "application-name", _("Rewire"),
+                "application-icon", APP_ID,
+                "developer-name", _("The Rewire authors"),
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "copyright", "© 2026 The Rewire authors",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", _("A private journal and offline guide for people in, or "
+                              "considering, ketamine-assisted therapy.\n\nRewire is not "
+                              "medical advice and does not replace your care team. If "
+                              "you are in crisis, open “Get Help Now” (F1).\n\nThe works "
+                              "the guide cites are listed under Legal, and with notes "
+                              "on each in its References chapter."),
+                NULL);
+  if (sources != NULL)
+    adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Sources of the Guide"),
+                                        NULL, GTK_LICENSE_CUSTOM, sources);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+    }
+  return about;
+}
+
 static void
 about_cb (GSimpleAction *action,
           GVariant      *parameter,
@@ -424,21 +502,8 @@ about_cb (GSimpleAction *action,
 {
   RwApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { "The Rewire authors", NULL };
 
-  adw_show_about_window (window,
-                         "application-name", _("Rewire"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Rewire authors"),
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "copyright", "© 2026 The Rewire authors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("A private journal and offline guide for people in, or "
-                                       "considering, ketamine-assisted therapy.\n\nRewire is not "
-                                       "medical advice and does not replace your care team. If "
-                                       "you are in crisis, open “Get Help Now” (F1)."),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (rw_application_new_about_window (window)));
 }
 
 static void

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (RwApplication, rw_application, RW, APPLICATION, AdwApplica
 
 RwApplication *rw_application_new        (void);
 void           rw_application_set_accels (GtkApplication *app);
+GtkWidget     *rw_application_new_about_window (GtkWindow *parent);
 
 G_END_DECLS

@@ -1025,15 +1025,30 @@ scrub_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(RwJournalPage) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(RwJournalPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
   /* Left for the next delete or start-up; nothing to tell the person. */
   if (!rw_journal_scrub_finish (RW_JOURNAL (source), result, &error))
     g_message ("Could not tidy the search index after a delete: %s", error->message);
-  else if (self->context != NULL && self->toast_overlay != NULL)
+  else if (self != NULL && self->context != NULL &&
+           gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     /* Gone from the journal, but not from the backups made before. */
     rw_backups_tell_after_delete (self->context, self->toast_overlay);
+}
+
+/* Takes a deleted row's words out of the search index and the log, in a
+ * worker; the page may be gone when it ends. */
+static void
+scrub_after_purge (RwJournalPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, ref);
 }
 
 static void
@@ -1050,8 +1065,8 @@ toast_dismissed_cb (AdwToast      *toast,
     {
       if (rw_journal_purge (get_journal (self), pending->id, &error))
         /* Gone for good: and its words from the search index and the
-         * log too, in a worker. */
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+         * log too. */
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted check-in yet: %s", error->message);
     }
@@ -1194,7 +1209,7 @@ session_toast_dismissed_cb (AdwToast      *toast,
   if (!pending->undone)
     {
       if (rw_journal_purge_session (get_journal (self), pending->id, &error))
-        rw_journal_scrub_async (get_journal (self), NULL, scrub_done_cb, g_object_ref (self));
+        scrub_after_purge (self);
       else
         g_message ("Could not remove a deleted session yet: %s", error->message);
     }

@@ -141,6 +141,25 @@ test_switch_views (Fixture       *f,
 
 /* win.show-day (a day clicked in the Trends view's year calendar) shows
  * the journal at that day. */
+/* New Session… in the main menu: the Journal view's session editor, from
+ * any view. */
+static void
+test_new_session_opens_editor (Fixture       *f,
+                               gconstpointer  data)
+{
+  RwJournalPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "trends"));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-session", NULL));
+  spin ();
+  g_assert_cmpstr (rw_window_get_visible_view (f->window), ==, "journal");
+  page = rw_window_get_journal_page (f->window);
+  g_assert_nonnull (rw_journal_page_get_session_editor (page));
+  gtk_window_destroy (rw_journal_page_get_session_editor (page));
+  spin ();
+}
+
 static void
 test_show_day_opens_journal (Fixture       *f,
                              gconstpointer  data)
@@ -907,6 +926,42 @@ test_recovery_restores_backup (void)
   rw_test_remove_dir (home);
 }
 
+/* The about window gives the version, the licence, that Rewire is not
+ * medical advice, and the works the guide cites, read from its References
+ * chapter (citations, not the notes on them). */
+static void
+test_about_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *about = rw_application_new_about_window (GTK_WINDOW (f->window));
+  const char *cited[] = {
+    "Berman, R. M., et al. (2000)", "PMID 10686270", "doi:10.1002/14651858.CD011612.pub3",
+    "doi:10.1001/jamapsychiatry.2025.3019", "TA854", "Major Depression",
+  };
+  GtkLabel *sources;
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  gtk_window_present (GTK_WINDOW (about));
+  spin ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                            "not medical advice"));
+  g_assert_nonnull (rw_test_find_label (about, "Sources of the Guide"));
+  sources = rw_test_find_label (about, "PMID 10686270");
+  g_assert_nonnull (sources);
+  for (guint i = 0; i < G_N_ELEMENTS (cited); i++)
+    if (strstr (gtk_label_get_label (sources), cited[i]) == NULL)
+      g_error ("“%s” is not among the sources in the about window", cited[i]);
+  g_assert_null (strstr (gtk_label_get_label (sources), "What it is"));
+  /* Drawn as markup: an ampersand of a title shows as one. */
+  g_assert_true (gtk_label_get_use_markup (sources));
+  g_assert_nonnull (strstr (gtk_label_get_label (sources), "Johnson &amp; Johnson"));
+  gtk_window_destroy (GTK_WINDOW (about));
+  spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -927,11 +982,13 @@ main (int    argc,
 
   ADD ("switch-views", test_switch_views);
   ADD ("show-day-opens-journal", test_show_day_opens_journal);
+  ADD ("new-session-opens-editor", test_new_session_opens_editor);
   ADD ("questionnaire-opens", test_questionnaire_opens);
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("cli-changes-appear", test_cli_changes_appear);
   ADD ("views-built-when-shown", test_views_built_when_shown);
   ADD ("shortcuts-window-lists-accelerators", test_shortcuts_window_lists_accelerators);
+  ADD ("about-window", test_about_window);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   ADD ("sync-folder-warned", test_sync_folder_warned);
   ADD ("delete-all-data", test_delete_all_data);
