@@ -16,6 +16,7 @@
 #include "rw-application.h"
 #include "rw-check-in-editor.h"
 #include "rw-context.h"
+#include "rw-questionnaire-window.h"
 #include "rw-test-ui.h"
 #include "rw-test-util.h"
 
@@ -23,7 +24,7 @@ static char *data_home;
 static char *config_home;
 
 static guint
-count_editors (void)
+count_windows (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
   guint n = 0;
@@ -32,10 +33,16 @@ count_editors (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (RW_IS_CHECK_IN_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         n++;
     }
   return n;
+}
+
+static guint
+count_editors (void)
+{
+  return count_windows (RW_TYPE_CHECK_IN_EDITOR);
 }
 
 static void
@@ -53,17 +60,28 @@ called_cb (GObject      *source,
 
 /* As the Shell does on a click: the default action, on the app's name. */
 static void
-click_notification (GDBusConnection *bus)
+click_notification_with (GDBusConnection *bus,
+                         const char      *action,
+                         GVariant        *target)
 {
+  g_autoptr(GVariantBuilder) targets = g_variant_builder_new (G_VARIANT_TYPE ("av"));
   gboolean done = FALSE;
 
+  if (target != NULL)
+    g_variant_builder_add (targets, "v", target);
   g_dbus_connection_call (bus, APP_ID, "/io/github/rewire/Rewire", "org.freedesktop.Application",
                           "ActivateAction",
-                          g_variant_new ("(sav@a{sv})", "new-check-in", NULL,
+                          g_variant_new ("(sav@a{sv})", action, targets,
                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
                           NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, called_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+click_notification (GDBusConnection *bus)
+{
+  click_notification_with (bus, "new-check-in", NULL);
 }
 
 static void
@@ -121,6 +139,11 @@ test_click_opens_editor (void)
   while (count_editors () == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (count_editors (), ==, 1);
+
+  /* The questionnaire reminder's (rewire remind --questionnaire). */
+  click_notification_with (bus, "questionnaire", g_variant_new_string ("gad7"));
+  while (count_windows (RW_TYPE_QUESTIONNAIRE_WINDOW) == 0)
+    g_main_context_iteration (NULL, TRUE);
 
   /* The windows go, and with them the journal they hold. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
