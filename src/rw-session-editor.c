@@ -546,6 +546,19 @@ cancel_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window's close button, or Alt+F4, asks as Escape does: nothing
+ * typed goes without the person saying so. */
+static gboolean
+rw_session_editor_close_request (GtkWindow *window)
+{
+  RwSessionEditor *self = RW_SESSION_EDITOR (window);
+
+  if (!self->dirty)
+    return FALSE;
+  cancel_action (GTK_WIDGET (self), "session.cancel", NULL);
+  return TRUE;
+}
+
 /* "Booster, Tuesday 8 December, 10:00" under the title of a part. */
 static char *
 dup_summary (RwSessionEditor *self)
@@ -714,6 +727,7 @@ rw_session_editor_class_init (RwSessionEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  GTK_WINDOW_CLASS (klass)->close_request = rw_session_editor_close_request;
   object_class->constructed = rw_session_editor_constructed;
   object_class->dispose = rw_session_editor_dispose;
   object_class->finalize = rw_session_editor_finalize;

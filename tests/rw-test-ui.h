@@ -143,4 +143,16 @@ rw_test_count (GtkWidget   *root,
   return n;
 }
 
+/* The first shown toplevel window of @type (a message dialog, say). */
+static inline GtkWindow *
+rw_test_find_toplevel_of_type (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 G_END_DECLS

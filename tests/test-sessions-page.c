@@ -369,7 +369,7 @@ test_today_card (Fixture       *f,
                    "Next session: Tuesday 24 November, 10:00 — Booster");
 
   /* Prepare: the part before. */
-  g_signal_emit_by_name (rw_test_find_button (GTK_WIDGET (f->page), "_Prepare"), "clicked");
+  g_signal_emit_by_name (rw_test_find_button (GTK_WIDGET (f->page), "P_repare"), "clicked");
   spin ();
   editor = session_editor (f);
   g_assert_cmpint (rw_session_editor_get_part (editor), ==, RW_SESSION_EDITOR_BEFORE);
@@ -484,6 +484,37 @@ test_new_session_shortcut (Fixture       *f,
   }
 }
 
+/* Closing the editor with something typed (its close button, Alt+F4)
+ * asks first and keeps it open; Discard then closes it, nothing saved. */
+static void
+test_close_asks_when_typed (Fixture       *f,
+                            gconstpointer  data)
+{
+  RwSessionEditor *editor;
+  AdwMessageDialog *ask;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journal.new-session", NULL));
+  spin ();
+  editor = session_editor (f);
+  gtk_editable_set_text (rw_session_editor_get_provider (editor), "Riverside Clinic");
+  spin ();
+  gtk_window_close (GTK_WINDOW (editor));
+  spin ();
+  g_assert_true ((gpointer) rw_journal_page_get_session_editor (f->page) == (gpointer) editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  ask = ADW_MESSAGE_DIALOG (rw_test_find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Discard Your Changes?");
+  adw_message_dialog_response (ask, "discard");
+  spin ();
+  spin ();
+  g_assert_null (rw_journal_page_get_session_editor (f->page));
+  {
+    g_autoptr(GPtrArray) all = rw_journal_list_sessions (f->journal, NULL);
+    g_assert_cmpuint (all->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +536,7 @@ main (int   argc,
   ADD ("today-card", test_today_card);
   ADD ("integration-prompt", test_integration_prompt);
   ADD ("escape-cancels", test_new_session_shortcut);
+  ADD ("close-asks-when-typed", test_close_asks_when_typed);
 
 #undef ADD
 
