@@ -33,6 +33,7 @@ struct _RwPreferencesWindow
   GtkFileChooserNative *chooser;
   GCancellable *cancellables[2];   /* by RwReminderKind */
   guint busy;                      /* systemctl runs under way */
+  gboolean undoing[2];             /* turning off after a failed turn-on */
 
   /* Template widgets */
   AdwComboRow *style_row;
@@ -158,21 +159,33 @@ show_error (RwPreferencesWindow *self,
 }
 
 static void
-reminder_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+reminder_done (RwPreferencesWindow *self,
+               RwReminderKind       kind,
+               GAsyncResult        *result)
 {
-  g_autoptr(RwPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean enabling = g_task_get_source_tag (G_TASK (result)) == rw_reminder_enable_async;
   gboolean ok = enabling ? rw_reminder_enable_finish (result, &error)
                          : rw_reminder_disable_finish (result, &error);
+  gboolean undoing = !enabling && self->undoing[kind];
 
   set_busy (self, FALSE);
+  if (!enabling)
+    self->undoing[kind] = FALSE;
   if (self->context == NULL)   /* closed meanwhile */
     return;
-  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (ok || undoing || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* The switch does not stay on for a timer that does not run; what is
+   * left of it goes, quietly (the same failure would be told twice). */
+  if (enabling)
+    {
+      self->undoing[kind] = TRUE;
+      g_settings_set_boolean (rw_context_get_settings (self->context),
+                              kind == RW_REMINDER_DAILY ? "reminder" : "questionnaire-reminder",
+                              FALSE);
+    }
 
   {
     g_autoptr(GError) told = g_error_new (error->domain, error->code,
@@ -184,6 +197,24 @@ reminder_done_cb (GObject      *source,
   }
 }
 
+static void
+daily_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RwPreferencesWindow) self = user_data;
+  reminder_done (self, RW_REMINDER_DAILY, result);
+}
+
+static void
+questionnaire_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RwPreferencesWindow) self = user_data;
+  reminder_done (self, RW_REMINDER_QUESTIONNAIRE, result);
+}
+
 /* The timer of @kind as the settings say: on at the time, or off. */
 static void
 apply_reminder (RwPreferencesWindow *self,
@@ -191,6 +222,7 @@ apply_reminder (RwPreferencesWindow *self,
 {
   GSettings *settings = rw_context_get_settings (self->context);
   const char *key = kind == RW_REMINDER_DAILY ? "reminder" : "questionnaire-reminder";
+  GAsyncReadyCallback done = kind == RW_REMINDER_DAILY ? daily_done_cb : questionnaire_done_cb;
   GCancellable *cancellable;
 
   g_cancellable_cancel (self->cancellables[kind]);
@@ -209,10 +241,10 @@ apply_reminder (RwPreferencesWindow *self,
                                 g_strcmp0 (data_dir, standard) != 0 ? data_dir : NULL,
                                 g_settings_get_int (settings, "reminder-hour"),
                                 g_settings_get_int (settings, "reminder-minute"),
-                                cancellable, reminder_done_cb, g_object_ref (self));
+                                cancellable, done, g_object_ref (self));
     }
   else
-    rw_reminder_disable_async (kind, cancellable, reminder_done_cb, g_object_ref (self));
+    rw_reminder_disable_async (kind, cancellable, done, g_object_ref (self));
 }
 
 static void
@@ -254,9 +286,9 @@ update_folder (RwPreferencesWindow *self)
 
   adw_action_row_set_subtitle (self->folder_row,
                                folder[0] != '\0' ? folder
-                                                 : _("None: each day's backup is copied to a folder of "
-                                                     "your choice, on another disk for instance"));
+                                                 : _("None: the backups stay on this disk only"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-folder", folder[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_folder_button), folder[0] != '\0');
 }
 
 static void
@@ -329,13 +361,14 @@ setup_reminders (RwPreferencesWindow *self)
 {
   GSettings *settings = rw_context_get_settings (self->context);
 
+  g_settings_bind (settings, "reminder-hour", self->hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-minute", self->minute_spin, "value", G_SETTINGS_BIND_DEFAULT);
   if (!rw_reminder_has_user_manager ())
     {
-      const char *why = _("Reminders need a systemd user session, which is not running here, so "
-                          "they cannot be turned on.");
-
-      adw_preferences_group_set_description (self->reminders_group, why);
-      adw_action_row_set_subtitle (self->reminder_row, why);
+      /* Said above the rows, at full contrast: insensitive rows are dim. */
+      adw_preferences_group_set_description (self->reminders_group,
+                                             _("Reminders need a systemd user session, which is "
+                                               "not running here, so they cannot be turned on."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->reminder_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->time_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->questionnaire_row), FALSE);
@@ -344,8 +377,6 @@ setup_reminders (RwPreferencesWindow *self)
 
   g_settings_bind (settings, "reminder", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder", self->time_row, "sensitive", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "reminder-hour", self->hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "reminder-minute", self->minute_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "questionnaire-reminder", self->questionnaire_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed::reminder", G_CALLBACK (reminder_changed_cb), self,

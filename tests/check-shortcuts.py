@@ -46,6 +46,7 @@ GROUPS = {
     "rw-backups-window": "Windows",
     "rw-help-window": "Windows",
     "rw-import-window": "Windows",
+    "rw-preferences-window": "Windows",
     "rw-restore-window": "Windows",
     "rw-tags-window": "Windows",
     "rw-welcome-window": "Windows",

@@ -1204,6 +1204,41 @@ test_backup_second_folder (Fixture       *f,
   g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
 }
 
+/* The "automatic backups" preference off: the start-up tidy makes no
+ * backup; on again, it does. */
+static void
+test_tidy_without_backup (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    fill (db, 3);
+  }
+  for (guint on = 0; on < 2; on++)
+    {
+      g_autoptr(RwJournal) journal = rw_journal_open_deferred (f->dir, &error);
+      g_autoptr(GAsyncResult) result = NULL;
+
+      g_assert_no_error (error);
+      rw_journal_set_daily_backup (journal, on);
+      rw_journal_tidy_async (journal, NULL, (GAsyncReadyCallback) store_result, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (rw_journal_tidy_finish (journal, result, &error));
+      g_assert_no_error (error);
+      if (on)
+        g_assert_cmpuint (rw_test_count_entries (backups), ==, 1);
+      else
+        g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS) &&
+                        rw_test_count_entries (backups) > 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1237,6 +1272,7 @@ main (int   argc,
   ADD ("upgrade-adds-treatment", test_upgrade_adds_treatment);
   ADD ("backups", test_backups);
   ADD ("backup-second-folder", test_backup_second_folder);
+  ADD ("tidy-without-backup", test_tidy_without_backup);
   ADD ("drafts", test_drafts);
   ADD ("deferred-upgrade", test_deferred_upgrade);
   ADD ("symlinked-parent", test_symlinked_parent);

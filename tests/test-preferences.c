@@ -182,8 +182,13 @@ test_no_user_manager (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (reminder));
   g_assert_false (gtk_widget_is_sensitive (questionnaire));
   g_assert_false (gtk_widget_is_sensitive (find_row (window, "Time")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (reminder)),
-                            "systemd user session, which is not running here"));
+  /* Said where it reads at full contrast, above the rows. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (rw_test_find_label (GTK_WIDGET (window),
+                                          "systemd user session, which is not running here"))));
+  /* The time shown is still the one kept. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rw_test_find_type (find_row (window, "Time"),
+                                                                           GTK_TYPE_SPIN_BUTTON))),
+                   ==, "20");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -244,6 +249,37 @@ test_reminder_on_off (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* systemctl failing: the switch goes back off, the units go, and a toast
+ * says why, once. */
+static void
+test_reminder_fails (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *timer = g_build_filename (config_home, "systemd", "user",
+                                             APP_ID "-reminder.timer", NULL);
+  RwPreferencesWindow *window;
+  GtkSwitch *toggle;
+  GtkWidget *toast;
+
+  start_user_manager (f);
+  g_setenv ("FAKE_SYSTEMCTL_FAIL", "1", TRUE);
+  window = open_window (f);
+  toggle = GTK_SWITCH (rw_test_find_type (find_row (window, "Daily Reminder"), GTK_TYPE_SWITCH));
+
+  gtk_switch_set_active (toggle, TRUE);
+  wait_idle (window);
+  rw_test_spin (2);
+  g_assert_false (g_settings_get_boolean (f->settings, "reminder"));
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (g_file_test (timer, G_FILE_TEST_EXISTS));
+  toast = GTK_WIDGET (rw_test_find_label (GTK_WIDGET (window), "The reminder could not be turned on"));
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (toast)), "No medium found"));
+  g_assert_null (rw_test_find_label (GTK_WIDGET (window), "could not be turned off"));
+  g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_country (Fixture       *f,
               gconstpointer  data)
@@ -273,7 +309,11 @@ main (int   argc,
   fake_dir = rw_test_make_dir ();
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   script = g_build_filename (fake_dir, "systemctl", NULL);
-  g_assert_true (g_file_set_contents (script, "#!/bin/sh\nexit 0\n", -1, NULL));
+  g_assert_true (g_file_set_contents (script,
+                                      "#!/bin/sh\n"
+                                      "[ -z \"$FAKE_SYSTEMCTL_FAIL\" ] && exit 0\n"
+                                      "echo 'Failed to connect to bus: No medium found' >&2\n"
+                                      "exit 1\n", -1, NULL));
   g_assert_cmpint (g_chmod (script, 0755), ==, 0);
   g_setenv ("REWIRE_SYSTEMCTL", script, TRUE);
 
@@ -287,6 +327,7 @@ main (int   argc,
   ADD ("chart-range", test_chart_range);
   ADD ("no-user-manager", test_no_user_manager);
   ADD ("reminder-on-off", test_reminder_on_off);
+  ADD ("reminder-fails", test_reminder_fails);
   ADD ("country", test_country);
 
 #undef ADD
