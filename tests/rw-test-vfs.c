@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rw-test-vfs.h"
 
@@ -16,6 +17,7 @@ typedef struct
   sqlite3_file base;
   sqlite3_file *real;
   int last_errno;   /* of the last failure the shim made up */
+  char *shm_path;   /* of a main database file */
 } ShimFile;
 
 static sqlite3_vfs shim_vfs;
@@ -30,6 +32,8 @@ static int
 shim_close (sqlite3_file *f)
 {
   int rc = REAL (f)->pMethods ? REAL (f)->pMethods->xClose (REAL (f)) : SQLITE_OK;
+
+  g_clear_pointer (&((ShimFile *) f)->shm_path, g_free);
   return rc;
 }
 
@@ -127,7 +131,13 @@ shim_device_characteristics (sqlite3_file *f)
 static int
 shim_shm_map (sqlite3_file *f, int page, int size, int extend, void volatile **out)
 {
-  return REAL (f)->pMethods->xShmMap (REAL (f), page, size, extend, out);
+  int rc = REAL (f)->pMethods->xShmMap (REAL (f), page, size, extend, out);
+
+  /* By path, so that no descriptor of the -shm is closed here: closing
+   * one would drop the locks SQLite holds on it. */
+  if (mode == RW_TEST_VFS_SHM_UNBACKED && rc == SQLITE_OK && *out != NULL)
+    g_assert_cmpint (truncate (((ShimFile *) f)->shm_path, 0), ==, 0);
+  return rc;
 }
 
 static int
@@ -190,6 +200,7 @@ shim_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flag
 
   shim->real = (sqlite3_file *) (shim + 1);
   shim->last_errno = 0;
+  shim->shm_path = NULL;
   if (mode == RW_TEST_VFS_CANTOPEN && (flags & SQLITE_OPEN_MAIN_DB))
     {
       file->pMethods = NULL;
@@ -208,6 +219,8 @@ shim_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flag
 
   rc = real_vfs->xOpen (real_vfs, name, shim->real, flags, out_flags);
   file->pMethods = shim->real->pMethods != NULL ? &shim_io : NULL;
+  if (file->pMethods != NULL && (flags & SQLITE_OPEN_MAIN_DB) && name != NULL)
+    shim->shm_path = g_strconcat (name, "-shm", NULL);
   return rc;
 }
 

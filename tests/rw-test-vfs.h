@@ -20,9 +20,14 @@ typedef enum
   RW_TEST_VFS_READ_ONLY,  /* files open read-only, as on a read-only mount */
   RW_TEST_VFS_CANTOPEN,   /* the main file does not open, as SQLite refusing a path */
   RW_TEST_VFS_SYNC_NO_SPACE, /* writes work, every sync fails with ENOSPC as an I/O error */
+  RW_TEST_VFS_SHM_UNBACKED, /* the -shm is cut to nothing under each region SQLite maps:
+                             * a store into one ends the process with SIGBUS, as into the
+                             * unallocated blocks of a full disk with 1 KiB blocks */
 } RwTestVfsMode;
 
-/* Registers the shim as SQLite's default VFS (once per process). */
+/* Registers the shim as SQLite's default VFS (once per process). Call it
+ * before opening a journal, so that Rewire's own VFS (rw-vfs.c) sits over
+ * the shim, as it sits over the unix VFS in the program. */
 void rw_test_vfs_install  (void);
 void rw_test_vfs_set_mode (RwTestVfsMode mode);
 

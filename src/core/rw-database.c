@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "rw-database.h"
+#include "rw-vfs.h"
 
 /**
  * RwDatabase:
@@ -935,6 +936,7 @@ rw_database_connect (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  rw_vfs_ensure ();
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc == SQLITE_OK)
     {
@@ -1351,6 +1353,7 @@ rw_database_open_full (const char          *data_dir,
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= RW_DATABASE_SCHEMA_VERSION, NULL);
 
+  rw_vfs_ensure ();
   self = g_object_new (RW_TYPE_DATABASE, NULL);
   self->target_version = version;
 
