@@ -482,15 +482,22 @@ static const GActionEntry win_actions[] = {
 
 /* After the first frame: a journal in a folder that a sync program
  * copies (Syncthing, Nextcloud, Dropbox) can be damaged by it; say so,
- * and why, until the person closes the bar. */
+ * and why, until the person closes the bar. The same bar tells of a
+ * journal.db-wal of another file, set aside when the journal opened. */
 static gboolean
 check_sync_folder_cb (gpointer user_data)
 {
   RwWindow *self = user_data;
   RwJournal *journal = rw_context_get_journal (self->context);
-  g_autofree char *warning = rw_sync_folder_warning (rw_journal_get_data_dir (journal));
+  g_autofree char *sync = rw_sync_folder_warning (rw_journal_get_data_dir (journal));
+  g_autofree char *set_aside = rw_journal_describe_set_aside_wal (journal);
+  g_autofree char *warning = NULL;
 
   self->sync_check_id = 0;
+  if (sync != NULL && set_aside != NULL)
+    warning = g_strconcat (set_aside, "\n\n", sync, NULL);
+  else
+    warning = g_strdup (set_aside != NULL ? set_aside : sync);
   if (warning != NULL)
     {
       gtk_label_set_label (self->sync_label, warning);

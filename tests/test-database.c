@@ -484,6 +484,164 @@ test_disk_full_shm (Fixture       *f,
   }
 }
 
+/* Copies @from (a -wal still in use: nothing writes meanwhile) to @to. */
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &size, NULL));
+  g_assert_cmpuint (size, >, 32);
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) size, NULL));
+}
+
+static void
+assert_set_aside (RwDatabase *db,
+                  const char *wal_copy)
+{
+  const char *aside = rw_database_get_set_aside_wal (db);
+  g_autofree char *message = rw_database_describe_set_aside_wal (db);
+  g_autofree char *kept = NULL;
+  g_autofree char *original = NULL;
+  gsize kept_size = 0, original_size = 0;
+
+  g_assert_nonnull (aside);
+  g_assert_nonnull (strstr (aside, "journal.db-wal.not-this-journal-"));
+  /* Kept untouched, for the person to look at. */
+  g_assert_true (g_file_get_contents (aside, &kept, &kept_size, NULL));
+  g_assert_true (g_file_get_contents (wal_copy, &original, &original_size, NULL));
+  g_assert_cmpmem (kept, kept_size, original, original_size);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, aside));
+}
+
+static void
+assert_whole (RwDatabase *db)
+{
+  g_autofree char *verdict = NULL;
+
+  g_assert_true (rw_database_quick_check (db, &verdict, NULL));
+  g_assert_cmpstr (verdict, ==, "ok");
+}
+
+/* A -wal of another journal put beside this one (the probe of issue 19)
+ * is not laid over it: it is set aside, kept, and the journal opens as
+ * its own file holds it. */
+static void
+test_foreign_wal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *other = rw_test_make_dir ();
+  g_autofree char *wal_copy = g_build_filename (other, "saved-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (other, &error);
+    g_autofree char *other_wal = g_build_filename (other, "journal.db-wal", NULL);
+
+    g_assert_no_error (error);
+    fill (db, 60);
+    copy_file (other_wal, wal_copy);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    fill (db, 2);
+    g_assert_null (rw_database_get_set_aside_wal (db));
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  copy_file (wal_copy, wal);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (db), ==, 2);
+    assert_whole (db);
+    assert_set_aside (db, wal_copy);
+    fill (db, 1);
+    g_assert_cmpuint (count_check_ins (db), ==, 3);
+  }
+  rw_test_remove_dir (other);
+}
+
+/* After a crash left a -wal, a backup copied over journal.db by hand (the
+ * probe: 2,000 rows came back as 51,850): the -wal was written for the
+ * journal, not for the backup, and is set aside. */
+static void
+test_stale_wal_beside_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *wal_copy = g_build_filename (f->dir, "saved-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    fill (db, 5);
+    g_assert_true (rw_database_backup_to (db, backup, &error));
+    g_assert_no_error (error);
+    fill (db, 50);
+    copy_file (wal, wal_copy);
+  }
+  copy_file (backup, f->path);
+  copy_file (wal_copy, wal);
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check_ins (db), ==, 5);
+    assert_whole (db);
+    assert_set_aside (db, wal_copy);
+  }
+}
+
+/* The -wal a crash leaves holds saves that were reported done: it is the
+ * journal's own, and SQLite replays it. */
+static void
+test_own_wal_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *copy_dir = rw_test_make_dir ();
+  g_autofree char *copy_db = g_build_filename (copy_dir, "journal.db", NULL);
+  g_autofree char *copy_wal = g_build_filename (copy_dir, "journal.db-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    fill (db, 4);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    fill (db, 30);
+    /* The files as a power cut would leave them. */
+    copy_file (f->path, copy_db);
+    copy_file (wal, copy_wal);
+  }
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (copy_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (rw_database_get_set_aside_wal (db));
+    g_assert_cmpuint (count_check_ins (db), ==, 34);
+    assert_whole (db);
+  }
+  rw_test_remove_dir (copy_dir);
+}
+
 /* A full disk that reaches SQLite as an I/O error (a failed fsync, as
  * near-full disks give) is still reported as a full disk, with what to
  * do; nothing is lost, and the next save works once space returns. */
@@ -1322,6 +1480,9 @@ main (int   argc,
   ADD ("disk-full", test_disk_full);
   ADD ("disk-full-as-io-error", test_disk_full_as_io_error);
   ADD ("disk-full-shm", test_disk_full_shm);
+  ADD ("foreign-wal-set-aside", test_foreign_wal);
+  ADD ("stale-wal-beside-backup", test_stale_wal_beside_backup);
+  ADD ("own-wal-kept", test_own_wal_kept);
   ADD ("fault-every-write-and-sync", test_fault_every_write_and_sync);
   ADD ("read-only", test_read_only);
   ADD ("poll-changes", test_poll_changes);

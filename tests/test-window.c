@@ -677,6 +677,55 @@ test_sync_folder_warned (Fixture       *f,
   f->dir = g_steal_pointer (&root);
 }
 
+/* A journal.db-wal of another journal beside this one is set aside when
+ * the journal opens, and the window says so after the first frame: what
+ * happened, and where the file is kept. */
+static void
+test_foreign_wal_told (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *other = rw_test_make_dir ();
+  g_autofree char *other_wal = g_build_filename (other, "journal.db-wal", NULL);
+  g_autofree char *wal = g_build_filename (f->dir, "journal.db-wal", NULL);
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+  GtkWidget *bar;
+  GtkLabel *label;
+
+  close_window (f);
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (other, NULL);
+
+    for (guint i = 0; i < 20; i++)
+      {
+        g_autoptr(RwCheckIn) check_in = rw_test_check_in_new ("2026-11-20", "09:00", 7,
+                                                                     "another journal");
+
+        g_assert_true (rw_test_add (db, check_in, NULL));
+      }
+    /* Copied while the other journal is open, its -wal still in use. */
+    g_assert_true (g_file_get_contents (other_wal, &bytes, &size, NULL));
+  }
+  g_assert_true (g_file_set_contents (wal, bytes, (gssize) size, NULL));
+
+  open_window (f);
+  bar = rw_test_find (GTK_WIDGET (f->window), rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_INFO_BAR));
+  g_assert_true (wait_for (bar_shown, bar));
+  label = GTK_LABEL (rw_test_find (bar, rw_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "journal.db-wal"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "journal.db-wal.not-this-journal-"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), f->dir));
+  /* None of the other journal's check-ins came in. */
+  {
+    g_autoptr(RwDatabase) db = rw_database_open (f->dir, NULL);
+    gint64 n = -1;
+
+    g_assert_true (rw_check_in_sql_count (db, &n, NULL, NULL, NULL));
+    g_assert_cmpint (n, ==, 0);
+  }
+  rw_test_remove_dir (other);
+}
+
 static AdwMessageDialog *
 find_dialog (const char *heading)
 {
@@ -991,6 +1040,7 @@ main (int    argc,
   ADD ("about-window", test_about_window);
   ADD ("first-frame-shows-only-the-screen", test_first_frame_shows_only_the_screen);
   ADD ("sync-folder-warned", test_sync_folder_warned);
+  ADD ("foreign-wal-told", test_foreign_wal_told);
   ADD ("delete-all-data", test_delete_all_data);
   g_test_add_func ("/window/second-launch-hands-over", test_second_launch_hands_over);
   g_test_add_func ("/window/quit-closes-journal", test_quit_closes_journal);

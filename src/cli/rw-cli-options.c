@@ -142,8 +142,11 @@ open_waiting (const char  *dir,
   if (db != NULL)
     {
       g_autofree char *sync = rw_sync_folder_warning (rw_database_get_data_dir (db));
+      g_autofree char *set_aside = rw_database_describe_set_aside_wal (db);
 
       rw_database_set_wait_func (db, waiting_for_import_cb, NULL);
+      if (set_aside != NULL)
+        rw_cli_print_error (set_aside);
       if (sync != NULL)
         rw_cli_print_error (sync);
     }

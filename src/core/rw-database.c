@@ -46,6 +46,8 @@ struct _RwDatabase
   guint upgrade_pending : 1;
   guint needs_snapshot : 1;
   guint told_waiting : 1;
+  guint has_file_mark : 1;
+  char *set_aside_wal;
   gint64 busy_since;
   RwDatabaseWaitFunc wait_func;
   gpointer wait_data;
@@ -331,6 +333,7 @@ rw_database_finalize (GObject *object)
 
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->set_aside_wal, g_free);
 
   G_OBJECT_CLASS (rw_database_parent_class)->finalize (object);
 }
@@ -729,6 +732,7 @@ query_int (RwDatabase  *self,
 static gboolean run_transaction (RwDatabase   *self,
                                  RwWriteFunc   func,
                                  gpointer      data,
+                                 gboolean     *changed,
                                  GError      **error);
 
 /* Migrates from *@version to the next version, with the bump of
@@ -758,7 +762,7 @@ migrate (RwDatabase  *self,
 
   for (gint64 v = version; v < target; v++)
     {
-      if (!run_transaction (self, (RwWriteFunc) migrate_step, &v, error))
+      if (!run_transaction (self, (RwWriteFunc) migrate_step, &v, NULL, error))
         return FALSE;
       g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, self->path, v + 1);
     }
@@ -781,6 +785,160 @@ rw_database_get_snapshot_path (RwDatabase *self)
 {
   g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
   return g_build_filename (self->data_dir, SNAPSHOT_FILE_NAME, NULL);
+}
+
+/* A -wal carries no mark of the file it was written for: put back beside
+ * another journal, or beside an older copy of this one (a backup copied
+ * over journal.db by hand after a crash), SQLite would lay its pages over
+ * that file and mix the two. So every journal file has a mark of its own
+ * in settings, "<32 hex digits> <count>": a copy gets a new one, and each
+ * write transaction of this connection bumps the count, so that the page
+ * with the mark is in every -wal it writes. A -wal whose mark is not its
+ * file's is set aside at the next start (set_aside_foreign_wal()). */
+#define FILE_MARK_KEY "file-mark"
+#define NEW_FILE_MARK_SQL \
+  "UPDATE settings SET value = lower (hex (randomblob (16))) || ' 0' " \
+  "WHERE key = '" FILE_MARK_KEY "'"
+#define BUMP_FILE_MARK_SQL \
+  "UPDATE settings SET value = substr (value, 1, 33) || (CAST (substr (value, 34) AS INTEGER) + 1) " \
+  "WHERE key = '" FILE_MARK_KEY "'"
+
+static gboolean
+ensure_file_mark (RwDatabase  *self,
+                  GError     **error)
+{
+  g_autofree char *mark = NULL;
+  g_autoptr(GError) local = NULL;
+
+  /* Before version 4 there is no settings table. */
+  if (self->schema_version < 4)
+    return TRUE;
+  mark = rw_database_get_setting (self, FILE_MARK_KEY, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (mark == NULL &&
+      !rw_database_exec (self,
+                         "INSERT INTO settings (key, value) "
+                         "VALUES ('" FILE_MARK_KEY "', lower (hex (randomblob (16))) || ' 0')",
+                         error))
+    return FALSE;
+  self->has_file_mark = TRUE;
+  return TRUE;
+}
+
+/* The mark (its 32 digits) of @uri as SQLite opened with @flags reads it,
+ * or %NULL when it cannot be read: no settings table, no mark, a file
+ * that does not open, a lock. */
+static char *
+read_file_mark (const char *uri,
+                int         flags)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *mark = NULL;
+
+  if (sqlite3_open_v2 (uri, &db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK &&
+      sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 1000) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = '" FILE_MARK_KEY "'", -1,
+                          &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_bytes (stmt, 0) >= 32)
+    mark = g_strndup ((const char *) sqlite3_column_text (stmt, 0), 32);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mark;
+}
+
+/* Before the journal is opened to write: a -wal beside it whose pages
+ * carry another file's mark is moved aside, kept, and the journal opened
+ * as its own file holds it. Any doubt (a mark that cannot be read on
+ * either side) leaves the -wal where it is, for SQLite: a -wal left by a
+ * crash holds saves that were reported done. */
+static void
+set_aside_foreign_wal (RwDatabase *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *with_wal_uri = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *in_wal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *aside = NULL;
+  GStatBuf st;
+
+  /* A header and at least one frame. */
+  if (g_stat (wal, &st) != 0 || st.st_size <= 32)
+    return;
+
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  file_uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  with_wal_uri = g_strconcat ("file:", escaped, NULL);
+  own = read_file_mark (file_uri, SQLITE_OPEN_READONLY);
+  if (own == NULL)
+    return;
+  in_wal = read_file_mark (with_wal_uri, SQLITE_OPEN_READONLY);
+  if (in_wal == NULL || strcmp (own, in_wal) == 0)
+    return;
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  aside = g_strdup_printf ("%s-wal.not-this-journal-%s", self->path, stamp);
+  if (g_rename (wal, aside) != 0)
+    {
+      g_warning ("Could not move aside %s, which is not this journal's: %s", wal,
+                 g_strerror (errno));
+      return;
+    }
+  g_chmod (aside, 0600);
+  g_debug ("Moved %s aside to %s: its pages were written for another file", wal, aside);
+  g_free (self->set_aside_wal);
+  self->set_aside_wal = g_steal_pointer (&aside);
+}
+
+/**
+ * rw_database_get_set_aside_wal:
+ * @self: a #RwDatabase
+ *
+ * When the journal opened, a `journal.db-wal` beside it had been written
+ * for another file (another journal, or the journal before a backup was
+ * copied over it by hand) and would have mixed the two: it was moved
+ * aside, untouched, to the file named here.
+ *
+ * Returns: (nullable): where it is now, or %NULL
+ */
+const char *
+rw_database_get_set_aside_wal (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+  return self->set_aside_wal;
+}
+
+/**
+ * rw_database_describe_set_aside_wal:
+ * @self: a #RwDatabase
+ *
+ * Returns: (transfer full) (nullable): what to tell the person about
+ *   rw_database_get_set_aside_wal(), or %NULL
+ */
+char *
+rw_database_describe_set_aside_wal (RwDatabase *self)
+{
+  g_return_val_if_fail (RW_IS_DATABASE (self), NULL);
+
+  if (self->set_aside_wal == NULL)
+    return NULL;
+  return g_strdup_printf (_("The file journal.db-wal beside your journal was written for another "
+                            "journal file (one copied in by hand, or this journal before "
+                            "journal.db was replaced), so Rewire did not lay it over yours: your "
+                            "journal opened as journal.db holds it. The other file is kept as %s; "
+                            "delete it once you have checked that nothing is missing."),
+                         self->set_aside_wal);
 }
 
 /* Copies the journal, through SQLite's backup API so that pages still in
@@ -825,6 +983,15 @@ copy_to (RwDatabase  *self,
         }
       else
         rc = sqlite3_errcode (copy);
+    }
+  /* A copy is a file of its own: a -wal of the journal must not be taken
+   * as the copy's when it is put back by hand (see FILE_MARK_KEY). */
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_exec (copy, NEW_FILE_MARK_SQL, NULL, NULL, NULL);
+      /* Before version 4 there is no settings table, and no mark. */
+      if (rc == SQLITE_ERROR)
+        rc = SQLITE_OK;
     }
   sqlite3_close (copy);
 
@@ -1134,7 +1301,8 @@ finish_open (RwDatabase  *self,
       }
   }
 
-  if (!migrate (self, self->target_version, error))
+  if (!migrate (self, self->target_version, error) ||
+      !ensure_file_mark (self, error))
     return FALSE;
 
   {
@@ -1233,7 +1401,11 @@ open_checked (RwDatabase           *self,
                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
     }
   else
-    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    {
+      set_aside_foreign_wal (self);
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                            NULL);
+    }
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (self->db, TRUE);
@@ -1568,12 +1740,31 @@ rw_database_exec (RwDatabase  *self,
 /* The one place a write transaction is opened: BEGIN IMMEDIATE, so that
  * a lock held by another process is reported here and not half-way
  * through; rolled back when @func or the commit fails. */
+/* Inside a write transaction that changed rows: the page with the file's
+ * mark goes into the -wal with them. */
+static gboolean
+bump_file_mark (RwDatabase     *self,
+                sqlite3_int64   changes_before,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->has_file_mark || sqlite3_total_changes64 (self->db) == changes_before)
+    return TRUE;
+  stmt = rw_database_prepare (self, BUMP_FILE_MARK_SQL, error);
+  return stmt != NULL && rw_database_step_done (self, stmt, _("save the changes"), error);
+}
+
 static gboolean
 run_transaction (RwDatabase   *self,
                  RwWriteFunc   func,
                  gpointer      data,
+                 gboolean     *changed,
                  GError      **error)
 {
+  sqlite3_int64 changes_before;
+  gboolean ok;
+
   g_assert (!self->in_transaction);
 
   if (self->upgrade_pending)
@@ -1586,8 +1777,13 @@ run_transaction (RwDatabase   *self,
   if (!rw_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  changes_before = sqlite3_total_changes64 (self->db);
 
-  if (!func (self, data, error) || !rw_database_exec (self, "COMMIT", error))
+  ok = func (self, data, error);
+  if (ok && changed != NULL)
+    *changed = sqlite3_total_changes64 (self->db) != changes_before;
+  if (!ok || !bump_file_mark (self, changes_before, error) ||
+      !rw_database_exec (self, "COMMIT", error))
     {
       if (sqlite3_get_autocommit (self->db) == 0)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1605,7 +1801,7 @@ rw_database_write (RwDatabase   *self,
                    gpointer      data,
                    GError      **error)
 {
-  sqlite3_int64 changes_before;
+  gboolean changed = FALSE;
 
   g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -1617,13 +1813,12 @@ rw_database_write (RwDatabase   *self,
                            _("The journal is closed."));
       return FALSE;
     }
-  changes_before = sqlite3_total_changes64 (self->db);
-  if (!run_transaction (self, func, data, error))
+  if (!run_transaction (self, func, data, &changed, error))
     return FALSE;
 
   /* A transaction that changed no row (an import of rows all there
    * already) has nothing for the models to read again. */
-  if (sqlite3_total_changes64 (self->db) != changes_before)
+  if (changed)
     rw_database_emit_changed (self);
   return TRUE;
 }
@@ -1641,6 +1836,20 @@ rw_database_write (RwDatabase   *self,
  * Returns: %TRUE if it ran; %FALSE with @error set as
  *   rw_database_set_error() does
  */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  const char *doing;
+} StepDone;
+
+static gboolean
+step_done_cb (RwDatabase  *self,
+              StepDone    *step,
+              GError     **error)
+{
+  return rw_database_step_done (self, step->stmt, step->doing, error);
+}
+
 gboolean
 rw_database_step_done (RwDatabase    *self,
                        sqlite3_stmt  *stmt,
@@ -1651,6 +1860,16 @@ rw_database_step_done (RwDatabase    *self,
 
   g_return_val_if_fail (RW_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (stmt != NULL, FALSE);
+
+  /* A write of its own (a draft, a setting) is a transaction too, so
+   * that its -wal pages come with the file's mark. */
+  if (!self->in_transaction && self->has_file_mark && !sqlite3_stmt_readonly (stmt) &&
+      sqlite3_get_autocommit (self->db))
+    {
+      StepDone step = { stmt, doing };
+
+      return run_transaction (self, (RwWriteFunc) step_done_cb, &step, NULL, error);
+    }
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);

@@ -134,6 +134,8 @@ char         *rw_database_read_text           (RwDatabase    *self,
                                                const char    *key,
                                                const char    *action,
                                                GError       **error);
+const char   *rw_database_get_set_aside_wal   (RwDatabase    *self);
+char         *rw_database_describe_set_aside_wal (RwDatabase  *self);
 char         *rw_database_get_setting         (RwDatabase    *self,
                                                const char    *key,
                                                GError       **error);

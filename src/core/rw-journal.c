@@ -364,6 +364,20 @@ rw_journal_get_data_dir (RwJournal *self)
 }
 
 /**
+ * rw_journal_describe_set_aside_wal:
+ * @self: a #RwJournal
+ *
+ * Returns: (transfer full) (nullable): what to tell the person when a
+ *   `journal.db-wal` of another file was set aside at opening, or %NULL
+ */
+char *
+rw_journal_describe_set_aside_wal (RwJournal *self)
+{
+  g_return_val_if_fail (RW_IS_JOURNAL (self), NULL);
+  return rw_database_describe_set_aside_wal (self->database);
+}
+
+/**
  * rw_journal_poll_changes:
  * @self: a #RwJournal
  *

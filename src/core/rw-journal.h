@@ -58,6 +58,7 @@ gboolean        rw_journal_tidy_finish      (RwJournal     *self,
                                              GError       **error);
 const char     *rw_journal_get_path         (RwJournal   *self);
 const char     *rw_journal_get_data_dir     (RwJournal   *self);
+char           *rw_journal_describe_set_aside_wal (RwJournal *self);
 gboolean        rw_journal_poll_changes     (RwJournal   *self);
 
 RwTagList      *rw_journal_get_tags         (RwJournal   *self);
